@@ -1,0 +1,178 @@
+"""Exceptions and problem reports of the research package.
+
+Every error a user can cause says what is wrong, where (file, line or row, column,
+code id) and how to fix it. Validation collects :class:`Problem` records instead of
+stopping at the first one, so ``research validate`` can print them all.
+
+Examples
+--------
+>>> err = InputError("front matter is not valid YAML", path="corpus/a.md", line=3,
+...                  hint="check the indentation of the 'speakers' mapping")
+>>> print(err)
+corpus/a.md, line 3: front matter is not valid YAML (hint: check the indentation of the 'speakers' mapping)
+>>> Problem("warning", "decoded as cp1252", path="b.txt").format()
+'warning: b.txt: decoded as cp1252'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from os import PathLike
+from typing import Literal
+
+__all__ = [
+    "AgreementError",
+    "CodebookError",
+    "CodingError",
+    "ExportError",
+    "InputError",
+    "PipelineError",
+    "Problem",
+    "ResearchError",
+    "SchemaError",
+    "UnsafeInputError",
+    "ValidationFailed",
+    "format_location",
+]
+
+
+def format_location(
+    path: str | PathLike | None = None,
+    *,
+    line: int | None = None,
+    row: int | None = None,
+    column: str | None = None,
+) -> str:
+    """Return ``"file, line N"``-style text for a place in a user's file.
+
+    Examples
+    --------
+    >>> format_location("t.csv", row=4, column="stage")
+    "t.csv, row 4, column 'stage'"
+    >>> format_location()
+    ''
+    """
+    parts = []
+    if path is not None:
+        parts.append(str(path))
+    if line is not None:
+        parts.append(f"line {line}")
+    if row is not None:
+        parts.append(f"row {row}")
+    if column is not None:
+        parts.append(f"column {column!r}")
+    return ", ".join(parts)
+
+
+class ResearchError(Exception):
+    """Base class of every error raised on purpose by the package."""
+
+
+class InputError(ResearchError):
+    """A user's file or argument is wrong; the message names the place and the fix."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | PathLike | None = None,
+        line: int | None = None,
+        row: int | None = None,
+        column: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        self.message = message
+        self.path = None if path is None else str(path)
+        self.line = line
+        self.row = row
+        self.column = column
+        self.hint = hint
+        super().__init__(self._text())
+
+    def _text(self) -> str:
+        where = format_location(self.path, line=self.line, row=self.row, column=self.column)
+        text = f"{where}: {self.message}" if where else self.message
+        if self.hint:
+            text += f" (hint: {self.hint})"
+        return text
+
+    def to_problem(self, severity: Literal["error", "warning"] = "error") -> Problem:
+        """This error as a :class:`Problem` record."""
+        return Problem(
+            severity,
+            self.message,
+            path=self.path,
+            line=self.line,
+            row=self.row,
+            column=self.column,
+            hint=self.hint,
+        )
+
+
+class SchemaError(InputError):
+    """A table does not follow its declared schema."""
+
+
+class UnsafeInputError(InputError):
+    """A file looks hostile (zip bomb, XML entity tricks) and was not opened."""
+
+
+class CodebookError(InputError):
+    """A codebook is invalid (duplicate id, unknown parent, cycle, bad colour)."""
+
+
+class CodingError(InputError):
+    """A coding is invalid (unknown code, offsets outside the text, quote mismatch)."""
+
+
+class AgreementError(ResearchError):
+    """Agreement data have the wrong shape or cannot give a statistic."""
+
+
+class ExportError(ResearchError):
+    """An export or import of another software's format failed."""
+
+
+class PipelineError(ResearchError):
+    """A chapter run failed or was asked with wrong parameters."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found by a validation: severity, message and place."""
+
+    severity: Literal["error", "warning"]
+    message: str
+    path: str | None = None
+    line: int | None = None
+    row: int | None = None
+    column: str | None = None
+    hint: str | None = None
+
+    def format(self) -> str:
+        """One line for a terminal: ``severity: place: message (hint: …)``."""
+        where = format_location(self.path, line=self.line, row=self.row, column=self.column)
+        text = f"{self.severity}: {where}: {self.message}" if where else f"{self.severity}: {self.message}"
+        if self.hint:
+            text += f" (hint: {self.hint})"
+        return text
+
+
+class ValidationFailed(ResearchError):
+    """Raised with every problem found when a strict load finds errors.
+
+    Examples
+    --------
+    >>> err = ValidationFailed([Problem("error", "duplicate key 'W1'", path="w.csv", row=3)])
+    >>> print(err)
+    1 problem found:
+      error: w.csv, row 3: duplicate key 'W1'
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = list(problems)
+        n = len(self.problems)
+        lines = [f"{n} problem{'s' if n != 1 else ''} found:"]
+        lines += [f"  {p.format()}" for p in self.problems]
+        super().__init__("\n".join(lines))
