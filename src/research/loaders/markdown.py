@@ -1,0 +1,122 @@
+"""Markdown and plain-text documents, with optional YAML front matter.
+
+Examples
+--------
+>>> meta, body, offset = split_front_matter("---\\nid: A\\nkind: note\\n---\\nTexte.\\n")
+>>> meta, body
+({'id': 'A', 'kind': 'note'}, 'Texte.\\n')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from research.errors import InputError
+from research.files import read_limited
+from research.loaders import LoadedDocument, LoaderOptions, register
+from research.text import decode_bytes, normalise
+
+__all__ = ["jsonable", "load_markdown", "split_front_matter"]
+
+_FENCE = "---"
+_CLOSERS = ("---", "...")
+
+
+def jsonable(value: Any) -> Any:
+    """Turn YAML values into plain JSON-friendly ones (dates become ISO strings).
+
+    Examples
+    --------
+    >>> jsonable({"date": dt.date(2019, 3, 14), "who": ["P1"]})
+    {'date': '2019-03-14', 'who': ['P1']}
+    """
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    return value
+
+
+def split_front_matter(
+    text: str, *, path: str | Path | None = None
+) -> tuple[dict[str, Any], str, int]:
+    """Split a normalised text into front matter, body and the body's line offset.
+
+    Returns
+    -------
+    metadata : dict
+    body : str
+        The text after the closing ``---`` line (the stored text).
+    body_line : int
+        How many lines precede the body (to turn body line numbers into file ones).
+
+    Raises
+    ------
+    InputError
+        When the front matter is not closed, not valid YAML (with its line in the
+        file), or not a mapping.
+    """
+    if not text.startswith(_FENCE + "\n") and text.rstrip("\n") != _FENCE:
+        return {}, text, 0
+    lines = text.split("\n")
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in _CLOSERS:
+            break
+    else:
+        raise InputError(
+            "front matter opened with '---' on line 1 is never closed",
+            path=path,
+            line=1,
+            hint="add a line '---' after the last metadata line",
+        )
+    source = "\n".join(lines[1:index])
+    try:
+        meta = yaml.safe_load(source) if source.strip() else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise InputError(
+            f"front matter is not valid YAML: {problem}",
+            path=path,
+            line=line,
+            hint="check indentation and quote values that contain ':' or '#'",
+        ) from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise InputError(
+            "front matter must be a mapping of 'key: value' lines",
+            path=path,
+            line=2,
+            hint="write one 'key: value' per line between the '---' lines",
+        )
+    body_start = sum(len(line) + 1 for line in lines[: index + 1])
+    return jsonable(meta), text[body_start:], index + 1
+
+
+@register(".md", ".markdown", ".txt")
+def load_markdown(path: Path, options: LoaderOptions) -> LoadedDocument:
+    """Load a Markdown or plain-text document (see ``docs/formats.md``).
+
+    Raises
+    ------
+    InputError
+        Bad encoding, invalid front matter, or a document with no text.
+    """
+    data = read_limited(path, max_bytes=options.max_file_bytes)
+    text, problems = decode_bytes(data, path=path)
+    meta, body, _ = split_front_matter(normalise(text), path=path)
+    if not body.strip():
+        raise InputError(
+            "the document has no text" + (" after its front matter" if meta else ""),
+            path=path,
+            hint="add the text, or move the file out of corpus/documents",
+        )
+    return LoadedDocument(body, meta, problems)

@@ -1,0 +1,266 @@
+"""Cutting a stored text into segments: paragraphs and list items, or speaker turns.
+
+The grammar is written down in ``docs/formats.md``. Every segment is a
+``(start, end, speaker, section, time)`` record whose offsets count code points of
+the stored text, so that ``text[start:end]`` is the segment's text, always.
+
+Examples
+--------
+>>> text = "# Idées\\n\\n- un marché\\n- une navette\\n"
+>>> [(text[s.start:s.end], s.section) for s in segment_paragraphs(text)]
+[('un marché', 'Idées'), ('une navette', 'Idées')]
+>>> text = "E : Bonjour.\\nR : Bonjour,\\nça va.\\n"
+>>> [(s.speaker, text[s.start:s.end]) for s in segment_turns(text)]
+[('E', 'Bonjour.'), ('R', 'Bonjour,\\nça va.')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from typing import Literal, NamedTuple
+
+__all__ = [
+    "Segment",
+    "parse_timestamp",
+    "segment_paragraphs",
+    "segment_text",
+    "segment_turns",
+]
+
+SegmentationMode = Literal["paragraphs", "turns"]
+
+
+class Segment(NamedTuple):
+    """One unit of coding: offsets into the stored text and its context."""
+
+    start: int
+    end: int
+    speaker: str | None = None
+    section: str | None = None
+    time: float | None = None
+
+
+_TS = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+_UPPER = "A-ZÀÂÄÁÃÇÉÈÊËÍÎÏÑÓÔÖÕÚÙÛÜŸÆŒ0-9"
+_WORD = rf"[{_UPPER}][\w.'’-]*"
+_LABEL = rf"{_WORD}(?: [\w.'’-]+){{0,3}}"
+_SPACE = "[ \\t\\u00a0\\u202f]"
+_TURN = re.compile(
+    rf"""^{_SPACE}*
+    (?:[\[(](?P<ts1>{_TS})[\])]{_SPACE}*)?
+    (?P<bold>\*\*)?
+    (?P<label>{_LABEL})
+    (?:{_SPACE}*[(\[](?P<ts2>{_TS})[)\]])?
+    (?:\*\*)?{_SPACE}*:(?:\*\*)?
+    (?:{_SPACE}+|$)""",
+    re.VERBOSE,
+)
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
+_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+")
+_BLANK = re.compile(r"^[ \t\u00a0\u202f]*$")
+_RULE = re.compile(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
+_MAX_LABEL = 40
+
+
+def parse_timestamp(value: str) -> float:
+    """Seconds from ``h:mm:ss``, ``hh:mm:ss`` or ``mm:ss`` (with optional ``.mmm``).
+
+    Examples
+    --------
+    >>> parse_timestamp("01:02:03.5")
+    3723.5
+    >>> parse_timestamp("12:34")
+    754.0
+    """
+    parts = value.replace(",", ".").split(":")
+    seconds = 0.0
+    for part in parts:
+        seconds = seconds * 60 + float(part)
+    return seconds
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` so that it neither starts nor ends with white space."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _lines(text: str):
+    """Yield ``(offset, line_without_newline)`` for every line of ``text``."""
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.rstrip("\n")
+        yield offset, stripped
+        offset += len(line)
+
+
+class _Sections:
+    """The heading path above the current line."""
+
+    def __init__(self) -> None:
+        self.stack: list[tuple[int, str]] = []
+
+    def push(self, level: int, title: str) -> None:
+        while self.stack and self.stack[-1][0] >= level:
+            self.stack.pop()
+        self.stack.append((level, title))
+
+    @property
+    def path(self) -> str | None:
+        return " > ".join(title for _, title in self.stack) or None
+
+
+def _paragraph_segments(
+    text: str, lines: list[tuple[int, str]], sections: _Sections
+) -> list[Segment]:
+    """Segments of a run of lines in paragraph mode (headings update ``sections``)."""
+    segments: list[Segment] = []
+    start: int | None = None
+    end = 0
+
+    def close() -> None:
+        nonlocal start
+        if start is not None:
+            s, e = _trimmed(text, start, end)
+            if s < e:
+                segments.append(Segment(s, e, None, sections.path, None))
+        start = None
+
+    for offset, line in lines:
+        heading = _HEADING.match(line)
+        if heading or _BLANK.match(line) or _RULE.match(line):
+            close()
+            if heading:
+                sections.push(len(heading.group(1)), heading.group(2).strip())
+            continue
+        item = _ITEM.match(line)
+        if item:
+            close()
+            start = offset + item.end()
+        elif start is None:
+            start = offset
+        end = offset + len(line)
+    close()
+    return segments
+
+
+def segment_paragraphs(text: str) -> list[Segment]:
+    """Cut a text into paragraphs and list items; headings set the section.
+
+    Parameters
+    ----------
+    text : str
+        A stored text.
+
+    Returns
+    -------
+    list of Segment
+
+    Examples
+    --------
+    >>> text = "# Atelier\\n## Décisions\\nOn se revoit.\\nLe 3 mai.\\n\\n1. Trouver un local\\n"
+    >>> [(text[s.start:s.end], s.section) for s in segment_paragraphs(text)]
+    [('On se revoit.\\nLe 3 mai.', 'Atelier > Décisions'), ('Trouver un local', 'Atelier > Décisions')]
+    """
+    return _paragraph_segments(text, list(_lines(text)), _Sections())
+
+
+def _turn_match(line: str, speakers: Collection[str] | None) -> re.Match | None:
+    match = _TURN.match(line)
+    if match is None:
+        return None
+    label = match.group("label")
+    if len(label) > _MAX_LABEL:
+        return None
+    if speakers is not None and label not in speakers:
+        return None
+    return match
+
+
+def segment_turns(text: str, *, speakers: Collection[str] | None = None) -> list[Segment]:
+    """Cut a transcript into speaker turns.
+
+    A line that starts with a speaker label (see ``docs/formats.md``) starts a turn;
+    the following lines belong to it until the next label or heading. Text before
+    the first label is cut into paragraphs.
+
+    Parameters
+    ----------
+    text : str
+        A stored text.
+    speakers : collection of str, optional
+        When given, only these labels start a turn (a respondent saying "Bon : …"
+        then stays inside their turn).
+
+    Returns
+    -------
+    list of Segment
+
+    Examples
+    --------
+    >>> text = "[00:01:02] Marie : Alors,\\n\\nvoilà.\\n**Enquêtrice** : Et ensuite ?\\n"
+    >>> [(s.speaker, text[s.start:s.end], s.time) for s in segment_turns(text)]
+    [('Marie', 'Alors,\\n\\nvoilà.', 62.0), ('Enquêtrice', 'Et ensuite ?', None)]
+    >>> segment_turns("Note : rien.", speakers={"E", "R"})[0].speaker is None
+    True
+    """
+    speaker_set = None if speakers is None else set(speakers)
+    sections = _Sections()
+    segments: list[Segment] = []
+    pending: list[tuple[int, str]] = []
+    turn: tuple[int, str, float | None] | None = None
+    end = 0
+
+    def close_turn() -> None:
+        nonlocal turn
+        if turn is not None:
+            s, e = _trimmed(text, turn[0], end)
+            if s < e:
+                segments.append(Segment(s, e, turn[1], sections.path, turn[2]))
+        turn = None
+
+    for offset, line in _lines(text):
+        heading = _HEADING.match(line)
+        match = None if heading else _turn_match(line, speaker_set)
+        if heading or match:
+            close_turn()
+            segments.extend(_paragraph_segments(text, pending, sections))
+            pending = []
+            if heading:
+                sections.push(len(heading.group(1)), heading.group(2).strip())
+                continue
+            stamp = match.group("ts1") or match.group("ts2")
+            time = parse_timestamp(stamp) if stamp else None
+            turn = (offset + match.end(), match.group("label"), time)
+            end = offset + len(line)
+        elif turn is not None:
+            end = offset + len(line)
+        else:
+            pending.append((offset, line))
+    close_turn()
+    segments.extend(_paragraph_segments(text, pending, sections))
+    return segments
+
+
+def segment_text(
+    text: str,
+    mode: SegmentationMode,
+    *,
+    speakers: Collection[str] | None = None,
+) -> list[Segment]:
+    """Segment a text in the given mode (``"paragraphs"`` or ``"turns"``).
+
+    Examples
+    --------
+    >>> len(segment_text("a\\n\\nb", "paragraphs"))
+    2
+    """
+    if mode == "turns":
+        return segment_turns(text, speakers=speakers)
+    if mode == "paragraphs":
+        return segment_paragraphs(text)
+    raise ValueError(f"unknown segmentation mode {mode!r}; use 'paragraphs' or 'turns'")
