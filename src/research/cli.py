@@ -116,7 +116,7 @@ def overview(
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``research`` console script."""
     try:
-        app(args=argv, standalone_mode=False)
+        status = app(args=argv, standalone_mode=False)
     except ValidationFailed as exc:
         typer.echo(str(exc), err=True)
         return 1
@@ -135,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
             exc.show()
             return exc.exit_code
         raise
-    return 0
+    return status if isinstance(status, int) else 0
 
 
 if __name__ == "__main__":

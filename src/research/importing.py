@@ -88,6 +88,9 @@ def import_documents(
         ordered = {"id": meta.pop("id"), **meta}
         sub = folder or _PLURALS.get(str(ordered.get("kind")), "documents")
         target = project.paths.documents / sub / f"{ordered['id']}.md"
+        existing = sorted(project.paths.documents.rglob(f"{ordered['id']}.md"))
+        if existing and not folder:
+            target = existing[0]
         if target in targets:
             problems.append(
                 InputError(

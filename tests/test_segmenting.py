@@ -1,0 +1,136 @@
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from research.segmenting import parse_timestamp, segment_paragraphs, segment_turns
+from research.text import normalise
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker", "utterance", "time"),
+    [
+        ("I : Bonjour.", "I", "Bonjour.", None),
+        ("Enquêtrice\u00a0: Bonjour\u00a0?", "Enquêtrice", "Bonjour\u00a0?", None),
+        ("Enquêtrice: Bonjour.", "Enquêtrice", "Bonjour.", None),
+        ("**Enquêteur** : Bonjour.", "Enquêteur", "Bonjour.", None),
+        ("**Enquêteur :** Bonjour.", "Enquêteur", "Bonjour.", None),
+        ("[00:12:34] Marie : Oui.", "Marie", "Oui.", 754.0),
+        ("Speaker 1 (00:01:02): Oui.", "Speaker 1", "Oui.", 62.0),
+        ("(01:02) Jean-Paul : Oui.", "Jean-Paul", "Oui.", 62.0),
+        ("[1:00:00.5] Élodie : Oui.", "Élodie", "Oui.", 3600.5),
+        ("Pierre-Yves Grappe : Oui.", "Pierre-Yves Grappe", "Oui.", None),
+    ],
+)
+def test_turn_shapes(line, speaker, utterance, time):
+    segments = segment_turns(line + "\n")
+    assert len(segments) == 1
+    seg = segments[0]
+    assert (seg.speaker, (line + "\n")[seg.start : seg.end], seg.time) == (speaker, utterance, time)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "il m'a dit : non.",  # lower-case start is not a label
+        "Une phrase de plus de quatre mots avant : non.",  # too many words
+        "12h30 pile, nous étions là.",  # no colon
+    ],
+)
+def test_lines_that_are_not_turns(line):
+    seg = segment_turns(line)[0]
+    assert seg.speaker is None
+
+
+def test_continuation_lines_and_blank_lines_stay_in_the_turn():
+    text = "E : Et alors ?\nR : Alors,\n\nje suis revenue.\n\nE : D'accord.\n"
+    segs = segment_turns(text)
+    assert [(s.speaker, text[s.start : s.end]) for s in segs] == [
+        ("E", "Et alors ?"),
+        ("R", "Alors,\n\nje suis revenue."),
+        ("E", "D'accord."),
+    ]
+
+
+def test_known_speakers_restrict_labels():
+    text = "E : Et le bilan ?\nR : Bon : on a fini.\nBilan : trois projets.\n"
+    segs = segment_turns(text, speakers={"E", "R"})
+    assert [s.speaker for s in segs] == ["E", "R"]
+    assert text[segs[1].start : segs[1].end] == "Bon : on a fini.\nBilan : trois projets."
+
+
+def test_text_before_first_turn_and_headings():
+    text = "# Entretien\n*Contexte.*\n\n## Partie 1\nE : Question ?\n"
+    segs = segment_turns(text)
+    assert [(s.speaker, s.section, text[s.start : s.end]) for s in segs] == [
+        (None, "Entretien", "*Contexte.*"),
+        ("E", "Entretien > Partie 1", "Question ?"),
+    ]
+
+
+def test_paragraphs_lists_and_sections():
+    text = (
+        "# CR\nIntro\nsur deux lignes.\n\n## Idées\n- un\n- deux\n  suite\n1. trois\n"
+        "\n---\n\n### Détail\nFin.\n"
+    )
+    segs = segment_paragraphs(text)
+    assert [(text[s.start : s.end], s.section) for s in segs] == [
+        ("Intro\nsur deux lignes.", "CR"),
+        ("un", "CR > Idées"),
+        ("deux\n  suite", "CR > Idées"),
+        ("trois", "CR > Idées"),
+        ("Fin.", "CR > Idées > Détail"),
+    ]
+
+
+def test_empty_and_blank_texts_have_no_segments():
+    assert segment_paragraphs("") == []
+    assert segment_turns(" \n\u00a0\n") == []
+
+
+def test_parse_timestamp_comma_milliseconds():
+    assert parse_timestamp("00:00:01,250") == 1.25
+
+
+# --- property: the offset invariant on random transcripts ------------------------
+FRENCH = st.sampled_from(
+    ["l’été", "« oui »", "ça\u00a0?", "non\u202f!", "coopérative", "😀", "Œuvre", "a:b", "…", "\t"]
+)
+UTTERANCE = st.lists(
+    st.one_of(FRENCH, st.text(alphabet="abcdéèàùç ,.;'", min_size=1, max_size=8)), min_size=1, max_size=6
+).map(" ".join)
+LABEL = st.sampled_from(["E", "R", "Enquêtrice", "Élodie", "Speaker 2", "Jean-Paul"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    turns=st.lists(st.tuples(LABEL, UTTERANCE, st.booleans()), min_size=1, max_size=8),
+    newline=st.sampled_from(["\n", "\r\n", "\r"]),
+    bom=st.booleans(),
+)
+def test_turn_offsets_always_give_back_the_utterances(turns, newline, bom):
+    lines = []
+    expected = []
+    for label, utterance, stamped in turns:
+        utterance = utterance.strip()
+        prefix = "[00:01:02] " if stamped else ""
+        lines.append(f"{prefix}{label} : {utterance}")
+        if utterance:
+            expected.append((label, utterance))
+    raw = ("\ufeff" if bom else "") + newline.join(lines) + newline
+    text = normalise(raw)
+    segs = segment_turns(text)
+    got = [(s.speaker, text[s.start : s.end]) for s in segs]
+    assert got == [(label, normalise(u)) for label, u in expected]
+    ends = [0] + [s.end for s in segs]
+    assert all(s.start >= e for s, e in zip(segs, ends, strict=False))
+
+
+@settings(max_examples=150, deadline=None)
+@given(blocks=st.lists(UTTERANCE, min_size=1, max_size=8), newline=st.sampled_from(["\n", "\r\n"]))
+def test_paragraph_segments_never_start_or_end_with_space(blocks, newline):
+    text = normalise((newline * 2).join(blocks))
+    for seg in segment_paragraphs(text):
+        piece = text[seg.start : seg.end]
+        assert piece and piece == piece.strip()
+    kept = [b.strip() for b in blocks if b.strip()]
+    assert [text[s.start : s.end] for s in segment_paragraphs(text)] == kept
