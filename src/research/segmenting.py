@@ -44,7 +44,7 @@ class Segment(NamedTuple):
 _TS = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 _UPPER = "A-ZÀÂÄÁÃÇÉÈÊËÍÎÏÑÓÔÖÕÚÙÛÜŸÆŒ0-9"
 _WORD = rf"[{_UPPER}][\w.'’-]*"
-_LABEL = rf"{_WORD}(?: [\w.'’-]+){{0,3}}"
+_LABEL = rf"{_WORD}(?:[ ][\w.'’-]+){{0,3}}"
 _SPACE = "[ \\t\\u00a0\\u202f]"
 _TURN = re.compile(
     rf"""^{_SPACE}*
