@@ -36,7 +36,14 @@ def test_validate_reports_every_bad_input_and_exits_nonzero(project, data_dir, c
     assert main(["validate", "-C", str(project)]) == 1
     captured = capsys.readouterr()
     err = captured.err
-    for name in ("undecodable.txt", "bad-yaml.md", "empty.md", "blank.md", "unclosed.md", "dup-b.md"):
+    for name in (
+        "undecodable.txt",
+        "bad-yaml.md",
+        "empty.md",
+        "blank.md",
+        "unclosed.md",
+        "dup-b.md",
+    ):
         assert f"corpus/documents/{name}" in err, name
     assert "bad-yaml.md, line 6: front matter is not valid YAML" in err
     assert "warning: corpus/documents/cp1252.txt" in captured.out

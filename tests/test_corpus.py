@@ -31,7 +31,13 @@ def test_documents_table_has_fixed_columns_and_attributes(good):
 
 def test_interview_turns_speakers_actors_and_times(good):
     segs = good.segments_of("INT-A")
-    assert segs["speaker"].fillna("-").tolist() == ["-", "Enquêtrice", "Élodie", "Enquêtrice", "Élodie"]
+    assert segs["speaker"].fillna("-").tolist() == [
+        "-",
+        "Enquêtrice",
+        "Élodie",
+        "Enquêtrice",
+        "Élodie",
+    ]
     assert segs["actor"].tolist()[1:] == ["P04", "P10", "P04", "P10"]
     assert segs["time"].tolist()[1:3] == [5.0, 9.0]
     assert segs["text"].iloc[2].endswith("Ensuite, j’ai rempli le canevas.")

@@ -96,7 +96,9 @@ FRENCH = st.sampled_from(
     ["l’été", "« oui »", "ça\u00a0?", "non\u202f!", "coopérative", "😀", "Œuvre", "a:b", "…", "\t"]
 )
 UTTERANCE = st.lists(
-    st.one_of(FRENCH, st.text(alphabet="abcdéèàùç ,.;'", min_size=1, max_size=8)), min_size=1, max_size=6
+    st.one_of(FRENCH, st.text(alphabet="abcdéèàùç ,.;'", min_size=1, max_size=8)),
+    min_size=1,
+    max_size=6,
 ).map(" ".join)
 LABEL = st.sampled_from(["E", "R", "Enquêtrice", "Élodie", "Speaker 2", "Jean-Paul"])
 

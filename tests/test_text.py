@@ -50,7 +50,7 @@ def test_a_bom_that_lies_is_an_error():
 
 def test_utf8_is_never_guessed_as_another_encoding():
     # "ê" in UTF-8 is C3 AA; read as cp1250 it would give "Ä»" or "ę"-like damage.
-    text, _ = decode_bytes("Enquêtrice".encode("utf-8"))
+    text, _ = decode_bytes("Enquêtrice".encode())
     assert text == "Enquêtrice"
 
 

@@ -17,9 +17,11 @@ Examples
 
 from __future__ import annotations
 
-import html
+import os
 import re
 from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,14 +30,17 @@ import pandas as pd
 
 from research.errors import InputError, Problem, ValidationFailed
 from research.loaders import LoadedDocument, LoaderOptions, load_document, segments_for
+from research.segmenting import Segment
 from research.text import fold, fold_with_offsets, word_count
 
 __all__ = [
     "DOCUMENT_COLUMNS",
     "SEGMENT_COLUMNS",
     "Corpus",
+    "ParsedDocument",
     "document_files",
     "load_corpus",
+    "parse_document",
     "read_corpus",
 ]
 
@@ -51,7 +56,17 @@ DOCUMENT_COLUMNS = [
     "n_words",
     "n_segments",
 ]
-SEGMENT_COLUMNS = ["doc_id", "seg_id", "start", "end", "speaker", "actor", "section", "text", "time"]
+SEGMENT_COLUMNS = [
+    "doc_id",
+    "seg_id",
+    "start",
+    "end",
+    "speaker",
+    "actor",
+    "section",
+    "text",
+    "time",
+]
 _ID = re.compile(r"^[\w][\w.\-]*$")
 _SKIPPED_NAMES = {"readme.md", "readme.txt"}
 
@@ -79,6 +94,32 @@ def document_files(folder: str | Path) -> list[Path]:
     return found
 
 
+@dataclass(frozen=True)
+class ParsedDocument:
+    """A loaded document with its segments, word count and hash."""
+
+    doc_id: str
+    path: str
+    text: str
+    metadata: dict[str, Any]
+    sha256: str
+    n_words: int
+    segments: list[Segment]
+
+
+def parse_document(doc_id: str, path: str, loaded: LoadedDocument) -> ParsedDocument:
+    """Segment a loaded document and count its words."""
+    return ParsedDocument(
+        doc_id,
+        path,
+        loaded.text,
+        loaded.metadata,
+        loaded.sha256,
+        word_count(loaded.text),
+        segments_for(loaded),
+    )
+
+
 class Corpus:
     """Documents, their stored texts and their segments.
 
@@ -98,35 +139,41 @@ class Corpus:
     @classmethod
     def from_loaded(cls, docs: Iterable[tuple[str, str, LoadedDocument]]) -> Corpus:
         """Build a corpus from ``(doc_id, path, LoadedDocument)`` triples."""
+        return cls.from_parsed(parse_document(d, p, loaded) for d, p, loaded in docs)
+
+    @classmethod
+    def from_parsed(cls, parsed: Iterable[ParsedDocument]) -> Corpus:
+        """Build a corpus from segmented documents (see :func:`parse_document`)."""
         doc_rows: list[dict[str, Any]] = []
         columns: dict[str, list] = {name: [] for name in SEGMENT_COLUMNS}
         texts: dict[str, str] = {}
-        for doc_id, path, loaded in docs:
-            text = loaded.text
-            meta = {k: v for k, v in loaded.metadata.items() if k != "id"}
+        for doc in parsed:
+            text, doc_id = doc.text, doc.doc_id
+            meta = {k: v for k, v in doc.metadata.items() if k != "id"}
             speakers = meta.get("speakers") if isinstance(meta.get("speakers"), dict) else {}
-            segments = segments_for(loaded)
-            for index, seg in enumerate(segments):
-                columns["doc_id"].append(doc_id)
-                columns["seg_id"].append(_seg_id(doc_id, index))
-                columns["start"].append(seg.start)
-                columns["end"].append(seg.end)
-                columns["speaker"].append(seg.speaker)
-                columns["actor"].append(speakers.get(seg.speaker) if seg.speaker else None)
-                columns["section"].append(seg.section)
-                columns["text"].append(text[seg.start : seg.end])
-                columns["time"].append(seg.time)
+            n = len(doc.segments)
+            if n:
+                starts, ends, labels, sections, times = zip(*doc.segments, strict=True)
+                columns["doc_id"].extend([doc_id] * n)
+                columns["seg_id"].extend(_seg_id(doc_id, i) for i in range(n))
+                columns["start"].extend(starts)
+                columns["end"].extend(ends)
+                columns["speaker"].extend(labels)
+                columns["actor"].extend(speakers.get(x) if x else None for x in labels)
+                columns["section"].extend(sections)
+                columns["text"].extend(text[a:b] for a, b in zip(starts, ends, strict=True))
+                columns["time"].extend(times)
             row = {
                 "doc_id": doc_id,
                 "kind": meta.pop("kind", None) or "document",
                 "title": meta.pop("title", None) or doc_id,
                 "date": meta.pop("date", None),
                 "edition": meta.pop("edition", None),
-                "path": path,
-                "sha256": loaded.sha256,
+                "path": doc.path,
+                "sha256": doc.sha256,
                 "n_chars": len(text),
-                "n_words": word_count(text),
-                "n_segments": len(segments),
+                "n_words": doc.n_words,
+                "n_segments": n,
             }
             for key, value in meta.items():
                 row.setdefault(key, value)
@@ -324,7 +371,17 @@ class Corpus:
                         "section": None if seg is None else seg["section"],
                     }
                 )
-        columns = ["doc_id", "seg_id", "start", "end", "left", "match", "right", "speaker", "section"]
+        columns = [
+            "doc_id",
+            "seg_id",
+            "start",
+            "end",
+            "left",
+            "match",
+            "right",
+            "speaker",
+            "section",
+        ]
         return pd.DataFrame(rows, columns=columns)
 
     # -- summaries ------------------------------------------------------------------
@@ -341,7 +398,9 @@ class Corpus:
         keys = [by] if isinstance(by, str) else list(by)
         docs = self.documents.copy()
         for key in keys:
-            docs[key] = docs[key].map(lambda v: "; ".join(map(str, v)) if isinstance(v, list) else v)
+            docs[key] = docs[key].map(
+                lambda v: "; ".join(map(str, v)) if isinstance(v, list) else v
+            )
         grouped = docs.groupby(keys, dropna=False, sort=True)
         table = grouped.agg(
             documents=("doc_id", "size"),
@@ -414,83 +473,112 @@ def _matcher(wanted: Any) -> Callable[[Any], bool]:
     return equal
 
 
+def _read_one(
+    path: Path, root: Path, suffixes: frozenset[str], options: LoaderOptions | None
+) -> tuple[ParsedDocument | None, list[Problem]]:
+    """Load and segment one file; every user mistake becomes a problem."""
+    rel = _relative(path, root)
+    if path.suffix.lower() not in suffixes:
+        hint = f"convert it to one of {', '.join(sorted(suffixes))}"
+        what = path.suffix or "files without suffix"
+        return None, [
+            Problem("warning", f"no loader for {what}; file ignored", path=rel, hint=hint)
+        ]
+    try:
+        doc = load_document(path, options=options)
+    except InputError as exc:
+        return None, [exc.to_problem()]
+    except Exception as exc:  # a library failed on a damaged file
+        message = f"could not read the file ({type(exc).__name__}: {exc})"
+        hint = "open and re-save it in its application, or remove it"
+        return None, [Problem("error", message, path=rel, hint=hint)]
+    problems = [_with_path(problem, rel) for problem in doc.problems]
+    doc_id = str(doc.metadata.get("id") or path.stem)
+    if not _ID.match(doc_id):
+        message = (
+            f"document id {doc_id!r} has characters other than letters, digits, '.', '_' and '-'"
+        )
+        hint = "set a simple 'id:' in the front matter or rename the file"
+        return None, [*problems, Problem("error", message, path=rel, hint=hint)]
+    return parse_document(doc_id, rel, doc), problems
+
+
+def _default_jobs(n_files: int) -> int:
+    """Processes worth starting for ``n_files`` documents on this machine."""
+    if n_files < 200:
+        return 1
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
 def read_corpus(
     folder: str | Path,
     *,
     root: str | Path | None = None,
     options: LoaderOptions | None = None,
+    jobs: int | None = None,
+    executor: Executor | None = None,
 ) -> tuple[Corpus, list[Problem]]:
     """Load every document under ``folder``, collecting problems instead of stopping.
 
     Documents with an error are left out of the corpus; their problems, and the
     warnings of the others, are returned.
 
+    Parameters
+    ----------
+    folder : path-like
+        The documents folder (searched recursively).
+    root : path-like, optional
+        Paths in the tables and problems are relative to it (default: ``folder``).
+    options : LoaderOptions, optional
+        Loader limits.
+    jobs : int, optional
+        Processes for a local pool; default: 1 for small corpora, else one per core.
+    executor : concurrent.futures.Executor, optional
+        Run the loading on this executor instead (a Dask client's, for instance).
+
     Returns
     -------
     corpus : Corpus
     problems : list of Problem
     """
-    folder = Path(folder)
-    root = Path(root) if root is not None else folder
-    problems: list[Problem] = []
-    loaded: list[tuple[str, str, LoadedDocument]] = []
-    seen: dict[str, str] = {}
+    from functools import partial
+
     from research.loaders import registered_suffixes
 
-    suffixes = set(registered_suffixes())
-    for path in document_files(folder):
-        rel = _relative(path, root)
-        if path.suffix.lower() not in suffixes:
-            problems.append(
-                Problem(
-                    "warning",
-                    f"no loader for {path.suffix or 'files without suffix'}; file ignored",
-                    path=rel,
-                    hint=f"convert it to one of {', '.join(sorted(suffixes))}",
-                )
-            )
+    folder = Path(folder).resolve()
+    root = Path(root).resolve() if root is not None else folder
+    files = document_files(folder)
+    read = partial(_read_one, root=root, suffixes=frozenset(registered_suffixes()), options=options)
+    jobs = _default_jobs(len(files)) if jobs is None else jobs
+    chunksize = max(1, len(files) // (4 * max(jobs, 1)))
+    if executor is not None:
+        results = list(executor.map(read, files))
+    elif jobs > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = list(pool.map(read, files, chunksize=chunksize))
+    else:
+        results = [read(path) for path in files]
+    problems: list[Problem] = []
+    kept: list[ParsedDocument] = []
+    seen: dict[str, str] = {}
+    for parsed, found in results:
+        problems.extend(found)
+        if parsed is None:
             continue
-        try:
-            doc = load_document(path, options=options)
-        except InputError as exc:
-            problems.append(exc.to_problem())
-            continue
-        except Exception as exc:  # a library failed on a damaged file
-            problems.append(
-                Problem(
-                    "error",
-                    f"could not read the file ({type(exc).__name__}: {exc})",
-                    path=rel,
-                    hint="open and re-save it in its application, or remove it",
-                )
-            )
-            continue
-        for problem in doc.problems:
-            problems.append(_with_path(problem, rel))
-        doc_id = str(doc.metadata.get("id") or path.stem)
-        if not _ID.match(doc_id):
+        if parsed.doc_id in seen:
             problems.append(
                 Problem(
                     "error",
-                    f"document id {doc_id!r} has characters other than letters, digits, '.', '_' and '-'",
-                    path=rel,
-                    hint="set a simple 'id:' in the front matter or rename the file",
-                )
-            )
-            continue
-        if doc_id in seen:
-            problems.append(
-                Problem(
-                    "error",
-                    f"duplicate document id {doc_id!r} (also used by {seen[doc_id]}); this file was left out",
-                    path=rel,
+                    f"duplicate document id {parsed.doc_id!r} (also used by "
+                    f"{seen[parsed.doc_id]}); this file was left out",
+                    path=parsed.path,
                     hint="give one of them another 'id:' in its front matter",
                 )
             )
             continue
-        seen[doc_id] = rel
-        loaded.append((doc_id, rel, doc))
-    return Corpus.from_loaded(loaded), problems
+        seen[parsed.doc_id] = parsed.path
+        kept.append(parsed)
+    return Corpus.from_parsed(kept), problems
 
 
 def load_corpus(
@@ -520,8 +608,9 @@ def load_corpus(
 
 
 def _relative(path: Path, root: Path) -> str:
+    """``path`` relative to ``root`` (both already absolute), with ``/`` separators."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return path.relative_to(root).as_posix()
     except ValueError:
         return path.as_posix()
 

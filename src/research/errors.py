@@ -153,7 +153,11 @@ class Problem:
     def format(self) -> str:
         """One line for a terminal: ``severity: place: message (hint: …)``."""
         where = format_location(self.path, line=self.line, row=self.row, column=self.column)
-        text = f"{self.severity}: {where}: {self.message}" if where else f"{self.severity}: {self.message}"
+        text = (
+            f"{self.severity}: {where}: {self.message}"
+            if where
+            else f"{self.severity}: {self.message}"
+        )
         if self.hint:
             text += f" (hint: {self.hint})"
         return text

@@ -83,7 +83,11 @@ def overview_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
         interviews = corpus.where(kind="interview")
         if len(interviews):
             tables["interviews_by_category"] = interviews.summary("respondent_category")
-    keep = [c for c in ("doc_id", "kind", "title", "date", "edition", "n_words", "n_segments", "path") if c in docs]
+    keep = [
+        c
+        for c in ("doc_id", "kind", "title", "date", "edition", "n_words", "n_segments", "path")
+        if c in docs
+    ]
     tables["documents"] = docs[keep].sort_values("doc_id").reset_index(drop=True)
     return tables
 

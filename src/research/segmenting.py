@@ -54,9 +54,10 @@ _TURN = re.compile(
     (?:{_SPACE}*[(\[](?P<ts2>{_TS})[)\]])?
     (?:\*\*)?{_SPACE}*:(?:\*\*)?
     (?:{_SPACE}+|$)""",
-    re.VERBOSE,
+    re.VERBOSE | re.MULTILINE,
 )
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
+_HEADING_M = re.compile(_HEADING.pattern, re.MULTILINE)
 _ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+")
 _BLANK = re.compile(r"^[ \t\u00a0\u202f]*$")
 _RULE = re.compile(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
@@ -82,11 +83,12 @@ def parse_timestamp(value: str) -> float:
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink ``[start, end)`` so that it neither starts nor ends with white space."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return start, start
+    start += len(piece) - len(piece.lstrip())
+    return start, start + len(stripped)
 
 
 def _lines(text: str):
@@ -103,15 +105,13 @@ class _Sections:
 
     def __init__(self) -> None:
         self.stack: list[tuple[int, str]] = []
+        self.path: str | None = None
 
     def push(self, level: int, title: str) -> None:
         while self.stack and self.stack[-1][0] >= level:
             self.stack.pop()
         self.stack.append((level, title))
-
-    @property
-    def path(self) -> str | None:
-        return " > ".join(title for _, title in self.stack) or None
+        self.path = " > ".join(t for _, t in self.stack) or None
 
 
 def _paragraph_segments(
@@ -169,16 +169,40 @@ def segment_paragraphs(text: str) -> list[Segment]:
     return _paragraph_segments(text, list(_lines(text)), _Sections())
 
 
-def _turn_match(line: str, speakers: Collection[str] | None) -> re.Match | None:
-    match = _TURN.match(line)
-    if match is None:
-        return None
-    label = match.group("label")
-    if len(label) > _MAX_LABEL:
-        return None
-    if speakers is not None and label not in speakers:
-        return None
-    return match
+# Searching for a literal newline lets the regex engine skip quickly between lines.
+_TURN_AFTER_NEWLINE = re.compile(r"\n" + _TURN.pattern.lstrip("^"), re.VERBOSE | re.MULTILINE)
+_HEADING_AFTER_NEWLINE = re.compile("\n" + _HEADING.pattern.lstrip("^"), re.MULTILINE)
+
+
+def _line_matches(text: str, at_start: re.Pattern, after_newline: re.Pattern):
+    """Matches of a line pattern at the start of every line (first line included).
+
+    Yields ``(line_start, match)``.
+    """
+    first = at_start.match(text)
+    if first:
+        yield 0, first
+    for match in after_newline.finditer(text):
+        yield match.start() + 1, match
+
+
+def _turn_starts(
+    text: str, speakers: set[str] | None
+) -> list[tuple[int, int, re.Match | None, str | None]]:
+    """Every heading line and every line that starts a turn, in text order.
+
+    Returns ``(line_start, content_start, match, label)`` tuples; ``label`` is
+    ``None`` for a heading.
+    """
+    found = [
+        (s, m.end(), m, None) for s, m in _line_matches(text, _HEADING_M, _HEADING_AFTER_NEWLINE)
+    ]
+    for start, match in _line_matches(text, _TURN, _TURN_AFTER_NEWLINE):
+        label = match.group("label")
+        if len(label) <= _MAX_LABEL and (speakers is None or label in speakers):
+            found.append((start, match.end(), match, label))
+    found.sort(key=lambda item: item[0])
+    return found
 
 
 def segment_turns(text: str, *, speakers: Collection[str] | None = None) -> list[Segment]:
@@ -186,7 +210,9 @@ def segment_turns(text: str, *, speakers: Collection[str] | None = None) -> list
 
     A line that starts with a speaker label (see ``docs/formats.md``) starts a turn;
     the following lines belong to it until the next label or heading. Text before
-    the first label is cut into paragraphs.
+    the first label, and text under a heading before the next label, is cut into
+    paragraphs. Lines are found with multi-line regular expressions over the whole
+    text, so long transcripts cost little more than reading them.
 
     Parameters
     ----------
@@ -208,41 +234,27 @@ def segment_turns(text: str, *, speakers: Collection[str] | None = None) -> list
     >>> segment_turns("Note : rien.", speakers={"E", "R"})[0].speaker is None
     True
     """
-    speaker_set = None if speakers is None else set(speakers)
+    starts = _turn_starts(text, None if speakers is None else set(speakers))
     sections = _Sections()
     segments: list[Segment] = []
-    pending: list[tuple[int, str]] = []
-    turn: tuple[int, str, float | None] | None = None
-    end = 0
 
-    def close_turn() -> None:
-        nonlocal turn
-        if turn is not None:
-            s, e = _trimmed(text, turn[0], end)
-            if s < e:
-                segments.append(Segment(s, e, turn[1], sections.path, turn[2]))
-        turn = None
+    def paragraphs(begin: int, stop: int) -> None:
+        if text[begin:stop].strip():
+            lines = [(begin + offset, line) for offset, line in _lines(text[begin:stop])]
+            segments.extend(_paragraph_segments(text, lines, sections))
 
-    for offset, line in _lines(text):
-        heading = _HEADING.match(line)
-        match = None if heading else _turn_match(line, speaker_set)
-        if heading or match:
-            close_turn()
-            segments.extend(_paragraph_segments(text, pending, sections))
-            pending = []
-            if heading:
-                sections.push(len(heading.group(1)), heading.group(2).strip())
-                continue
+    paragraphs(0, starts[0][0] if starts else len(text))
+    for index, (_, content, match, label) in enumerate(starts):
+        stop = starts[index + 1][0] if index + 1 < len(starts) else len(text)
+        if label is None:
+            sections.push(len(match.group(1)), match.group(2).strip())
+            paragraphs(content, stop)
+            continue
+        begin, end = _trimmed(text, content, stop)
+        if begin < end:
             stamp = match.group("ts1") or match.group("ts2")
             time = parse_timestamp(stamp) if stamp else None
-            turn = (offset + match.end(), match.group("label"), time)
-            end = offset + len(line)
-        elif turn is not None:
-            end = offset + len(line)
-        else:
-            pending.append((offset, line))
-    close_turn()
-    segments.extend(_paragraph_segments(text, pending, sections))
+            segments.append(Segment(begin, end, label, sections.path, time))
     return segments
 
 

@@ -38,12 +38,9 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _NEWLINES = re.compile(r"\r\n?")
-_WORD = re.compile(r"\w+(?:['’-]\w+)*")
 
 
-def decode_bytes(
-    data: bytes, *, path: str | PathLike | None = None
-) -> tuple[str, list[Problem]]:
+def decode_bytes(data: bytes, *, path: str | PathLike | None = None) -> tuple[str, list[Problem]]:
     """Decode a file's bytes with the project's encoding policy.
 
     A UTF-8, UTF-16 or UTF-32 byte-order mark wins (and is dropped); otherwise strict
@@ -182,12 +179,42 @@ def fold_with_offsets(text: str) -> tuple[str, np.ndarray]:
     return "".join(pieces), np.asarray(origin, dtype=np.int64)
 
 
+_WORD_TABLE: np.ndarray | None = None
+
+
+def _word_table() -> np.ndarray:
+    global _WORD_TABLE
+    if _WORD_TABLE is None:
+        _WORD_TABLE = np.fromiter(
+            (chr(cp).isalnum() or cp == 0x5F for cp in range(0x10000)), dtype=bool, count=0x10000
+        )
+    return _WORD_TABLE
+
+
 def word_count(text: str) -> int:
     """Count words (runs of letters or digits, with inner apostrophes and hyphens).
+
+    Vectorised over the code points of the text, so counting a whole corpus costs
+    about as much as reading it.
 
     Examples
     --------
     >>> word_count("L’atelier s’est bien passé, non ?")
     5
+    >>> word_count("grand-mère 😀 d'accord -- 12")
+    3
     """
-    return len(_WORD.findall(text))
+    if not text:
+        return 0
+    points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    table = _word_table()
+    is_word = np.zeros(points.shape, dtype=bool)
+    bmp = points < 0x10000
+    is_word[bmp] = table[points[bmp]]
+    if len(points) > 2:
+        middle = points[1:-1]
+        joiner = (middle == 0x27) | (middle == 0x2019) | (middle == 0x2D)
+        inner = joiner & is_word[:-2] & is_word[2:]
+        is_word[1:-1] |= inner
+    starts = is_word[1:] & ~is_word[:-1]
+    return int(starts.sum()) + int(is_word[0])

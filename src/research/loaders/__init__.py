@@ -153,7 +153,9 @@ def segments_for(doc: LoadedDocument) -> list[Segment]:
     ``speakers``, only those labels start turns.
     """
     meta = doc.metadata
-    mode = meta.get("segmentation") or ("turns" if meta.get("kind") == "interview" else "paragraphs")
+    mode = meta.get("segmentation") or (
+        "turns" if meta.get("kind") == "interview" else "paragraphs"
+    )
     speakers = meta.get("speakers")
     labels = list(speakers) if isinstance(speakers, dict | list) and speakers else None
     return segment_text(doc.text, mode, speakers=labels)

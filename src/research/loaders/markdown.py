@@ -23,6 +23,7 @@ from research.text import decode_bytes, normalise
 __all__ = ["jsonable", "load_markdown", "split_front_matter"]
 
 _FENCE = "---"
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CLOSERS = ("---", "...")
 
 
@@ -77,7 +78,7 @@ def split_front_matter(
         )
     source = "\n".join(lines[1:index])
     try:
-        meta = yaml.safe_load(source) if source.strip() else {}
+        meta = yaml.load(source, Loader=_YAML_LOADER) if source.strip() else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None
