@@ -44,6 +44,7 @@ _FOLDER_KEYS = (
     "notebooks",
     "outputs",
     "private",
+    "cache",
 )
 
 
@@ -60,6 +61,7 @@ class ProjectPaths:
     notebooks: Path
     outputs: Path
     private: Path
+    cache: Path
 
     @classmethod
     def from_settings(cls, root: Path, settings: dict[str, Any]) -> ProjectPaths:
@@ -88,6 +90,7 @@ class ProjectPaths:
             notebooks=where("notebooks", root / "notebooks"),
             outputs=where("outputs", root / "outputs"),
             private=where("private", root / "private"),
+            cache=where("cache", root / ".cache"),
         )
 
     def relative(self, path: str | Path) -> str:
