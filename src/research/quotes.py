@@ -1,0 +1,549 @@
+"""Citable verbatims: coded passages written the way French theses quote interviews.
+
+A verbatim is the coded text between French guillemets, with no-break spaces inside
+them, followed by its reference in parentheses::
+
+    « Il m’a tendu un post-it vert. » (Élodie, porteuse de projet, 2019)
+
+The reference names who speaks, their role and the year of the interview. Two
+styles are offered:
+
+``pseudonym``
+    the speaker's pseudonym as it stands in the actor registry (its first name
+    only, by default), then the role;
+``code``
+    an anonymous code (the interview's ``doc_id``, such as ``INT03``, when the
+    respondent speaks; the speaker's ``actor_id`` otherwise), then the role.
+
+Passages without a known speaker (minutes, logbook entries) are referred to by
+the kind of document, its id and year: ``(compte rendu CR-W17-05, 2017)``.
+
+The role is, in this order: an explicit ``roles`` mapping (``actor_id`` → text), a
+``role`` column of the actor registry, or the French name of the actor's
+``category``, feminine or masculine after a ``gender`` column (``f``/``m``) when the
+registry has one, else after the first word of the actor's ``description``
+(« Porteuse de… », « Chargée de… »), else masculine.
+
+Typography (Imprimerie nationale rules): no-break spaces inside guillemets and
+before ``: ; ! ?``, guillemets inside the passage turned into second-level
+quotation marks “ ”, three dots into an ellipsis, and ``[…]`` wherever the passage
+is cut. The passage is never otherwise rewritten.
+
+References
+----------
+.. [1] Imprimerie nationale (2002). *Lexique des règles typographiques en usage à
+   l'Imprimerie nationale* (5e éd.). Paris : Imprimerie nationale.
+
+Examples
+--------
+>>> import pandas as pd
+>>> actors = pd.DataFrame({"actor_id": ["P10"], "label": ["Élodie Fournier"],
+...                        "kind": ["person"], "category": ["project_holder"],
+...                        "description": ["Porteuse de l’épicerie vrac itinérante"]})
+>>> row = {"doc_id": "INT03", "kind": "interview", "date": "2019-12-16",
+...        "respondent": "P10", "actor": "P10",
+...        "quote": "Il m’a dit : « Vous voulez le porter ? »"}
+>>> print(format_verbatim(row, actors=actors).replace("\\u00a0", "~"))
+«~Il m’a dit~: “Vous voulez le porter~?”~» (Élodie, porteuse de projet, 2019)
+>>> print(format_verbatim(row, actors=actors, style="code").replace("\\u00a0", "~"))
+«~Il m’a dit~: “Vous voulez le porter~?”~» (INT03, porteuse de projet, 2019)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any, Literal
+
+import pandas as pd
+
+from research.errors import InputError, SchemaError
+
+__all__ = [
+    "CATEGORY_ROLES",
+    "KIND_LABELS",
+    "NBSP",
+    "format_verbatim",
+    "french_typography",
+    "quotes_table",
+    "reference",
+    "role_label",
+    "shorten",
+]
+
+Style = Literal["pseudonym", "code"]
+Cut = Literal["end", "middle"]
+
+#: The no-break space used inside guillemets and before ``: ; ! ?``.
+NBSP = "\u00a0"
+#: The mark of a cut in a quotation.
+CUT = "[…]"
+
+#: French role of each actor category: (masculine, feminine).
+CATEGORY_ROLES: dict[str, tuple[str, str]] = {
+    "citizen": ("citoyen", "citoyenne"),
+    "project_holder": ("porteur de projet", "porteuse de projet"),
+    "facilitator": ("facilitateur", "facilitatrice"),
+    "elected": ("élu", "élue"),
+    "cluster_staff": ("salarié du pôle", "salariée du pôle"),
+    "support_org": ("conseiller en création d’entreprise", "conseillère en création d’entreprise"),
+    "funder": ("chargé de mission d’un financeur", "chargée de mission d’un financeur"),
+    "researcher": ("chercheur", "chercheuse"),
+    "business": ("chef d’entreprise", "cheffe d’entreprise"),
+    "cluster": ("pôle territorial de coopération économique",) * 2,
+    "public_body": ("collectivité",) * 2,
+    "bank": ("banque",) * 2,
+    "association": ("association",) * 2,
+    "enterprise": ("entreprise",) * 2,
+    "scheme": ("dispositif",) * 2,
+}
+
+#: French name of each document kind, for references to documents without a speaker.
+KIND_LABELS: dict[str, str] = {
+    "interview": "entretien",
+    "minutes": "compte rendu",
+    "logbook": "journal de bord",
+    "note": "note",
+    "document": "document",
+}
+
+_FEMININE_WORD = re.compile(
+    r"^(?:\w+(?:trice|euse|ère|ée|ienne|ante|ente|esse)|cheffe|élue)$", re.I
+)
+_SPACE_BEFORE = re.compile(r"[ \t\u202f\u00a0]+([:;!?»])")
+_SPACE_AFTER = re.compile(r"(«)[ \t\u202f\u00a0]+")
+_INNER_OPEN = re.compile(r"«[\s\u202f]*")
+_INNER_CLOSE = re.compile(r"[\s\u202f]*»")
+_WHITESPACE = re.compile(r"[ \t\r\n]+")
+
+
+def _missing(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        return bool(pd.isna(value))
+    if isinstance(value, str):
+        return not value.strip()
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def french_typography(text: str, *, nbsp: str = NBSP, inner_quotes: bool = True) -> str:
+    """French spacing and punctuation of a passage, without changing its words.
+
+    White-space runs (newlines included) become one space; the space before
+    ``: ; ! ?`` and inside guillemets becomes ``nbsp``; guillemets inside the
+    passage become “ ” when ``inner_quotes`` (second-level quotation marks); three
+    dots become an ellipsis.
+
+    Parameters
+    ----------
+    text : str
+        The passage as coded.
+    nbsp : str
+        The no-break space to use (``"\\u202f"`` for a narrow one).
+    inner_quotes : bool
+        Turn « » inside the passage into “ ”.
+
+    References
+    ----------
+    .. [1] Imprimerie nationale (2002). *Lexique des règles typographiques en usage à
+       l'Imprimerie nationale*.
+
+    Examples
+    --------
+    >>> french_typography("Oui ! Il a dit :\\n« non »...").replace(NBSP, "~")
+    'Oui~! Il a dit~: “non”…'
+    >>> french_typography("« Là ? »", inner_quotes=False).replace(NBSP, "~")
+    '«~Là~?~»'
+    """
+    out = _WHITESPACE.sub(" ", text).strip().replace("...", "…")
+    if inner_quotes:
+        out = _INNER_CLOSE.sub("”", _INNER_OPEN.sub("“", out))
+    out = _SPACE_BEFORE.sub(lambda m: nbsp + m.group(1), out)
+    return _SPACE_AFTER.sub(lambda m: m.group(1) + nbsp, out)
+
+
+def _cut_point(text: str, limit: int, *, from_end: bool = False) -> int:
+    """An index near ``limit`` characters from one end that falls between words."""
+    if from_end:
+        tail = text[len(text) - limit :]
+        space = tail.find(" ")
+        return len(text) - limit + (space + 1 if space >= 0 else limit)
+    head = text[: limit + 1]
+    space = head.rfind(" ")
+    return space if space > 0 else limit
+
+
+def shorten(text: str, max_chars: int, *, cut: Cut = "end") -> str:
+    """Shorten a passage to about ``max_chars`` characters, marking the cut with ``[…]``.
+
+    The cut falls between words. ``cut="end"`` keeps the beginning; ``"middle"``
+    keeps the beginning and the end (for long verbatims whose conclusion matters).
+    Text at most ``max_chars`` long is returned unchanged.
+
+    Examples
+    --------
+    >>> shorten("On ne parle pas du camion, on parle des gens.", 20)
+    'On ne parle pas du […]'
+    >>> shorten("On ne parle pas du camion, on parle des gens.", 24, cut="middle")
+    'On ne parle […] des gens.'
+    >>> shorten("Court.", 20)
+    'Court.'
+    """
+    if max_chars < 1:
+        raise InputError(f"max_chars must be a positive number of characters, not {max_chars}")
+    text = text.strip()
+    if len(text) <= max_chars:
+        return text
+    if cut == "end":
+        keep = _cut_point(text, max_chars)
+        return f"{text[:keep].rstrip(' ,;:')} {CUT}"
+    if cut != "middle":
+        raise InputError(f"cut must be 'end' or 'middle', not {cut!r}")
+    half = max(1, max_chars // 2)
+    head = text[: _cut_point(text, half)].rstrip(" ,;:")
+    tail = text[_cut_point(text, max_chars - half, from_end=True) :].lstrip()
+    return f"{head} {CUT} {tail}"
+
+
+def _actor_table(actors: Any) -> pd.DataFrame | None:
+    if actors is None:
+        return None
+    frame = getattr(actors, "frame", actors)
+    if not isinstance(frame, pd.DataFrame):
+        raise InputError(
+            "actors must be the actor registry (research.actors.Actors or its DataFrame)"
+        )
+    if "actor_id" not in frame.columns:
+        raise SchemaError(
+            "the actors table has no column 'actor_id'",
+            hint="pass project.actors or the actors.csv table",
+        )
+    return frame.set_index("actor_id", drop=False)
+
+
+def _feminine(record: Mapping[str, Any]) -> bool:
+    gender = record.get("gender")
+    if not _missing(gender):
+        return str(gender).strip().lower() in {"f", "femme", "female", "w", "woman"}
+    description = record.get("description")
+    if _missing(description):
+        return False
+    first = re.split(r"[\s,;(]", str(description).strip(), maxsplit=1)[0]
+    return bool(_FEMININE_WORD.match(first.split("-")[-1]))
+
+
+def role_label(
+    actor_id: str | None,
+    *,
+    actors: Any = None,
+    roles: Mapping[str, str] | None = None,
+    category: str | None = None,
+) -> str | None:
+    """The role written after a speaker's name in a reference.
+
+    Parameters
+    ----------
+    actor_id : str or None
+        The speaker.
+    actors : Actors or pandas.DataFrame, optional
+        The actor registry (``category``; optional ``role``, ``gender``,
+        ``description``).
+    roles : mapping, optional
+        ``actor_id`` → role text; wins over everything else.
+    category : str, optional
+        The category to use when the actor is not in the registry (a document's
+        ``respondent_category``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> reg = pd.DataFrame({"actor_id": ["P01", "P05"], "category": ["cluster_staff", "elected"],
+    ...                     "description": ["Directrice du pôle", "Vice-président d'ECLA"]})
+    >>> role_label("P01", actors=reg), role_label("P05", actors=reg)
+    ('salariée du pôle', 'élu')
+    >>> role_label("P01", actors=reg, roles={"P01": "directrice du pôle"})
+    'directrice du pôle'
+    >>> role_label(None, category="funder")
+    'chargé de mission d’un financeur'
+    """
+    if roles and actor_id in roles:
+        return roles[actor_id]
+    table = _actor_table(actors)
+    record: Mapping[str, Any] = {}
+    if table is not None and actor_id is not None and actor_id in table.index:
+        record = table.loc[actor_id].to_dict()
+        if not _missing(record.get("role")):
+            return str(record["role"])
+        if not _missing(record.get("category")):
+            category = str(record["category"])
+    if _missing(category):
+        return None
+    forms = CATEGORY_ROLES.get(str(category))
+    if forms is None:
+        return str(category).replace("_", " ")
+    return forms[1] if _feminine(record) else forms[0]
+
+
+def _year(row: Mapping[str, Any]) -> str | None:
+    for key in ("year", "date"):
+        value = row.get(key)
+        if _missing(value):
+            continue
+        if hasattr(value, "year"):
+            return str(value.year)
+        found = re.search(r"\b(\d{4})\b", str(value))
+        if found:
+            return found.group(1)
+    return None
+
+
+def _speaker(row: Mapping[str, Any]) -> str | None:
+    for key in ("actor", "respondent"):
+        value = row.get(key)
+        if not _missing(value) and not isinstance(value, list):
+            return str(value)
+    return None
+
+
+def _name(actor_id: str, table: pd.DataFrame | None, *, first_name: bool) -> str:
+    if table is None or actor_id not in table.index:
+        return actor_id
+    record = table.loc[actor_id]
+    label = record.get("label")
+    if _missing(label):
+        return actor_id
+    label = str(label).strip()
+    if first_name and record.get("kind", "person") == "person" and " " in label:
+        return label.split(" ", 1)[0]
+    return label
+
+
+def reference(
+    row: Mapping[str, Any] | pd.Series,
+    *,
+    actors: Any = None,
+    style: Style = "pseudonym",
+    roles: Mapping[str, str] | None = None,
+    first_name: bool = True,
+) -> str:
+    """The reference of a passage, without parentheses: who, role, year.
+
+    ``row`` needs ``doc_id`` and may have ``actor`` (the speaker of the passage),
+    ``respondent``, ``respondent_category``, ``kind``, ``date`` or ``year``. See
+    the module description for the rules.
+
+    Examples
+    --------
+    >>> reference({"doc_id": "CR-W17-05", "kind": "minutes", "date": "2017-11-23"})
+    'compte rendu CR-W17-05, 2017'
+    >>> reference({"doc_id": "INT13", "respondent": "P27", "respondent_category": "funder",
+    ...            "date": "2020-02-20"}, style="code")
+    'INT13, chargé de mission d’un financeur, 2020'
+    """
+    if style not in ("pseudonym", "code"):
+        raise InputError(f"style must be 'pseudonym' or 'code', not {style!r}")
+    row = dict(row)
+    if _missing(row.get("doc_id")):
+        raise SchemaError(
+            "a passage to quote has no doc_id", column="doc_id", hint="quote retrieved codings"
+        )
+    doc_id = str(row["doc_id"])
+    table = _actor_table(actors)
+    speaker = _speaker(row)
+    year = _year(row)
+    if speaker is None:
+        kind = row.get("kind")
+        what = KIND_LABELS.get(str(kind), "document") if not _missing(kind) else "document"
+        parts = [f"{what} {doc_id}"]
+    else:
+        respondent = row.get("respondent")
+        is_respondent = not _missing(respondent) and str(respondent) == speaker
+        category = row.get("respondent_category") if is_respondent else None
+        if style == "code":
+            who = doc_id if is_respondent else speaker
+        else:
+            who = _name(speaker, table, first_name=first_name)
+        role = role_label(speaker, actors=table, roles=roles, category=category)
+        parts = [who] + ([role] if role else [])
+    if year:
+        parts.append(year)
+    return ", ".join(parts)
+
+
+def format_verbatim(
+    row: Mapping[str, Any] | pd.Series,
+    *,
+    actors: Any = None,
+    style: Style = "pseudonym",
+    roles: Mapping[str, str] | None = None,
+    max_chars: int | None = None,
+    cut: Cut = "end",
+    first_name: bool = True,
+    nbsp: str = NBSP,
+) -> str:
+    """A coded passage as a citable verbatim: « text » (reference).
+
+    Parameters
+    ----------
+    row : mapping or pandas.Series
+        A retrieved passage: ``quote`` (or ``text``) and ``doc_id``, plus the
+        attributes :func:`reference` uses.
+    actors : Actors or pandas.DataFrame, optional
+        The actor registry, for pseudonyms and roles.
+    style : {"pseudonym", "code"}
+        Name the speaker by pseudonym, or by an anonymous code.
+    roles : mapping, optional
+        ``actor_id`` → role text, to override the category's name.
+    max_chars : int, optional
+        Shorten longer passages, marking the cut with ``[…]``.
+    cut : {"end", "middle"}
+        Where to cut (see :func:`shorten`).
+    first_name : bool
+        Give only the first name of a person's pseudonym.
+    nbsp : str
+        The no-break space inside guillemets and before ``: ; ! ?``.
+
+    Returns
+    -------
+    str
+
+    References
+    ----------
+    .. [1] Imprimerie nationale (2002). *Lexique des règles typographiques en usage à
+       l'Imprimerie nationale*.
+
+    Examples
+    --------
+    >>> row = {"doc_id": "INT08", "kind": "interview", "date": "2020-02-26",
+    ...        "respondent": "P17", "respondent_category": "citizen",
+    ...        "quote": "J’y suis allé une fois, et puis l’année d’après je n’étais plus là."}
+    >>> print(format_verbatim(row, max_chars=30).replace(NBSP, " "))
+    « J’y suis allé une fois, et […] » (P17, citoyen, 2020)
+    """
+    row = dict(row)
+    text = row.get("quote")
+    if _missing(text):
+        text = row.get("text")
+    if _missing(text):
+        raise SchemaError(
+            f"the passage of {row.get('doc_id')!r} at {row.get('start')} has no text to quote",
+            column="quote",
+            hint="pass rows with a 'quote' (codings) or 'text' (segments) column",
+        )
+    body = french_typography(str(text), nbsp=nbsp)
+    if max_chars is not None:
+        body = shorten(body, max_chars, cut=cut)
+    ref = reference(row, actors=actors, style=style, roles=roles, first_name=first_name)
+    return f"«{nbsp}{body}{nbsp}» ({ref})"
+
+
+def _with_documents(passages: pd.DataFrame, documents: pd.DataFrame | None) -> pd.DataFrame:
+    if documents is None:
+        return passages
+    if "doc_id" not in documents.columns:
+        raise SchemaError("the documents table has no column 'doc_id'", column="doc_id")
+    wanted = [
+        c
+        for c in ("kind", "date", "year", "edition", "respondent", "respondent_category")
+        if c in documents.columns and c not in passages.columns
+    ]
+    if not wanted:
+        return passages
+    attrs = documents.drop_duplicates("doc_id").set_index("doc_id")[wanted]
+    return passages.join(attrs, on="doc_id")
+
+
+def quotes_table(
+    retrieved: pd.DataFrame,
+    *,
+    documents: pd.DataFrame | None = None,
+    segments: pd.DataFrame | None = None,
+    actors: Any = None,
+    style: Style = "pseudonym",
+    roles: Mapping[str, str] | None = None,
+    max_chars: int | None = None,
+    cut: Cut = "end",
+    first_name: bool = True,
+    nbsp: str = NBSP,
+) -> pd.DataFrame:
+    """Format retrieved passages as citable verbatims, one row per passage.
+
+    Parameters
+    ----------
+    retrieved : pandas.DataFrame
+        Passages with ``doc_id`` and ``quote`` (or ``text``), such as codings or
+        the output of ``research.coding.retrieve``. Other columns are kept.
+    documents : pandas.DataFrame, optional
+        The documents table, for ``kind``, ``date``, ``respondent`` and
+        ``respondent_category`` when ``retrieved`` lacks them.
+    segments : pandas.DataFrame, optional
+        The segments table: when ``retrieved`` has no ``actor`` column, the
+        speaker of the segment where each passage starts.
+    actors, style, roles, max_chars, cut, first_name, nbsp
+        As in :func:`format_verbatim`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``retrieved``'s columns plus ``verbatim`` (the passage in guillemets),
+        ``reference`` and ``citation`` (both together), in the input order.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> passages = pd.DataFrame({"doc_id": ["INT03"], "start": [10], "end": [30],
+    ...                          "code": ["ant.interessement"],
+    ...                          "quote": ["C’est Julien qui m’a fait changer d’avis."]})
+    >>> docs = pd.DataFrame({"doc_id": ["INT03"], "kind": ["interview"],
+    ...                      "date": ["2019-12-16"], "respondent": ["P10"]})
+    >>> reg = pd.DataFrame({"actor_id": ["P10"], "label": ["Élodie Fournier"],
+    ...                     "kind": ["person"], "category": ["project_holder"],
+    ...                     "gender": ["f"]})
+    >>> table = quotes_table(passages, documents=docs, actors=reg)
+    >>> print(table.loc[0, "citation"].replace(NBSP, " "))
+    « C’est Julien qui m’a fait changer d’avis. » (Élodie, porteuse de projet, 2019)
+    """
+    if "doc_id" not in retrieved.columns:
+        raise SchemaError(
+            "the passages to quote have no 'doc_id' column",
+            column="doc_id",
+            hint="pass codings or retrieved passages",
+        )
+    if "quote" not in retrieved.columns and "text" not in retrieved.columns:
+        raise SchemaError(
+            "the passages to quote have neither a 'quote' nor a 'text' column",
+            column="quote",
+            hint="pass codings (quote) or segments (text)",
+        )
+    passages = _with_documents(retrieved.reset_index(drop=True), documents)
+    if "actor" not in passages.columns and segments is not None and len(passages):
+        from research.analysis import speaker_of
+
+        passages = passages.assign(actor=speaker_of(passages, segments)["actor"].to_numpy())
+    table = _actor_table(actors)
+    options = {"actors": table, "style": style, "roles": roles, "first_name": first_name}
+    verbatims, references = [], []
+    for record in passages.to_dict("records"):
+        text = record.get("quote")
+        if _missing(text):
+            text = record.get("text")
+        if _missing(text):
+            raise SchemaError(
+                f"the passage of {record['doc_id']!r} at {record.get('start')} has no text",
+                column="quote",
+                hint="re-anchor the codings (research.coding.reanchor) or drop empty quotes",
+            )
+        body = french_typography(str(text), nbsp=nbsp)
+        if max_chars is not None:
+            body = shorten(body, max_chars, cut=cut)
+        verbatims.append(f"«{nbsp}{body}{nbsp}»")
+        references.append(reference(record, **options))
+    out = retrieved.reset_index(drop=True).copy()
+    out["verbatim"] = pd.Series(verbatims, dtype=object)
+    out["reference"] = pd.Series(references, dtype=object)
+    out["citation"] = [f"{v} ({r})" for v, r in zip(verbatims, references, strict=True)]
+    return out
