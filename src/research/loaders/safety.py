@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
@@ -57,6 +58,9 @@ __all__ = ["check_xml_members", "check_zip", "parse_xml", "read_member", "zip_pr
 
 _ENTITY_MARKERS = tuple(
     "<!ENTITY".encode(encoding) for encoding in ("utf-8", "utf-16-le", "utf-16-be")
+)
+_ENTITY_TROUBLE = re.compile(
+    r"amplification|entity reference loop|entity.*(?:loop|recursion)", re.I
 )
 _RESAVE = {
     ".docx": "re-save it from the word processor",
@@ -350,6 +354,8 @@ def parse_xml(
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
+        if _ENTITY_TROUBLE.search(exc.msg or ""):
+            raise _entities_refused(path, member) from None
         line, column = exc.position if exc.position else (exc.lineno, None)
         at = f"at line {line}, column {column}" if column else f"at line {line}"
         raise InputError(

@@ -245,8 +245,9 @@ class SpeakerLabels:
     def _make(self, name: str) -> str:
         label = speaker_label(name)
         if label is None:
-            words = _NAME_WORD.findall(name)[:3]
-            label = speaker_label(" ".join([_FALLBACK_PREFIX, *words]))
+            candidate = " ".join([_FALLBACK_PREFIX, *_NAME_WORD.findall(name)[:3]])
+            if candidate != _FALLBACK_PREFIX and speaker_label(candidate) == candidate:
+                label = candidate
         if label is not None and label not in self._taken:
             return label
         bases = (
@@ -465,7 +466,7 @@ def cues_to_turns(
     for cue in cues:
         label = labels.label(cue.speaker or "", cue.speaker)
         previous = turns[-1] if turns else None
-        if previous and cue.speaker and previous.speaker == label and label != UNKNOWN_SPEAKER:
+        if previous and cue.speaker and previous.speaker == label:
             turns[-1] = previous._replace(text=f"{previous.text} {cue.text}")
         else:
             turns.append(Turn(cue.start, label, cue.text))

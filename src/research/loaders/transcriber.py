@@ -33,7 +33,8 @@ Rules
   label ``Inconnu``.
 - ``<Event desc="rire"/>`` is kept in the text in Transcriber's own notation:
   ``[rire]``, or ``[rire-]`` and ``[-rire]`` for the beginning and end of an event
-  that spans words. ``<Comment desc="…"/>`` is kept as ``{…}``. Both take the place
+  that spans words (an event without description shows its type, ``[noise]``).
+  ``<Comment desc="…"/>`` is kept as ``{…}``. Both take the place
   of the element, with the white space the file has around it. ``<Background>``
   marks are dropped.
 - When the file uses topics, every section starts with a ``# topic`` heading (``#
