@@ -149,6 +149,16 @@ class Actors:
             When the folder has no actors table.
         ValidationFailed
             When the table has errors (every problem is listed).
+
+        Examples
+        --------
+        >>> import pathlib, tempfile
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (folder / "actors.csv").write_text(
+        ...     "actor_id,label,kind,category,aliases\\nO09,Adie,organisation,support_org,l'Adie\\n",
+        ...     encoding="utf-8")
+        >>> Actors.from_folder(folder).resolve("l’ADIE")
+        'O09'
         """
         folder = Path(folder)
         files = [folder / n for n in ("actors.csv", "actors.xlsx") if (folder / n).is_file()]
@@ -255,7 +265,16 @@ class Actors:
         return self._frame[self._frame["kind"].isin(kinds)].copy()
 
     def of_category(self, *categories: str) -> pd.DataFrame:
-        """The actors of the given categories (see ``ACTOR_CATEGORIES``)."""
+        """The actors of the given categories (see ``ACTOR_CATEGORIES``).
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> actors = Actors(pd.DataFrame({"actor_id": ["P05", "O03"], "label": ["Bernard", "ECLA"],
+        ...     "kind": ["person", "organisation"], "category": ["elected", "public_body"]}))
+        >>> list(actors.of_category("elected", "public_body")["actor_id"])
+        ['P05', 'O03']
+        """
         allowed = tuple(dict.fromkeys(c for cats in ACTOR_CATEGORIES.values() for c in cats))
         self._check_values(categories, allowed, "category")
         return self._frame[self._frame["category"].isin(categories)].copy()

@@ -120,6 +120,14 @@ class Editions:
         """Build from a mapping of table name to frame (as returned by ``load_tables``).
 
         Tables absent from the mapping are empty; an ``actors`` frame is used when present.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> editions = pd.DataFrame({"edition_id": ["SUT2016"], "year": [2016],
+        ...                          "date": ["2016-11-17"], "participants": [310]})
+        >>> Editions.from_tables({"editions": editions})
+        <Editions: 1 editions, 0 workshops, 0 participations, 0 projects>
         """
         return cls(*(tables.get(name) for name in EDITION_TABLES), actors=tables.get("actors"))
 
@@ -131,6 +139,15 @@ class Editions:
         ------
         research.errors.ValidationFailed
             When any table has an error; every problem is listed.
+
+        Examples
+        --------
+        >>> import pathlib, tempfile
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (folder / "editions.csv").write_text(
+        ...     "edition_id,year,date,participants\\nSUT2017,2017,2017-11-23,350\\n")
+        >>> Editions.from_folder(folder).attendance()["announced"].tolist()
+        [350]
         """
         tables, _ = load_tables(folder, strict=True)
         return cls.from_tables(tables)
@@ -425,10 +442,10 @@ class Editions:
         by_edition = projects.groupby("edition_id")
         result = attendance[["date", "announced", "persons", "returning"]].copy()
         result.insert(1, "workshops", workshops.size().reindex(self._order, fill_value=0))
-        holder = workshops["holder_present"].apply(
-            lambda s: int(s.fillna(False).astype(bool).sum())
-        )
-        result.insert(2, "holder_workshops", holder.reindex(self._order, fill_value=0))
+        table = self._tables["workshops"]
+        flags = table["holder_present"].astype("boolean").fillna(False).astype(int)
+        holder = flags.groupby(table["edition_id"]).sum()
+        result.insert(2, "holder_workshops", holder.reindex(self._order, fill_value=0).astype(int))
         result["projects"] = by_edition.size().reindex(self._order, fill_value=0)
         started = (
             projects["stage"].isin(["launched", "enterprise"]).groupby(projects["edition_id"]).sum()
