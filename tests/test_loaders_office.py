@@ -475,3 +475,15 @@ def test_render_blocks_gives_one_segment_per_block():
 )
 def test_guess_segmentation(text, expected):
     assert guess_segmentation(text) == expected
+
+
+@pytest.mark.parametrize("name", ["compte-rendu.docx", "entretien.docx", "compte-rendu.odt"])
+def test_markdown_import_keeps_text_and_segments(tmp_path, name):
+    from research.importing import render_markdown
+
+    doc = load_document(DATA / name)
+    markdown = tmp_path / "importe.md"
+    markdown.write_text(render_markdown(doc.text, doc.metadata), encoding="utf-8")
+    again = load_document(markdown)
+    assert again.text == doc.text
+    assert segments_for(again) == segments_for(doc)

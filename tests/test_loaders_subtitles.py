@@ -436,3 +436,16 @@ def test_srt_round_trip(tmp_path, cues):
     expected = expected_turns(cues)
     assert [(s, t) for s, _, t in rows] == [(s, t) for s, _, t in expected]
     assert [time for _, time, _ in rows] == pytest.approx([time for _, time, _ in expected])
+
+
+@pytest.mark.parametrize("name", ["atelier.vtt", "entretien.srt"])
+def test_markdown_import_keeps_text_and_segments(tmp_path, name):
+    from research.importing import render_markdown
+    from research.loaders import load_document
+
+    doc = load(DATA / name)
+    markdown = tmp_path / "importe.md"
+    markdown.write_text(render_markdown(doc.text, doc.metadata), encoding="utf-8")
+    again = load_document(markdown)
+    assert again.text == doc.text
+    assert segments_for(again) == segments_for(doc)

@@ -367,3 +367,15 @@ def test_no_text(tmp_path, content):
 def test_file_size_limit(tmp_path):
     with pytest.raises(UnsafeInputError, match=r"max_file_bytes"):
         load_trs(TRS, LoaderOptions(max_file_bytes=100))
+
+
+def test_markdown_import_keeps_text_and_segments(tmp_path):
+    from research.importing import render_markdown
+    from research.loaders import load_document
+
+    doc = load(TRS)
+    markdown = tmp_path / "importe.md"
+    markdown.write_text(render_markdown(doc.text, doc.metadata), encoding="utf-8")
+    again = load_document(markdown)
+    assert again.text == doc.text
+    assert segments_for(again) == segments_for(doc)

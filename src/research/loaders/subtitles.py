@@ -462,14 +462,14 @@ def cues_to_turns(
     [Turn(time=1, speaker='Marie', text='Oui. Bien.', section=None), Turn(time=4, speaker='Inconnu', text='Applaudissements.', section=None)]
     """
     labels = SpeakerLabels(path)
-    turns: list[Turn] = []
+    groups: list[tuple[float, str, list[str]]] = []
     for cue in cues:
         label = labels.label(cue.speaker or "", cue.speaker)
-        previous = turns[-1] if turns else None
-        if previous and cue.speaker and previous.speaker == label:
-            turns[-1] = previous._replace(text=f"{previous.text} {cue.text}")
+        if groups and cue.speaker and groups[-1][1] == label:
+            groups[-1][2].append(cue.text)
         else:
-            turns.append(Turn(cue.start, label, cue.text))
+            groups.append((cue.start, label, [cue.text]))
+    turns = [Turn(start, label, " ".join(texts)) for start, label, texts in groups]
     return turns, labels.problems
 
 
