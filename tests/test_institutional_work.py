@@ -79,6 +79,10 @@ def test_french_labels_are_unique_and_accented():
         ("iw.creating.theorising", "creating", "theorizing"),
         ("iw.maintaining.enabling", "maintaining", "enabling_work"),
         ("iw.maintaining.valorizing_demonizing", "maintaining", "valorizing_demonizing"),
+        ("iw.maintaining.valourizing_demonizing", "maintaining", "valorizing_demonizing"),
+        ("iw.maintaining.valorising-demonising", "maintaining", "valorizing_demonizing"),
+        ("iw.maintaining.Mythologising", "maintaining", "mythologizing"),
+        ("iw.maintaining.embedding_routinising", "maintaining", "embedding_routinizing"),
         ("iw.maintaining.embedding", "maintaining", "embedding_routinizing"),
         ("iw.disrupting.undermining_assumptions", "disrupting", "undermining_assumptions"),
         ("iw.disrupting.moral_foundations", "disrupting", "disassociating_moral_foundations"),
@@ -294,3 +298,14 @@ def test_iw_examples_several_per_cell_and_pillars(camille, tables):
     ]
     with pytest.raises(InputError, match="per_cell"):
         iw_examples(camille, tables["documents"], per_cell=0)
+
+
+def test_the_project_codebook_maps_all_eighteen_forms(repo_root):
+    folder = repo_root / "codebook"
+    if not (folder / "institutional_work.yaml").is_file():
+        pytest.skip("the demo codebook is not in this checkout")
+    from research.codebook import load_codebook
+
+    table = iw_code_map(load_codebook(folder))
+    assert sorted(table["form"].dropna()) == sorted(FORMS)
+    assert table["pillar"].notna().sum() == len(table) - 1  # every code but the root

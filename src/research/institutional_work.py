@@ -87,19 +87,19 @@ FORMS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
         ("normative_networks",),
     ),
     "mimicry": ("creating", "Mimicry", "Mimétisme", ()),
-    "theorizing": ("creating", "Theorizing", "Théorisation", ("theorising", "theorization")),
+    "theorizing": ("creating", "Theorizing", "Théorisation", ("theorization",)),
     "educating": ("creating", "Educating", "Éducation", ("education",)),
     "enabling_work": ("maintaining", "Enabling work", "Habilitation", ("enabling",)),
     "policing": ("maintaining", "Policing", "Contrôle", ()),
     "deterring": ("maintaining", "Deterring", "Dissuasion", ()),
     "valorizing_demonizing": (
         "maintaining", "Valorizing and demonizing", "Valorisation et diabolisation",
-        ("valorizing_and_demonizing", "valorising_demonising", "valorizing", "demonizing"),
+        ("valorizing_and_demonizing", "valorizing", "demonizing"),
     ),
-    "mythologizing": ("maintaining", "Mythologizing", "Mythification", ("mythologising",)),
+    "mythologizing": ("maintaining", "Mythologizing", "Mythification", ()),
     "embedding_routinizing": (
         "maintaining", "Embedding and routinizing", "Ancrage et routinisation",
-        ("embedding_and_routinizing", "embedding_routinising", "embedding", "routinizing"),
+        ("embedding_and_routinizing", "embedding", "routinizing"),
     ),
     "disconnecting_sanctions": (
         "disrupting", "Disconnecting sanctions", "Déconnexion des sanctions", ("sanctions",),
@@ -147,8 +147,13 @@ def forms_table(*, language: Literal["fr", "en"] = "fr") -> pd.DataFrame:
     )
 
 
+_BRITISH = re.compile(r"(?<=[a-z])is(e|es|ed|ing|ation|ations)(?=_|$)")
+
+
 def _slug(part: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", part.lower()).strip("_")
+    """Lower case, ``_`` between words, American spelling (theorising → theorizing)."""
+    slug = re.sub(r"[^a-z0-9]+", "_", part.lower()).strip("_").replace("valour", "valor")
+    return _BRITISH.sub(r"iz\1", slug)
 
 
 def iw_code_map(
