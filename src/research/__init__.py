@@ -11,12 +11,17 @@ Examples
 True
 """
 
+from research.actors import Actors
 from research.corpus import Corpus, load_corpus, read_corpus
+from research.editions import Editions
 from research.errors import InputError, Problem, ResearchError, ValidationFailed
 from research.project import Project, open_project
+from research.tables import load_tables
 
 __all__ = [
+    "Actors",
     "Corpus",
+    "Editions",
     "InputError",
     "Problem",
     "Project",
@@ -24,6 +29,7 @@ __all__ = [
     "ValidationFailed",
     "__version__",
     "load_corpus",
+    "load_tables",
     "open_project",
     "read_corpus",
 ]
