@@ -17,6 +17,7 @@ from research.analysis import (
     coding_attributes,
     coding_segments,
     cooccurrence_matrix,
+    cooccurrence_pairs,
     framework_matrix,
     framework_table,
     plot_cooccurrence,
@@ -420,6 +421,16 @@ def test_cooccurrence_matches_explicit_loops(spans):
         both = got.loc[a, b]
         either = sum(1 for found in sets.values() if a in found or b in found)
         assert jac.loc[a, b] == pytest.approx(both / either if either else 0.0)
+
+
+def test_cooccurrence_pairs_hand_worked(camille, tables):
+    m = cooccurrence_matrix(camille, tables["segments"])
+    assert cooccurrence_pairs(m).values.tolist() == [
+        ["ant.interessement", "iw.creating.advocacy", 2],
+        ["ant.interessement", "iw.disrupting.sanctions", 1],
+        ["iw.creating.advocacy", "iw.maintaining.policing", 1],
+    ]
+    assert len(cooccurrence_pairs(m, top=1)) == 1
 
 
 def test_cooccurrence_errors(camille):

@@ -72,6 +72,7 @@ __all__ = [
     "coding_attributes",
     "coding_segments",
     "cooccurrence_matrix",
+    "cooccurrence_pairs",
     "framework_matrix",
     "framework_table",
     "plot_cooccurrence",
@@ -657,6 +658,33 @@ def cooccurrence_matrix(
     matrix = pd.DataFrame(values, index=pd.Index(chosen, name="code"), columns=chosen)
     matrix.attrs.update(unit=unit, measure=measure, n_units=len(units))
     return matrix
+
+
+def cooccurrence_pairs(matrix: pd.DataFrame, *, top: int | None = None) -> pd.DataFrame:
+    """The pairs of distinct codes of a co-occurrence matrix, strongest first.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``code_a``, ``code_b`` (``code_a`` before ``code_b`` in the matrix order)
+        and ``value``; pairs that never co-occur are left out; ties keep the
+        matrix order. ``top`` keeps the first rows only.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> m = pd.DataFrame([[3, 1, 2], [1, 2, 0], [2, 0, 4]], index=list("abc"), columns=list("abc"))
+    >>> cooccurrence_pairs(m).values.tolist()
+    [['a', 'c', 2], ['a', 'b', 1]]
+    """
+    values = matrix.to_numpy()
+    i, j = np.triu_indices(len(matrix), k=1)
+    pairs = pd.DataFrame(
+        {"code_a": matrix.index[i], "code_b": matrix.columns[j], "value": values[i, j]}
+    )
+    pairs = pairs[pairs["value"] > 0].sort_values("value", ascending=False, kind="stable")
+    pairs = pairs.reset_index(drop=True)
+    return pairs if top is None else pairs.head(top)
 
 
 def plot_cooccurrence(
