@@ -160,6 +160,19 @@ def test_alpha_string_values_and_dataframe():
     )
 
 
+def test_alpha_numeric_encodings_agree():
+    # booleans, small integers (fast path), fractions (sorted path), objects: same alpha
+    ints = np.array([[1, 0, 1, 1, 0], [1, 1, 1, 0, 0]])
+    expected = krippendorff_alpha(ints.astype(object))
+    assert krippendorff_alpha(ints.astype(bool)) == pytest.approx(expected)
+    assert krippendorff_alpha(ints) == pytest.approx(expected)
+    assert krippendorff_alpha(ints * 0.5 + 0.25) == pytest.approx(expected)
+    big = ints * 10_000_000.0  # integers too far apart for the fast path
+    assert krippendorff_alpha(big, level="interval") == pytest.approx(
+        krippendorff_alpha(ints, level="interval")
+    )
+
+
 def test_ordinal_alpha_needs_order_for_text():
     words = [["bas", "moyen", "haut", "haut"], ["bas", "haut", "haut", "moyen"]]
     numbers = [[1, 2, 3, 3], [1, 3, 3, 2]]

@@ -115,6 +115,7 @@ def test_page_highlights_both_coders(found):
     assert '<mark class="ab">La coopérative a réuni « les forces vives »</mark>' in page
     assert '<mark class="a"> du Jura</mark>' in page
     assert '<mark class="b">Les élus ont porté le projet</mark>' in page
+    assert "coded by B only" in page and "coded by both, with different spans" in page
     for did in IDS:
         assert did in page
 

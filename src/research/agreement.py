@@ -457,30 +457,60 @@ class _Coincidences:
     domain: np.ndarray  # the V values, in order
     delta: np.ndarray  # V × V squared metric differences
     n_pairs: float  # sum over pairable units of m_u (m_u - 1) / 2 (weighted)
-    codes: np.ndarray = field(repr=False)  # coders × pairable units, -1 = missing
-    weights: np.ndarray = field(repr=False)  # weight of each pairable unit
+    codes: np.ndarray = field(repr=False)  # coders × units, -1 = missing
+    weights: np.ndarray = field(repr=False)  # weight of each unit, 0 if not pairable
 
 
-def _coincidence_from_codes(codes: np.ndarray, k: int, w: np.ndarray) -> np.ndarray:
-    """``o_ck = sum_u w_u (n_uc n_uk - [c = k] n_uc) / (m_u - 1)`` (Krippendorff 2011)."""
+def _numeric_codes(arr: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Codes of a numeric array; integer values in a short range skip the sort."""
+    if arr.dtype.kind == "b":
+        arr = arr.astype(np.int64)
+    mask = ~np.isnan(arr) if arr.dtype.kind == "f" else np.ones(arr.shape, bool)
+    values = arr[mask]
+    codes = np.full(arr.shape, -1, dtype=np.int64)
+    if not len(values):
+        return codes, np.array([], dtype=object)
+    low, high = values.min(), values.max()
+    if high - low < 1_000_000 and np.array_equal(values, np.floor(values)):
+        offset = (values - low).astype(np.int64)
+        present = np.bincount(offset) > 0
+        codes[mask] = (np.cumsum(present) - 1)[offset]
+        return codes, (np.flatnonzero(present) + low).astype(arr.dtype).astype(object)
+    inverse, domain = pd.factorize(values, sort=True)
+    codes[mask] = inverse
+    return codes, np.asarray(domain).astype(object)
+
+
+def _value_counts(codes: np.ndarray, k: int):
+    """Units × values matrix ``n_uc``: how many coders gave value ``c`` to unit ``u``."""
     n_units = codes.shape[1]
-    ok = codes >= 0
-    m = ok.sum(axis=0)
-    f = w / (m - 1)
-    unit_idx = np.broadcast_to(np.arange(n_units), codes.shape)[ok]
-    value_idx = codes[ok]
     if n_units * k <= _DENSE_LIMIT:
-        counts = np.bincount(unit_idx * k + value_idx, minlength=n_units * k)
-        counts = counts.reshape(n_units, k).astype(float)
-        o = (counts * f[:, None]).T @ counts
-    else:
-        from scipy import sparse
+        counts = np.zeros((n_units, k))
+        units = np.arange(n_units)
+        for row in codes:  # one coder at a time: each unit appears once
+            given = row >= 0
+            counts[units[given], row[given]] += 1
+        return counts
+    from scipy import sparse
 
-        counts = sparse.csr_matrix(
-            (np.ones(len(unit_idx)), (unit_idx, value_idx)), shape=(n_units, k)
-        )
-        o = np.asarray((counts.multiply(f[:, None]).T @ counts).todense())
-    o[np.diag_indices(k)] -= np.bincount(value_idx, weights=f[unit_idx], minlength=k)
+    ok = codes >= 0
+    unit_idx = np.broadcast_to(np.arange(n_units), codes.shape)[ok]
+    return sparse.csr_matrix((np.ones(len(unit_idx)), (unit_idx, codes[ok])), shape=(n_units, k))
+
+
+def _coincidence_from_counts(counts, f: np.ndarray) -> np.ndarray:
+    """``o_ck = sum_u f_u (n_uc n_uk - [c = k] n_uc)`` with ``f_u = w_u / (m_u - 1)``.
+
+    (Krippendorff 2011, with each unit weighted by how many units it stands for.)
+    """
+    if isinstance(counts, np.ndarray):
+        scaled = counts * f[:, None]
+        o = scaled.T @ counts
+        o[np.diag_indices_from(o)] -= scaled.sum(axis=0)
+        return o
+    scaled = counts.multiply(f[:, None]).tocsr()
+    o = np.asarray((scaled.T @ counts).todense())
+    o[np.diag_indices_from(o)] -= np.asarray(scaled.sum(axis=0)).ravel()
     return o
 
 
@@ -521,23 +551,21 @@ def _coincidences(
     arr = _reliability_data(data, layout)
     w = _weights(sample_weight, arr.shape[1])
     if arr.dtype.kind in "biuf" and values is None:
-        mask = ~np.isnan(arr) if arr.dtype.kind == "f" else np.ones(arr.shape, bool)
-        domain, inverse = np.unique(arr[mask], return_inverse=True)
-        codes = np.full(arr.shape, -1, dtype=np.int64)
-        codes[mask] = inverse
-        domain = domain.astype(object)
+        codes, domain = _numeric_codes(arr)
     else:
         codes, domain = _encode(arr, values)
-    pairable = ((codes >= 0).sum(axis=0) >= 2) & (w > 0)
-    codes, w = codes[:, pairable], w[pairable]
-    if codes.shape[1] == 0:
+    k = len(domain)
+    counts = _value_counts(codes, k)
+    m = np.asarray(counts.sum(axis=1)).ravel()
+    pairable = (m >= 2) & (w > 0)
+    if not pairable.any():
         raise AgreementError(
             "no unit has values from two or more coders, so there is nothing to compare "
             "(all missing, or each unit coded by one coder only)"
         )
-    k = len(domain)
-    o = _coincidence_from_codes(codes, k, w)
-    m = (codes >= 0).sum(axis=0)
+    # units with fewer than two values get weight 0 instead of being copied out
+    w = np.where(pairable, w, 0.0)
+    o = _coincidence_from_counts(counts, w / np.maximum(m - 1, 1))
     delta = _delta(level, domain, o.sum(axis=1))
     return _Coincidences(o, domain, delta, float((w * m * (m - 1) / 2).sum()), codes, w)
 
@@ -732,18 +760,18 @@ def _boot_pairs(
 
 def _boot_units(co: _Coincidences, level: str, n_boot: int, rng: np.random.Generator) -> np.ndarray:
     k = len(co.domain)
-    patterns, inverse = np.unique(co.codes.T, axis=0, return_inverse=True)
-    inverse = inverse.ravel()
-    freq = np.bincount(inverse, weights=co.weights, minlength=len(patterns))
-    per_pattern = np.stack(
-        [_coincidence_from_codes(p[:, None], k, np.ones(1)).ravel() for p in patterns]
-    )
+    used = co.weights > 0
+    # units with the same multiset of values contribute the same coincidences
+    patterns, inverse = np.unique(np.sort(co.codes[:, used], axis=0).T, axis=0, return_inverse=True)
+    freq = np.bincount(inverse.ravel(), weights=co.weights[used], minlength=len(patterns))
+    counts = _value_counts(patterns.T, k)
+    per_unit = 1.0 / (np.asarray(counts.sum(axis=1)).ravel() - 1)
     total = freq.sum()
     draws = max(round(total), 1)
     est = np.empty(n_boot)
     for i in range(n_boot):
-        counts = rng.multinomial(draws, freq / total)
-        o = (counts @ per_pattern).reshape(k, k)
+        times = rng.multinomial(draws, freq / total)
+        o = _coincidence_from_counts(counts, times * per_unit)
         delta = co.delta if level != "ordinal" else _delta(level, co.domain, o.sum(axis=1))
         est[i] = _alpha(o, delta)
     return est

@@ -233,7 +233,7 @@ mark{padding:0 1px;border-radius:2px}
 mark.a{background:#ffd98a}mark.b{background:#a8d8ff}mark.ab{background:#b9e8a6}
 table{border-collapse:collapse;font-size:.9rem}td,th{padding:2px 8px;vertical-align:top;
 text-align:left}
-.note{color:#a33}
+.note{color:#a33}.quote{font-style:italic}
 """
 
 
@@ -266,6 +266,14 @@ def _highlight(text: str, seg_start: int, a_spans: list, b_spans: list) -> str:
     return "".join(parts)
 
 
+def _kind_label(kind: str, coders: Sequence[str]) -> str:
+    return {
+        "only_a": f"coded by {coders[0]} only",
+        "only_b": f"coded by {coders[1]} only",
+        "spans_differ": "coded by both, with different spans",
+    }.get(kind, kind)
+
+
 def _anchor(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]", "_", text)
 
@@ -274,7 +282,7 @@ def _spans_cell(spans: list, quote: str) -> str:
     if not spans:
         return "<em>not coded</em>"
     where = ", ".join(f"{s}–{e}" for s, e in spans)
-    return f"{html.escape(where)}<br>« {html.escape(quote)} »"
+    return f'{html.escape(where)}<br><span class="quote">{html.escape(quote)}</span>'
 
 
 def disagreements_html(disagreements: pd.DataFrame, *, title: str | None = None) -> str:
@@ -332,7 +340,7 @@ def disagreements_html(disagreements: pd.DataFrame, *, title: str | None = None)
                 f"<h3>{html.escape(r.disagreement_id)}</h3>",
                 f'<p class="meta">document {html.escape(str(r.doc_id))}, segment '
                 f"{html.escape(str(r.seg_id))} [{r.seg_start}–{r.seg_end}), "
-                f"{html.escape(str(r.kind).replace('_', ' '))}</p>",
+                f"{html.escape(_kind_label(str(r.kind), coders))}</p>",
                 f"<blockquote>{body}</blockquote>{note}",
                 f"<table><tr><th>{a}</th><td>{_spans_cell(list(r.a_spans), r.a_text)}</td></tr>",
                 f"<tr><th>{b}</th><td>{_spans_cell(list(r.b_spans), r.b_text)}</td></tr>"
