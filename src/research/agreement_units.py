@@ -674,6 +674,10 @@ def agreement_table(
     :func:`agreement_from_units`. ``table.attrs`` records the unit, the coders, the
     documents compared and the bootstrap settings.
 
+    At the character level the bootstrap treats characters as independent units,
+    which they are not (a coding covers a run of them): its intervals are far too
+    narrow there. Report the interval of the segment level, or none.
+
     Examples
     --------
     >>> import pandas as pd
