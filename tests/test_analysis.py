@@ -376,6 +376,19 @@ def test_cooccurrence_documents_hand_worked(camille):
     assert m.values.tolist() == [[3, 2, 1, 1], [2, 2, 0, 1], [1, 0, 1, 0], [1, 1, 0, 1]]
 
 
+def test_cooccurrence_top_keeps_the_most_used_codes_in_order(camille, tables):
+    m = cooccurrence_matrix(camille, tables["segments"], top=2)
+    assert list(m.index) == ["ant.interessement", "iw.creating.advocacy"]
+    assert m.values.tolist() == [[4, 2], [2, 3]]
+    j = cooccurrence_matrix(camille, tables["segments"], top=3, measure="jaccard")
+    assert list(j.index) == CODES[:3]
+
+
+def test_select_codings_by_codes(camille):
+    assert len(select_codings(camille, codes="iw.*")) == 5
+    assert len(select_codings(camille, codes=["ant.interessement", "iw.none"])) == 3
+
+
 def test_cooccurrence_unused_code_gives_zeros_not_nan(camille, tables):
     j = cooccurrence_matrix(
         camille, tables["segments"], codes=["iw.none", "ant.interessement"], measure="jaccard"

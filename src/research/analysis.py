@@ -120,8 +120,13 @@ def _offsets(frame: pd.DataFrame, what: str) -> pd.DataFrame:
     return out
 
 
-def select_codings(codings: pd.DataFrame, *, coder: str | None = None) -> pd.DataFrame:
-    """The codings of one coder, checked, in a fresh frame.
+def select_codings(
+    codings: pd.DataFrame, *, coder: str | None = None, codes: Codes = None
+) -> pd.DataFrame:
+    """The codings of one coder (and of some codes), checked, in a fresh frame.
+
+    ``codes`` keeps the codings whose code is one of these ids or matches one of
+    these ``fnmatch`` patterns (``"iw.*"``).
 
     Raises
     ------
@@ -134,8 +139,8 @@ def select_codings(codings: pd.DataFrame, *, coder: str | None = None) -> pd.Dat
     >>> import pandas as pd
     >>> both = pd.DataFrame({"coder": ["a", "b"], "doc_id": ["D", "D"],
     ...                      "start": [0, 0], "end": [2, 2], "code": ["x", "x"]})
-    >>> len(select_codings(both, coder="b"))
-    1
+    >>> len(select_codings(both, coder="b", codes="x*")), len(select_codings(both, coder="b", codes="y"))
+    (1, 0)
     """
     _require(codings, _REQUIRED, "codings", CodingError)
     frame = codings
@@ -156,6 +161,9 @@ def select_codings(codings: pd.DataFrame, *, coder: str | None = None) -> pd.Dat
             )
     elif coder is not None:
         raise CodingError("the codings have no 'coder' column to choose from", column="coder")
+    if codes is not None:
+        chosen = set(_choose_codes(frame["code"].astype(str).tolist(), codes))
+        frame = frame[frame["code"].astype(str).isin(chosen)]
     return _offsets(frame.reset_index(drop=True), "codings")
 
 
@@ -578,6 +586,7 @@ def cooccurrence_matrix(
     measure: Literal["count", "jaccard"] = "count",
     include_children: bool = False,
     coder: str | None = None,
+    top: int | None = None,
 ) -> pd.DataFrame:
     """How often two codes are applied to the same unit (segment or document).
 
@@ -601,6 +610,9 @@ def cooccurrence_matrix(
     include_children : bool
         A coding also marks the unit with its code's ancestors.
     coder : str, optional
+    top : int, optional
+        Keep only the ``top`` codes carrying the most units (in their order), for
+        a readable heatmap.
 
     Returns
     -------
@@ -649,6 +661,9 @@ def cooccurrence_matrix(
     )
     X.data[:] = 1  # duplicates were summed: keep presence only
     C = np.asarray((X.T @ X).todense(), dtype=np.int64)
+    if top is not None and top < len(chosen):
+        keep = np.sort(np.argsort(-np.diag(C), kind="stable")[:top])
+        C, chosen = C[np.ix_(keep, keep)], [chosen[k] for k in keep]
     if measure == "jaccard":
         d = np.diag(C)
         union = d[:, None] + d[None, :] - C
