@@ -487,3 +487,27 @@ def test_markdown_import_keeps_text_and_segments(tmp_path, name):
     again = load_document(markdown)
     assert again.text == doc.text
     assert segments_for(again) == segments_for(doc)
+
+
+def test_docx_generated_table_of_contents_is_left_out(tmp_path):
+    from docx.oxml import parse_xml as docx_xml
+
+    document = docx.Document()
+    document.add_heading("Introduction", level=1)
+    document.add_paragraph("Texte.")
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    toc = docx_xml(
+        f'<w:sdt {w}><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>'
+        "</w:docPartObj></w:sdtPr><w:sdtContent><w:p><w:r><w:t>Introduction\t1</w:t></w:r></w:p>"
+        "</w:sdtContent></w:sdt>"
+    )
+    other = docx_xml(
+        f'<w:sdt {w}><w:sdtPr><w:alias w:val="Signature"/></w:sdtPr><w:sdtContent>'
+        "<w:p><w:r><w:t>Signé.</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+    )
+    body = document.element.body
+    body.insert(0, toc)
+    body.insert(len(body) - 1, other)  # before the section properties
+    path = tmp_path / "sommaire.docx"
+    path.write_bytes(docx_bytes(document))
+    assert load_docx(path, LoaderOptions()).text == "# Introduction\n\nTexte.\n\nSigné.\n"

@@ -17,7 +17,7 @@ segmenter cuts it as it would cut the same document written in Markdown:
   (a cell's paragraphs joined with a space; trailing empty cells dropped);
 - line breaks inside a paragraph are kept as newlines and tabs as tabs; tracked
   changes are read as accepted (deleted text is left out); footnotes, comments,
-  text boxes and generated tables of contents are left out.
+  text boxes, headers and footers, and generated tables of contents are left out.
 
 The document properties title, author and creation date become the attributes
 ``title``, ``author`` and ``created`` when they are set. When most paragraphs start
@@ -293,8 +293,15 @@ def _docx_body(container, styles: _DocxStyles) -> Iterator[str]:
                 yield block
         elif child.tag == f"{_W}tbl":
             yield from _docx_rows(child)
-        elif child.tag in _W_CONTAINERS:
+        elif child.tag in _W_CONTAINERS and not _generated_index(child):
             yield from _docx_body(child, styles)
+
+
+def _generated_index(element) -> bool:
+    """Whether a content control holds a generated table of contents or index."""
+    gallery = element.find(f"{_W}sdtPr/{_W}docPartObj/{_W}docPartGallery")
+    value = "" if gallery is None else gallery.get(f"{_W}val", "")
+    return value in ("Table of Contents", "Bibliographies")
 
 
 def docx_blocks(document) -> list[str]:
