@@ -508,3 +508,19 @@ def test_cohen_kappa_of_units_agrees_with_direct_call(codings, segments):
     units = segment_units(codings, segments, coders=["A", "B"], documents_coded=DONE)
     overall = agreement_from_units(units, coders=["A", "B"], n_boot=0).iloc[-1]
     assert overall["kappa"] == pytest.approx(cohen_kappa(units["A"], units["B"]))
+
+
+def test_code_nobody_used_gives_undefined_statistics_last(codings, segments):
+    table = agreement_table(
+        codings,
+        coders=["A", "B"],
+        segments=segments,
+        documents_coded=DONE,
+        codes=["iw.disrupting.undermining", "ant.enrolment"],
+        n_boot=100,
+    )
+    assert table["code"].tolist() == ["ant.enrolment", "iw.disrupting.undermining", "(all codes)"]
+    unused = table.set_index("code").loc["iw.disrupting.undermining"]
+    assert unused["n_coded"] == 0 and unused["percent_agreement"] == 1.0
+    assert np.isnan(unused["kappa"]) and np.isnan(unused["alpha"])
+    assert np.isnan(unused["alpha_low"]) and np.isnan(unused["p_alpha_below_min"])

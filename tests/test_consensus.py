@@ -188,6 +188,32 @@ def test_write_is_atomic(found, tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir()] == ["consensus-decisions.csv"]
 
 
+def test_read_decisions_from_a_french_spreadsheet(found, tmp_path):
+    # Excel and LibreOffice in French save with ';' and a byte-order mark
+    path = tmp_path / "consensus-decisions.csv"
+    text = f"disagreement_id;decision;memo\n{IDS[0]};keep A;« accord », après débat\n"
+    path.write_bytes(text.encode("utf-8-sig"))
+    back = read_decisions(path)
+    assert back.columns.tolist() == ["disagreement_id", "decision", "memo"]
+    assert back.loc[0, "memo"] == "« accord », après débat"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "does not exist"),
+        ("disagreement_id,decision\nx,d\u00e9cid\u00e9\n".encode("cp1252"), "not UTF-8"),
+        (b"", "cannot read"),
+    ],
+)
+def test_read_decisions_file_errors(tmp_path, content, message):
+    path = tmp_path / "d.csv"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(InputError, match=message):
+        read_decisions(path)
+
+
 def test_read_decisions_needs_its_columns(tmp_path):
     path = tmp_path / "d.csv"
     path.write_text("id,choice\nx,keep_a\n", encoding="utf-8")

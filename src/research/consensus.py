@@ -399,14 +399,32 @@ def write_decisions(decisions: pd.DataFrame, path: str | PathLike) -> Path:
 def read_decisions(path: str | PathLike) -> pd.DataFrame:
     """Read a decisions CSV; every cell is text, empty cells are ``""``.
 
-    The path is kept in ``attrs["path"]`` so errors can name the file and line.
+    Files saved by a spreadsheet are accepted: a UTF-8 byte-order mark, and ``;`` as
+    the separator (the French default of Excel and LibreOffice). The path is kept in
+    ``attrs["path"]`` so errors can name the file and line.
     """
     path = Path(path)
     try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except FileNotFoundError:
-        raise
-    except (pd.errors.ParserError, UnicodeDecodeError) as exc:
+        raw = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError(
+            "the decisions file does not exist",
+            path=path,
+            hint="write one with write_decisions(decisions_template(disagreements), path)",
+        ) from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            "the decisions file is not UTF-8 text",
+            path=path,
+            hint="save it again as 'CSV UTF-8' from the spreadsheet",
+        ) from exc
+    header = text.split("\n", 1)[0]
+    sep = ";" if header.count(";") > header.count(",") else ","
+    try:
+        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise InputError(f"cannot read the decisions file: {exc}", path=path) from exc
     if "disagreement_id" not in frame.columns or "decision" not in frame.columns:
         raise InputError(
