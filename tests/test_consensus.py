@@ -339,20 +339,16 @@ def test_scope_needs_attrs_or_arguments(codings, found):
 
 
 def test_consensus_file_round_trip(codings, found, texts, tmp_path):
-    consensus, _ = apply_consensus(codings, found, full_decisions(texts))
-    path = write_consensus_codings(consensus, tmp_path / "consensus.csv")
-    back = pd.read_csv(path, keep_default_na=False)
+    coding = pytest.importorskip("research.coding")
+    stored = coding.typed_codings(codings)  # as the coding store gives them (UTC times)
+    consensus, _ = apply_consensus(stored, found, full_decisions(texts))
+    path = write_consensus_codings(consensus, tmp_path)
+    assert path.name == "consensus.csv"
+    back = coding.load_codings(tmp_path)
+    assert back["coder"].eq("consensus").all()
     assert back["quote"].tolist() == consensus["quote"].tolist()
-    assert back.columns.tolist() == [
-        "coder",
-        "doc_id",
-        "start",
-        "end",
-        "code",
-        "quote",
-        "memo",
-        "created",
-    ]
+    kept = back[(back["start"] == 131) & (back["end"] == 167)].iloc[0]
+    assert kept["created"] == pd.Timestamp("2024-05-01T10:00:00", tz="UTC")
 
 
 def test_inputs_not_mutated(codings, found, texts):

@@ -712,9 +712,13 @@ def _audit(
     return pd.DataFrame(rows)
 
 
-def write_consensus_codings(consensus: pd.DataFrame, path: str | PathLike) -> Path:
-    """Write consensus codings as a coder file (``corpus/codings/consensus.csv``) atomically."""
+def write_consensus_codings(consensus: pd.DataFrame, folder: str | PathLike) -> Path:
+    """Save consensus codings as the coder file ``<folder>/consensus.csv``.
+
+    The file is written like every coder file (:func:`research.coding.save_codings`:
+    atomically, under the coder's lock), so it loads with the other codings.
+    """
+    from research.coding import save_codings
+
     _check_columns(consensus, CODING_COLUMNS, "codings")
-    path = Path(path)
-    atomic_write_text(path, _csv_text(consensus[CODING_COLUMNS]))
-    return path
+    return save_codings(folder, CONSENSUS, consensus[CODING_COLUMNS])
