@@ -329,6 +329,8 @@ def test_transposed_matrix_is_rejected_with_explanation():
         (lambda: krippendorff_alpha([["a", "b"], ["a", "a"]], level="interval"), "numeric"),
         (lambda: krippendorff_alpha([[1, -2], [1, 2]], level="ratio"), "non-negative"),
         (lambda: krippendorff_alpha([[1, 2], [1, 2]], layout="rows"), "layout must be"),
+        (lambda: krippendorff_alpha([[1], [1], [2]], layout="rows"), "layout must be"),
+        (lambda: krippendorff_alpha([[1, 2, 3], [1, 2]]), "different lengths"),
         (lambda: krippendorff_alpha([[1, "a"], [1, 2]]), "mix types"),
         (lambda: krippendorff_alpha([[1, 9], [1, 2]], values=[1, 2]), "9"),
         (lambda: krippendorff_alpha([[1, 2], [1, 2]], values=[1, 1, 2]), "duplicates"),

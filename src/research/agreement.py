@@ -162,12 +162,20 @@ def _paired(
 
 
 def _reliability_data(data: ArrayLike, layout: Layout | None) -> np.ndarray:
+    if layout not in (None, "coders_units", "units_coders"):
+        raise AgreementError(f"layout must be 'coders_units' or 'units_coders', not {layout!r}")
     if isinstance(data, pd.DataFrame):
         arr = data.to_numpy(dtype=object)
     else:
-        arr = np.asarray(data)
-        if arr.dtype.kind not in "biuf":
-            arr = np.asarray(data, dtype=object)
+        try:
+            arr = np.asarray(data)
+            if arr.dtype.kind not in "biuf":
+                arr = np.asarray(data, dtype=object)
+        except ValueError as exc:
+            raise AgreementError(
+                "the coders' rows have different lengths; give every coder one value "
+                "(or None) per unit"
+            ) from exc
     if arr.ndim != 2:
         raise AgreementError(
             f"reliability data must be a 2-D coders × units matrix, got {arr.ndim}-D; "
@@ -182,8 +190,6 @@ def _reliability_data(data: ArrayLike, layout: Layout | None) -> np.ndarray:
             "Pass data.T, or layout='units_coders'; if there really are more coders than "
             "units, pass layout='coders_units'"
         )
-    elif layout not in (None, "coders_units", "units_coders"):
-        raise AgreementError(f"layout must be 'coders_units' or 'units_coders', not {layout!r}")
     if arr.shape[0] < 2:
         raise AgreementError(
             f"agreement needs at least two coders, the data have {arr.shape[0]} row(s); "
