@@ -133,8 +133,11 @@ def _cell(value: Any) -> Any:
 
 
 def _table(tables: Any, name: str, *, required: bool = True) -> pd.DataFrame | None:
-    """One table of ``tables`` (a mapping or an object with attributes)."""
+    """One table of ``tables``: a mapping of frames, or an object with the tables as
+    attributes (such as :class:`research.editions.Editions`)."""
     df = tables.get(name) if isinstance(tables, Mapping) else getattr(tables, name, None)
+    if df is not None and not isinstance(df, pd.DataFrame):
+        df = getattr(df, "frame", df)  # a registry object such as research.actors.Actors
     if df is None:
         if required:
             raise SchemaError(

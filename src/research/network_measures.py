@@ -30,6 +30,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
+import scipy.sparse.linalg  # noqa: F401  (sp.linalg)
 
 from research.errors import InputError
 from research.network import actor_projection, simple_graph
@@ -393,18 +394,38 @@ def _eigenvector(M: _Matrices, *, max_iter: int = 1000, tol: float = 1e-10) -> p
     for _ in range(max_iter):
         y = A @ x
         y /= np.linalg.norm(y)
-        if np.abs(y - x).sum() < n * tol:
-            x = y
-            break
+        converged = np.abs(y - x).sum() < n * tol
         x = y
-    else:
+        if converged:
+            return _series(M.nodes, np.abs(x), "eigenvector")
+    return _series(M.nodes, _leading_vector(M, x), "eigenvector")
+
+
+def _leading_vector(M: _Matrices, start: np.ndarray) -> np.ndarray:
+    """Leading eigenvector by Lanczos, when the power iteration is too slow.
+
+    Two leading eigenvalues close to each other (components of nearly the same
+    size) slow the power iteration down; ARPACK, started from the iterate,
+    finds the leading eigenvector directly.
+    """
+    n = len(M.nodes)
+    try:
+        if n < 3:
+            _, vectors = np.linalg.eigh(M.strength.toarray())
+            vector = vectors[:, -1]
+        else:
+            _, vectors = sp.linalg.eigsh(M.strength, k=1, which="LA", v0=start, tol=1e-12)
+            vector = vectors[:, 0]
+    except sp.linalg.ArpackNoConvergence:
         warnings.warn(
-            f"eigenvector centrality did not converge in {max_iter} iterations "
+            "eigenvector centrality did not converge "
             f"(edition {M.graph.graph.get('edition')}); the scores are approximate",
             RuntimeWarning,
-            stacklevel=3,
+            stacklevel=4,
         )
-    return _series(M.nodes, np.abs(x), "eigenvector")
+        return np.abs(start)
+    vector = np.abs(vector)
+    return vector / np.linalg.norm(vector)
 
 
 # --------------------------------------------------------------------------- structural holes
