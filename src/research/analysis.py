@@ -712,6 +712,9 @@ def plot_cooccurrence(
 ) -> Figure:
     """A heatmap of a co-occurrence matrix (diagonal left blank); returns the Figure.
 
+    Cells are annotated with their values when ``annotate`` and the matrix has at
+    most 20 codes.
+
     Examples
     --------
     >>> import pandas as pd
@@ -725,14 +728,14 @@ def plot_cooccurrence(
     n = len(matrix)
     values = matrix.to_numpy(dtype=float).copy()
     np.fill_diagonal(values, np.nan)
-    size = max(4.0, 0.45 * n + 2.5)
+    size = max(4.0, 0.28 * n + 3.0)
     fig = Figure(figsize=(size + 1.5, size), layout="constrained")
     ax = fig.add_subplot()
     image = ax.imshow(np.ma.masked_invalid(values), cmap=cmap, vmin=0)
     names = [(labels or {}).get(c, c) for c in matrix.index]
     ax.set_xticks(range(n), names, rotation=60, ha="right", fontsize=8)
     ax.set_yticks(range(n), names, fontsize=8)
-    if annotate and n <= 30:
+    if annotate and n <= 20:
         top = np.nanmax(values) if np.isfinite(values).any() else 0
         integer = matrix.attrs.get("measure", "count") == "count"
         for i, j in zip(*np.nonzero(np.nan_to_num(values) > 0), strict=True):
