@@ -43,6 +43,7 @@ from __future__ import annotations
 import fnmatch
 from collections.abc import Iterable, Mapping, Sequence
 from os import PathLike
+from pathlib import Path
 from typing import Literal
 
 import numpy as np
@@ -57,6 +58,7 @@ from research.agreement import (
 from research.errors import AgreementError, CodingError, InputError, SchemaError
 
 __all__ = [
+    "CODERS_FILE",
     "Unit",
     "agreement_from_units",
     "agreement_report",
@@ -64,6 +66,7 @@ __all__ = [
     "character_units",
     "document_units",
     "documents_in_common",
+    "read_documents_coded",
     "segment_codings",
     "segment_units",
     "segment_values",
@@ -160,6 +163,55 @@ def _coded_sets(
             f"it has {', '.join(sorted(given)) or 'none'}"
         )
     return {c: given[c] for c in coders}
+
+
+CODERS_FILE = "coders.yaml"
+
+
+def read_documents_coded(
+    folder: str | PathLike, *, doc_ids: Iterable[str] = ()
+) -> dict[str, set[str]] | None:
+    """Which documents each coder has finished, from ``<codings>/coders.yaml``.
+
+    The file maps each coder to ``documents:``, a list of document ids or the word
+    ``all`` (every id of ``doc_ids``)::
+
+        camille:
+          documents: all
+        second-coder:
+          documents: [INT01, INT04, CR-W17-05]
+
+    Returns ``None`` when the file does not exist.
+
+    Raises
+    ------
+    AgreementError
+        When the file is not a mapping of coders to ``documents`` lists, naming it.
+    """
+    import yaml
+
+    path = Path(folder) / CODERS_FILE
+    if not path.is_file():
+        return None
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise AgreementError(f"{path}: not valid YAML ({exc})") from None
+    if not isinstance(data, dict):
+        raise AgreementError(f"{path}: expected a mapping 'coder: {{documents: [...]}}'")
+    every = set(doc_ids)
+    done: dict[str, set[str]] = {}
+    for coder, entry in data.items():
+        documents = entry.get("documents") if isinstance(entry, dict) else None
+        if documents == "all":
+            done[str(coder)] = set(every)
+        elif isinstance(documents, list):
+            done[str(coder)] = {str(d) for d in documents}
+        else:
+            raise AgreementError(
+                f"{path}: coder {coder!r} needs 'documents:' as a list of ids or 'all'"
+            )
+    return done
 
 
 def documents_in_common(
