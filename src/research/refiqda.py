@@ -681,6 +681,8 @@ def qde_bytes(
     """
     codings = codings.reset_index(drop=True)
     _check_codings(codings, book, texts)
+    if len(documents):
+        documents = documents.sort_values("doc_id", kind="stable").reset_index(drop=True)
     root = etree.Element(f"{{{PROJECT_NS}}}Project", nsmap={None: PROJECT_NS})
     root.set("name", _text(name, "the project name"))
     root.set("origin", ORIGIN)
@@ -810,6 +812,9 @@ def qdpx_bytes(
 ) -> bytes:
     """A whole project as ``.qdpx`` bytes: ``project.qde`` then ``sources/<guid>.txt``.
 
+    Documents are written in the order of their ids and every zip entry has the
+    same fixed time, so the bytes depend only on the project's content.
+
     Examples
     --------
     >>> from research.codebook import Codebook
@@ -827,7 +832,7 @@ def qdpx_bytes(
     texts = corpus.texts()
     qde = qde_bytes(book, corpus.documents, texts, codings, name=name)
     members = [("project.qde", qde)]
-    for doc_id in corpus.doc_ids:
+    for doc_id in sorted(corpus.doc_ids):
         guid = stable_guid("source", doc_id)
         members.append((f"sources/{guid}.txt", texts[doc_id].encode("utf-8")))
     return _zip(members)
