@@ -525,3 +525,12 @@ def test_framework_table(camille, tables):
     assert wide.loc["SUT2016", "iw.unused"] == ""
     cell = wide.loc["SUT2016", "Plaidoyer"].replace("\u00a0", " ")
     assert cell == "« On est allés voir l’élu » (INT01, porteur de projet, 2019) [n = 2]"
+
+
+def test_category_labels_cover_every_actor_category():
+    from research.analysis import CATEGORY_LABELS
+    from research.tables import ACTOR_CATEGORIES
+
+    every = {c for cats in ACTOR_CATEGORIES.values() for c in cats}
+    assert every <= set(CATEGORY_LABELS)
+    assert len(set(CATEGORY_LABELS.values())) == len(CATEGORY_LABELS)

@@ -154,6 +154,13 @@ def test_iw_codings_keeps_institutional_work_only(camille):
     ]
 
 
+def test_iw_codings_twice_gives_the_same_frame(camille, tables):
+    once = iw_codings(camille)
+    pd.testing.assert_frame_equal(iw_codings(once), once)
+    profile = iw_profile(once, tables["documents"], by="edition", level="pillar")
+    assert profile["n"].sum() == 5
+
+
 def test_iw_codings_refuses_mixed_coders(tables):
     with pytest.raises(CodingError, match="mix 2 coders"):
         iw_codings(tables["codings"])

@@ -66,6 +66,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 __all__ = [
+    "CATEGORY_LABELS",
     "MISSING",
     "code_attribute_matrix",
     "code_frequencies",
@@ -86,8 +87,30 @@ By = str | Sequence[str] | None
 
 #: Group name of a missing attribute value.
 MISSING = "(non renseigné)"
+#: French names of actor categories as groups (table headers, figure labels).
+CATEGORY_LABELS: dict[str, str] = {
+    "citizen": "citoyens",
+    "project_holder": "porteurs de projet",
+    "facilitator": "facilitateurs",
+    "elected": "élus",
+    "cluster_staff": "équipe du pôle",
+    "support_org": "accompagnement à la création",
+    "funder": "financeurs",
+    "researcher": "recherche",
+    "business": "entreprises",
+    "cluster": "pôle territorial",
+    "public_body": "organismes publics",
+    "bank": "banques",
+    "association": "associations",
+    "enterprise": "entreprises créées",
+    "scheme": "dispositifs",
+    "tool": "outils",
+    "charter": "chartes",
+    "agreement": "conventions",
+    "funding_call": "appels à projets",
+    "event": "événements",
+}
 _REQUIRED = ("doc_id", "start", "end", "code")
-_DERIVED = ("actor_label", "actor_category", "organisation", "organisation_label")
 
 
 # ----------------------------------------------------------------------- checking

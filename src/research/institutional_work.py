@@ -238,7 +238,8 @@ def iw_codings(
 ) -> pd.DataFrame:
     """The institutional-work codings of one coder, with their ``pillar`` and ``form``.
 
-    Codings of codes that name neither a pillar nor a form are left out.
+    Codings of codes that name neither a pillar nor a form are left out; codings
+    that already have these columns get them anew.
 
     Examples
     --------
@@ -249,6 +250,7 @@ def iw_codings(
     [['iw.creating.vesting', 'creating', 'vesting']]
     """
     frame = select_codings(codings, coder=coder)
+    frame = frame.drop(columns=[c for c in ("pillar", "form") if c in frame.columns])
     known = iw_code_map(frame["code"].astype(str).unique(), namespace=namespace, mapping=mapping)
     known = known[known["pillar"].notna()].set_index("code")
     frame = frame[frame["code"].astype(str).isin(known.index)].reset_index(drop=True)
@@ -378,19 +380,64 @@ def profile_matrix(
     return wide
 
 
+def _heatmap(fig: Figure, shares: pd.DataFrame, counts: pd.DataFrame, groups: list[str],
+             pillar_of: Mapping[str, str]) -> Any:  # fmt: skip
+    labels = list(shares.columns)
+    ax = fig.add_subplot()
+    values = shares.to_numpy(dtype=float)
+    top = max(values.max(initial=0), 1e-9)
+    image = ax.imshow(values, cmap="Greens", vmin=0, vmax=top, aspect="auto")
+    ax.set_xticks(range(len(labels)), labels, rotation=60, ha="right", fontsize=8)
+    for tick, label in zip(ax.get_xticklabels(), labels, strict=True):
+        tick.set_color(PILLAR_COLORS.get(pillar_of.get(label, ""), "black"))
+    ax.set_yticks(range(len(groups)), groups, fontsize=8)
+    for (i, j), n in np.ndenumerate(counts.to_numpy()):
+        if n:
+            color = "white" if values[i, j] > 0.6 * top else "black"
+            ax.text(j, i, str(int(n)), ha="center", va="center", fontsize=7, color=color)
+    fig.colorbar(image, ax=ax, shrink=0.7, label="part des unités du groupe")
+    return ax
+
+
+def _bars(
+    fig: Figure, shares: pd.DataFrame, groups: list[str], pillar_of: Mapping[str, str]
+) -> Any:
+    from matplotlib.colors import to_rgb
+
+    ax = fig.add_subplot()
+    left = np.zeros(len(groups))
+    shade: dict[str, int] = {}
+    for label in shares.columns:
+        pillar = pillar_of.get(label, "creating")
+        k = shade[pillar] = shade.get(pillar, -1) + 1
+        base = np.array(to_rgb(PILLAR_COLORS[pillar]))
+        color = base + (1 - base) * min(0.75, 0.09 * k)
+        values = shares[label].to_numpy(dtype=float)
+        ax.barh(groups, values, left=left, color=color, edgecolor="white", linewidth=0.5,
+                label=label)  # fmt: skip
+        left += values
+    ax.set_xlim(0, 1)
+    ax.invert_yaxis()
+    ax.set_xlabel("part des unités codées travail institutionnel")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=7, frameon=False)
+    return ax
+
+
 def plot_iw_profile(
     profile: pd.DataFrame,
     *,
     kind: Literal["bars", "heatmap"] = "bars",
     title: str | None = None,
     min_n: int = 1,
+    labels: Mapping[str, str] | None = None,
 ) -> Figure:
     """Draw a profile: stacked bars of shares per group, or a heatmap of shares.
 
     Bars: one horizontal bar per group, split by form (shades of the pillar's
     colour) or by pillar, each labelled with its ``n``. Heatmap: groups × forms,
-    cells annotated with the count. Groups with fewer than ``min_n`` units are
-    left out.
+    cells annotated with the count, form names in their pillar's colour. Groups
+    with fewer than ``min_n`` units are left out; ``labels`` renames groups
+    (``{"project_holder": "porteurs de projet"}``).
 
     Examples
     --------
@@ -398,64 +445,33 @@ def plot_iw_profile(
     >>> cods = pd.DataFrame({"doc_id": ["A", "B"], "start": [0, 0], "end": [4, 3],
     ...                      "code": ["iw.creating.advocacy", "iw.maintaining.policing"]})
     >>> docs = pd.DataFrame({"doc_id": ["A", "B"], "edition": ["SUT2016", "SUT2017"]})
-    >>> fig = plot_iw_profile(iw_profile(cods, docs, by="edition"))
+    >>> fig = plot_iw_profile(iw_profile(cods, docs, by="edition"), labels={"SUT2016": "2016"})
     >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
-    ['SUT2016 (n = 1)', 'SUT2017 (n = 1)']
+    ['2016 (n = 1)', 'SUT2017 (n = 1)']
     """
-    from matplotlib.colors import to_rgb
     from matplotlib.figure import Figure
 
+    if kind not in ("bars", "heatmap"):
+        raise InputError(f"kind must be 'bars' or 'heatmap', not {kind!r}")
     shares = profile_matrix(profile, value="share")
     counts = profile_matrix(profile, value="n")
     keep = counts["n"] >= min_n
-    shares, counts = shares[keep], counts[keep]
+    names = labels or {}
     groups = [
-        f"{_group_name(g)} (n = {int(n)})" for g, n in zip(shares.index, counts["n"], strict=True)
+        f"{names.get(g, _group_name(g))} (n = {int(n)})"
+        for g, n in zip(shares.index[keep], counts["n"][keep], strict=True)
     ]
-    labels = [c for c in shares.columns if c != "n"]
+    shares = shares[keep].drop(columns="n")
+    counts = counts[keep].drop(columns="n")
     pillar_of = dict(zip(profile["label"], profile["pillar"], strict=False))
     height = max(2.5, 0.45 * len(groups) + 1.8)
     if kind == "heatmap":
-        fig = Figure(figsize=(max(6.0, 0.45 * len(labels) + 3), height + 1.5), layout="constrained")
-        ax = fig.add_subplot()
-        values = shares[labels].to_numpy(dtype=float)
-        image = ax.imshow(
-            values, cmap="Greens", vmin=0, vmax=max(values.max(initial=0), 1e-9), aspect="auto"
-        )
-        ax.set_xticks(range(len(labels)), labels, rotation=60, ha="right", fontsize=8)
-        ax.set_yticks(range(len(groups)), groups, fontsize=8)
-        for (i, j), n in np.ndenumerate(counts[labels].to_numpy()):
-            if n:
-                ax.text(j, i, str(int(n)), ha="center", va="center", fontsize=7)
-        fig.colorbar(image, ax=ax, shrink=0.7, label="part des unités du groupe")
-    elif kind == "bars":
-        fig = Figure(figsize=(9, height), layout="constrained")
-        ax = fig.add_subplot()
-        left = np.zeros(len(groups))
-        shade: dict[str, int] = {}
-        for label in labels:
-            pillar = pillar_of.get(label, "creating")
-            k = shade.get(pillar, 0)
-            shade[pillar] = k + 1
-            base = np.array(to_rgb(PILLAR_COLORS[pillar]))
-            color = base + (1 - base) * min(0.75, 0.09 * k)
-            values = shares[label].to_numpy(dtype=float)
-            ax.barh(
-                groups,
-                values,
-                left=left,
-                color=color,
-                edgecolor="white",
-                linewidth=0.5,
-                label=label,
-            )
-            left += values
-        ax.set_xlim(0, 1)
-        ax.invert_yaxis()
-        ax.set_xlabel("part des unités codées travail institutionnel")
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=7, frameon=False)
+        width = max(6.0, 0.45 * shares.shape[1] + 3)
+        fig = Figure(figsize=(width, height + 1.5), layout="constrained")
+        ax = _heatmap(fig, shares, counts, groups, pillar_of)
     else:
-        raise InputError(f"kind must be 'bars' or 'heatmap', not {kind!r}")
+        fig = Figure(figsize=(9, height), layout="constrained")
+        ax = _bars(fig, shares, groups, pillar_of)
     if title:
         ax.set_title(title)
     return fig
