@@ -101,9 +101,9 @@ class _Matrices:
     """Sparse views of a graph, built once and shared by every measure.
 
     ``arcs`` is binary and keeps the direction of a DiGraph; ``ties`` is its
-    symmetric, binary version; ``strength`` the symmetric tie strengths (the
-    weights, both directions summed on a DiGraph; ``ties`` when unweighted).
-    No self-loops.
+    symmetric, binary version; ``strength`` the symmetric tie strengths: the
+    weights (1 when unweighted), both directions summed on a DiGraph (Burt's
+    mutual weights, so a reciprocated arc weighs twice). No self-loops.
     """
 
     graph: nx.Graph
@@ -146,7 +146,7 @@ def _matrices(G: nx.Graph, *, weight: str | None = "weight") -> _Matrices:
     arcs.data[:] = 1.0
     ties = sp.csr_matrix(arcs + arcs.T)
     ties.data[:] = 1.0
-    strength = sp.csr_matrix(W + W.T) if weighted else ties
+    strength = sp.csr_matrix(W + W.T)
     modes = None
     if is_two_mode(H):
         modes = np.array([H.nodes[v]["bipartite"] for v in nodes])
