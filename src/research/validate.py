@@ -14,7 +14,15 @@ from typing import Any
 
 from research.errors import Problem, ValidationFailed
 
-__all__ = ["CHECKS", "check_corpus", "check_references", "check_tables", "validate_project"]
+__all__ = [
+    "CHECKS",
+    "check_codebook",
+    "check_codings",
+    "check_corpus",
+    "check_references",
+    "check_tables",
+    "validate_project",
+]
 
 Check = Callable[[Any, dict[str, Any]], list[Problem]]
 
@@ -97,7 +105,36 @@ def check_references(project, state: dict[str, Any]) -> list[Problem]:
     return problems
 
 
-CHECKS: list[Check] = [check_corpus, check_tables, check_references]
+def check_codebook(project, state: dict[str, Any]) -> list[Problem]:
+    """Check the codebook files (ids, parents, cycles, colours, levels), keeping the codebook."""
+    from research.codebook import read_codebook
+
+    if not project.paths.codebook.is_dir():
+        return []
+    codebook, problems = read_codebook(project.paths.codebook, root=project.root)
+    state["codebook"] = codebook
+    return problems
+
+
+def check_codings(project, state: dict[str, Any]) -> list[Problem]:
+    """Check the coder files, and every coding against the codebook and the corpus.
+
+    Unknown codes and documents and orphaned codings are errors; codings whose
+    text moved after a correction are warnings until ``research anchor --apply``.
+    """
+    from research.coding import validate_codings
+
+    if not project.paths.codings.is_dir():
+        return []
+    return validate_codings(
+        project.paths.codings,
+        root=project.root,
+        corpus=state.get("corpus"),
+        codebook=state.get("codebook"),
+    )
+
+
+CHECKS: list[Check] = [check_corpus, check_tables, check_references, check_codebook, check_codings]
 
 
 def validate_project(project, *, strict: bool = False) -> list[Problem]:

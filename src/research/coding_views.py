@@ -1,0 +1,294 @@
+"""Looking at codings: retrieval of coded passages and a document with coding stripes.
+
+:func:`retrieve` gives every passage coded with a code (and, by default, its
+sub-codes), joined with its segment (speaker, actor, section) and its document's
+metadata, ready to quote. :func:`document_html` draws one document with coloured
+highlights and, in a margin, the labels of the codes touching each segment, as
+qualitative-analysis software draws "coding stripes".
+
+Examples
+--------
+>>> import pandas as pd
+>>> from research.corpus import Corpus
+>>> from research.codebook import Codebook
+>>> corpus = Corpus.from_texts({"D": "I : Et la Fabrique ?\\nR : Elle coordonne la BGE et la CCI."},
+...                            metadata={"D": {"kind": "interview", "date": "2019-05-02"}})
+>>> book = Codebook.from_frame(pd.DataFrame({"code": ["ant", "ant.enrolment"]}))
+>>> codings = pd.DataFrame({"coder": ["a"], "doc_id": ["D"], "start": [25], "end": [56],
+...     "code": ["ant.enrolment"], "quote": ["Elle coordonne la BGE et la CCI"],
+...     "memo": [""], "created": [None]})
+>>> found = retrieve(codings, corpus, book, "ant")
+>>> found[["code", "speaker", "kind", "citation"]].values.tolist()
+[['ant.enrolment', 'R', 'interview', 'D, R, 2019-05-02']]
+>>> "Elle coordonne" in document_html(corpus, codings, book, "D")
+True
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from research.errors import CodingError
+
+if TYPE_CHECKING:
+    from research.codebook import Codebook
+    from research.corpus import Corpus
+
+__all__ = ["HTMLView", "document_html", "retrieve"]
+
+_DOC_DROP = ("path", "sha256", "n_chars", "n_words", "n_segments")
+_SEG_COLUMNS = ["seg_id", "speaker", "actor", "section"]
+
+
+class HTMLView(str):
+    """A text of HTML that a notebook shows rendered."""
+
+    def _repr_html_(self) -> str:
+        return str(self)
+
+
+def _segment_of(codings: pd.DataFrame, segments: pd.DataFrame) -> pd.DataFrame:
+    """The segment holding the start of each coding (``merge_asof`` by document)."""
+    left = codings[["doc_id", "start"]].assign(_order=np.arange(len(codings)))
+    left = left.sort_values("start", kind="stable")
+    segs = segments[["doc_id", "start", "end", *_SEG_COLUMNS]].rename(
+        columns={"start": "_seg_start", "end": "_seg_end"}
+    )
+    segs = segs[segs["doc_id"].isin(set(left["doc_id"]))].sort_values("_seg_start", kind="stable")
+    merged = pd.merge_asof(
+        left, segs, left_on="start", right_on="_seg_start", by="doc_id", direction="backward"
+    )
+    outside = merged["_seg_end"].isna() | (merged["start"] >= merged["_seg_end"])
+    for column in _SEG_COLUMNS:
+        merged[column] = merged[column].where(~outside, None)
+    merged.loc[outside, ["_seg_start", "_seg_end"]] = np.nan
+    return merged.sort_values("_order").reset_index(drop=True)
+
+
+def _citation(frame: pd.DataFrame) -> pd.Series:
+    parts = [frame["doc_id"].astype(str)]
+    for column in ("speaker", "date"):
+        if column in frame.columns:
+            values = frame[column].map(lambda v: "" if v is None or v != v else str(v))
+            parts.append(values)
+    joined = [", ".join(p for p in row if p) for row in zip(*parts, strict=True)]
+    return pd.Series(joined, index=frame.index, dtype=object)
+
+
+def retrieve(
+    codings: pd.DataFrame,
+    corpus: Corpus,
+    codebook: Codebook,
+    code: str,
+    *,
+    include_children: bool = True,
+    context: int | str = 0,
+    coders: str | list[str] | None = None,
+) -> pd.DataFrame:
+    """Every passage coded with ``code``, joined with its segment and document.
+
+    Parameters
+    ----------
+    codings : pandas.DataFrame
+        The codings table.
+    corpus : Corpus
+    codebook : Codebook
+    code : str
+        A code id (a category is fine when ``include_children``).
+    include_children : bool
+        Include the passages of every code under ``code``.
+    context : int or "segment"
+        Characters of text to show before and after each passage (columns
+        ``before`` and ``after``), or ``"segment"`` for the whole segment
+        (column ``segment_text``).
+    coders : str or list of str, optional
+        Keep only these coders' codings.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``coder``, ``doc_id``, ``code``, ``label``, ``start``, ``end``, ``quote``,
+        ``memo``, ``created``, ``seg_id``, ``speaker``, ``actor``, ``section``,
+        the context columns, the document's metadata (``kind``, ``title``,
+        ``date``, ``edition`` and every attribute) and ``citation``
+        (``"INT03, Élodie, 2019-12-16"``); sorted by document and offset.
+
+    Raises
+    ------
+    CodebookError
+        When ``code`` is unknown.
+    """
+    wanted = codebook.expand(code, include_children=include_children)
+    chosen = codings[codings["code"].isin(wanted)]
+    if coders is not None:
+        chosen = chosen[chosen["coder"].isin([coders] if isinstance(coders, str) else coders)]
+    chosen = chosen.sort_values(["doc_id", "start", "end", "code", "coder"], kind="stable")
+    chosen = chosen.reset_index(drop=True)
+    labels = dict(zip(codebook.ids, codebook.codes["label"], strict=True))
+    out = chosen[["coder", "doc_id", "code"]].copy()
+    out["label"] = out["code"].map(labels)
+    for column in ("start", "end", "quote", "memo", "created"):
+        out[column] = chosen[column]
+    segs = _segment_of(chosen, corpus.segments)
+    for column in _SEG_COLUMNS:
+        out[column] = segs[column].to_numpy()
+    texts = {d: corpus.text(d) for d in set(out["doc_id"]) if d in corpus}
+    if isinstance(context, str):
+        if context != "segment":
+            raise CodingError(f"context {context!r} is neither a number nor 'segment'")
+        out["segment_text"] = [
+            texts[d][int(s) : int(e)] if d in texts and s == s else None
+            for d, s, e in zip(out["doc_id"], segs["_seg_start"], segs["_seg_end"], strict=True)
+        ]
+    elif context > 0:
+        out["before"] = [
+            texts[d][max(0, s - context) : s] if d in texts else None
+            for d, s in zip(out["doc_id"], out["start"], strict=True)
+        ]
+        out["after"] = [
+            texts[d][e : e + context] if d in texts else None
+            for d, e in zip(out["doc_id"], out["end"], strict=True)
+        ]
+    docs = corpus.documents.drop(columns=[c for c in _DOC_DROP if c in corpus.documents.columns])
+    docs = docs.drop(columns=[c for c in docs.columns if c in out.columns and c != "doc_id"])
+    out = out.merge(docs, on="doc_id", how="left", sort=False)
+    out["citation"] = _citation(out)
+    return out
+
+
+# -- a document with highlights ----------------------------------------------------------------
+
+
+def _rgba(color: str, alpha: float) -> str:
+    red, green, blue = (int(color[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({red},{green},{blue},{alpha})"
+
+
+def _highlight(
+    text: str, start: int, end: int, spans: list[tuple[int, int, str, str]], colors
+) -> str:
+    """The HTML of ``text[start:end]`` with ``<mark>`` pieces where codings lie."""
+    points = {start, end}
+    for s, e, _, _ in spans:
+        points.update((max(start, s), min(end, e)))
+    cuts = sorted(p for p in points if start <= p <= end)
+    pieces = []
+    for a, b in itertools.pairwise(cuts):
+        if a == b:
+            continue
+        piece = html.escape(text[a:b]).replace("\n", "<br>")
+        active = [(code, label) for s, e, code, label in spans if s <= a and b <= e]
+        if not active:
+            pieces.append(piece)
+            continue
+        shades = [_rgba(colors[c], 0.35) for c, _ in active]
+        if len(shades) == 1:
+            background = shades[0]
+        else:
+            step = 100 / len(shades)
+            stops = ", ".join(
+                f"{shade} {k * step:.0f}% {(k + 1) * step:.0f}%" for k, shade in enumerate(shades)
+            )
+            background = f"linear-gradient(180deg, {stops})"
+        title = html.escape("; ".join(f"{label} ({code})" for code, label in active), quote=True)
+        pieces.append(f'<mark style="background:{background}" title="{title}">{piece}</mark>')
+    return "".join(pieces)
+
+
+def _blocks(text: str, segs: pd.DataFrame) -> list[tuple[int, int, object]]:
+    """The segments of a text in order, with the non-blank text between them."""
+    blocks: list[tuple[int, int, object]] = []
+    at = 0
+
+    def gap(a: int, b: int) -> None:
+        piece = text[a:b]
+        if piece.strip():
+            a += len(piece) - len(piece.lstrip())
+            b -= len(piece) - len(piece.rstrip())
+            blocks.append((a, b, None))
+
+    for seg in segs.itertuples(index=False):
+        gap(at, int(seg.start))
+        blocks.append((int(seg.start), int(seg.end), seg))
+        at = max(at, int(seg.end))
+    gap(at, len(text))
+    return blocks
+
+
+def document_html(
+    corpus: Corpus,
+    codings: pd.DataFrame,
+    codebook: Codebook,
+    doc_id: str,
+    *,
+    coder: str | None = None,
+) -> HTMLView:
+    """One document with its codings highlighted and a margin of code labels.
+
+    Each segment is a row: its text with coloured highlights (several codes on the
+    same words show as stacked bands; hovering shows their labels), and a margin
+    listing, with a coloured bar, the codes that touch it (with the coder's name
+    when several coders are shown).
+
+    Parameters
+    ----------
+    corpus, codings, codebook
+        The data.
+    doc_id : str
+        The document to draw.
+    coder : str, optional
+        Show only this coder's codings.
+
+    Returns
+    -------
+    HTMLView
+        HTML text that a notebook displays rendered.
+    """
+    text = corpus.text(doc_id)
+    mine = codings[codings["doc_id"] == doc_id]
+    if coder is not None:
+        mine = mine[mine["coder"] == coder]
+    colors = codebook.colors()
+    fallback = "#888888"
+    spans = []
+    for row in mine.itertuples(index=False):
+        label = codebook.label(row.code) if row.code in codebook else f"{row.code} (unknown)"
+        colors.setdefault(row.code, fallback)
+        spans.append((int(row.start), int(row.end), row.code, label, row.coder))
+    several = mine["coder"].nunique() > 1
+    rows = []
+    for s, e, seg in _blocks(text, corpus.segments_of(doc_id)):
+        touching = [sp for sp in spans if sp[0] < e and sp[1] > s]
+        body = _highlight(text, s, e, [sp[:4] for sp in touching], colors)
+        if seg is None:  # text between segments: headings, notes
+            body = f'<span style="color:#666">{body}</span>'
+        elif isinstance(seg.speaker, str) and seg.speaker:
+            body = f"<b>{html.escape(seg.speaker)}</b> : {body}"
+        margin = []
+        seen = set()
+        for _, _, code, label, by in touching:
+            if (code, by) in seen:
+                continue
+            seen.add((code, by))
+            tag = f" · {html.escape(by)}" if several else ""
+            margin.append(
+                f'<div style="border-left:4px solid {colors[code]};padding-left:4px;'
+                f'margin:1px 0" title="{html.escape(code, quote=True)}">{html.escape(label)}{tag}</div>'
+            )
+        rows.append(
+            f'<tr><td style="text-align:left;vertical-align:top;padding:4px 8px">{body}</td>'
+            f'<td style="text-align:left;vertical-align:top;font-size:85%;width:14em;'
+            f'padding:4px">{"".join(margin)}</td></tr>'
+        )
+    title = corpus.document(doc_id).get("title", doc_id)
+    who = f" — {html.escape(coder)}" if coder else ""
+    return HTMLView(
+        f'<div class="research-document"><h4>{html.escape(str(title))} '
+        f"<small>({html.escape(doc_id)}{who}, {len(mine)} codings)</small></h4>"
+        f'<table style="border-collapse:collapse;width:100%">{"".join(rows)}</table></div>'
+    )
