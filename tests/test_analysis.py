@@ -534,3 +534,89 @@ def test_category_labels_cover_every_actor_category():
     every = {c for cats in ACTOR_CATEGORIES.values() for c in cats}
     assert every <= set(CATEGORY_LABELS)
     assert len(set(CATEGORY_LABELS.values())) == len(CATEGORY_LABELS)
+
+
+# ------------------------------------------------------------------ chapter notebooks
+
+
+def _demo_copy(repo_root, tmp_path, *, coders=("camille", "hugo")):
+    """The demo project's documents, tables and codebook, with synthetic codings."""
+    import shutil
+
+    from research.corpus import load_corpus
+
+    for name in ("corpus/documents", "corpus/tables", "codebook"):
+        if not (repo_root / name).is_dir():
+            pytest.skip(f"the demo project has no {name} in this checkout")
+        shutil.copytree(repo_root / name, tmp_path / name)
+    corpus = load_corpus(tmp_path / "corpus" / "documents", root=tmp_path)
+    codes = ["iw.creating.advocacy", "iw.maintaining.policing", "ant.interessement",
+             "ant.enrolment.roles", "iw.disrupting.disconnecting_sanctions", "ant.dissidence"]  # fmt: skip
+    segs = corpus.segments[corpus.segments["end"] - corpus.segments["start"] > 30]
+    folder = tmp_path / "corpus" / "codings"
+    folder.mkdir()
+    for k, coder in enumerate(coders):
+        rows = []
+        for i, seg in enumerate(segs.iloc[::7].itertuples()):
+            code = codes[(i + k * (i % 3 == 0)) % len(codes)]
+            end = seg.start + 30
+            rows.append({"coder": coder, "doc_id": seg.doc_id, "start": seg.start, "end": end,
+                         "code": code, "quote": corpus.text(seg.doc_id)[seg.start : end],
+                         "memo": "", "created": "2024-01-01T00:00:00Z"})  # fmt: skip
+        pd.DataFrame(rows).to_csv(folder / f"{coder}.csv", index=False)
+    return tmp_path
+
+
+def _run_chapter(repo_root, project, notebook, parameters):
+    from research.kernels import execute_notebook
+
+    out = project / "outputs" / "run"
+    out.mkdir(parents=True)
+    nb, _ = execute_notebook(
+        repo_root / "notebooks" / notebook,
+        out / notebook,
+        parameters=parameters,
+        cwd=project,
+        env={"RESEARCH_OUTPUT_DIR": str(out)},
+    )
+    return out, nb
+
+
+@pytest.mark.slow
+def test_chapter_03_runs_on_the_demo_project(repo_root, tmp_path):
+    project = _demo_copy(repo_root, tmp_path)
+    out, _ = _run_chapter(repo_root, project, "03-coding-and-agreement.ipynb",
+                          {"n_boot": 50, "framework_codes": "*"})  # fmt: skip
+    kinds = pd.read_csv(out / "tables" / "frequencies_by_kind.csv")
+    assert {"interview", "minutes", "total"} <= set(kinds.columns)
+    assert kinds["total"].sum() == len(pd.read_csv(project / "corpus" / "codings" / "camille.csv"))
+    agreement = pd.read_csv(out / "tables" / "agreement.csv")
+    assert "(all codes)" in set(agreement["code"])
+    assert (out / "figures" / "cooccurrence_heatmap.svg").is_file()
+    assert "«" in (out / "tables" / "framework_matrix.csv").read_text(encoding="utf-8")
+    assert (out / "quotes" / "disagreements.md").is_file()
+
+
+@pytest.mark.slow
+def test_chapter_03_without_codings_says_so(repo_root, tmp_path):
+    project = _demo_copy(repo_root, tmp_path, coders=())
+    out, nb = _run_chapter(repo_root, project, "03-coding-and-agreement.ipynb", {})
+    text = "".join(
+        str(o.get("data", {}).get("text/markdown", ""))
+        for c in nb.cells
+        for o in c.get("outputs", [])
+    )
+    assert "Aucun codage de **camille**" in text
+    assert not (out / "tables").exists()
+
+
+@pytest.mark.slow
+def test_chapter_05_runs_on_the_demo_project(repo_root, tmp_path):
+    project = _demo_copy(repo_root, tmp_path)
+    out, _ = _run_chapter(repo_root, project, "05-actor-network.ipynb", {"layout_iterations": 5})
+    evolution = pd.read_csv(out / "tables" / "evolution.csv")
+    assert evolution["edition"].tolist() == ["SUT2016", "SUT2017", "SUT2019"]
+    for name in ("network.html", "network.gexf", "network.graphml", "network.net"):
+        assert (out / "network" / name).stat().st_size > 0
+    moments = pd.read_csv(out / "tables" / "translation_by_edition.csv")
+    assert moments["moment"].tolist()[:2] == ["Problématisation", "Intéressement"]

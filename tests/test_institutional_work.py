@@ -316,3 +316,38 @@ def test_the_project_codebook_maps_all_eighteen_forms(repo_root):
     table = iw_code_map(load_codebook(folder))
     assert sorted(table["form"].dropna()) == sorted(FORMS)
     assert table["pillar"].notna().sum() == len(table) - 1  # every code but the root
+
+
+@pytest.mark.slow
+def test_chapter_04_runs_on_the_demo_project(repo_root, tmp_path):
+    import shutil
+
+    from research.corpus import load_corpus
+    from research.kernels import execute_notebook
+
+    for name in ("corpus/documents", "corpus/tables", "codebook"):
+        if not (repo_root / name).is_dir():
+            pytest.skip(f"the demo project has no {name} in this checkout")
+        shutil.copytree(repo_root / name, tmp_path / name)
+    corpus = load_corpus(tmp_path / "corpus" / "documents", root=tmp_path)
+    interviews = corpus.segments[corpus.segments["doc_id"].str.startswith("INT")]
+    forms = [f"iw.{pillar}.{form}" for form, (pillar, *_) in FORMS.items()]
+    rows = [
+        {"coder": "camille", "doc_id": s.doc_id, "start": s.start, "end": s.start + 40,
+         "code": forms[i % 18], "quote": corpus.text(s.doc_id)[s.start : s.start + 40], "memo": "",
+         "created": "2024-01-01T00:00:00Z"}
+        for i, s in enumerate(interviews[interviews["end"] - interviews["start"] > 60].iloc[::5].itertuples())
+    ]  # fmt: skip
+    (tmp_path / "corpus" / "codings").mkdir()
+    pd.DataFrame(rows).to_csv(tmp_path / "corpus" / "codings" / "camille.csv", index=False)
+    out = tmp_path / "outputs" / "run"
+    out.mkdir(parents=True)
+    notebook = repo_root / "notebooks" / "04-institutional-work.ipynb"
+    execute_notebook(notebook, out / notebook.name, cwd=tmp_path,
+                     env={"RESEARCH_OUTPUT_DIR": str(out)})  # fmt: skip
+    pillars = pd.read_csv(out / "tables" / "pillars_by_actor_category.csv")
+    assert pillars["n"].sum() == len(rows)
+    assert set(pillars["pillar"]) == set(PILLARS)
+    verbatims = (out / "quotes" / "verbatims_by_actor_category.md").read_text(encoding="utf-8")
+    assert "«\u00a0" in verbatims and "porteu" in verbatims
+    assert (out / "figures" / "forms_by_edition.svg").is_file()
