@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import shutil
 import subprocess
@@ -50,6 +51,18 @@ def test_layout_is_shared_and_reproducible(graphs):
     assert pos == stable_layout(graphs)
     assert pos == stable_layout(dict(reversed(list(graphs.items()))))
     assert all(-1.0 <= c <= 1.0 for xy in pos.values() for c in xy)
+
+
+def test_leaves_sit_next_to_the_node_they_hang_on():
+    G = nx.Graph([("W1", "W2"), ("W2", "W3"), ("W3", "W1")])
+    G.add_edges_from(("W1", f"p{i}") for i in range(6))
+    pos = stable_layout(G)
+    hub = pos["W1"]
+    near = max(math.dist(hub, pos[f"p{i}"]) for i in range(6))
+    assert near < min(math.dist(hub, pos["W2"]), math.dist(hub, pos["W3"]))
+    assert len({pos[f"p{i}"] for i in range(6)}) == 6
+    unfolded = stable_layout(G, fold_leaves=False)
+    assert set(unfolded) == set(pos) and unfolded != pos
 
 
 def test_layout_seed_changes_the_picture(graphs):

@@ -120,19 +120,53 @@ def _union(graphs: Mapping[str, nx.Graph]) -> nx.Graph:
     return ordered
 
 
+def _leaves(union: nx.Graph) -> dict[Any, list[Any]]:
+    """Leaves (one tie, to a node with several) grouped by the node they hang on."""
+    hanging: dict[Any, list[Any]] = {}
+    for v in union.nodes:
+        if union.degree(v) == 1:
+            hub = next(iter(union[v]))
+            if union.degree(hub) >= 2:
+                hanging.setdefault(hub, []).append(v)
+    return hanging
+
+
+def _place_leaves(
+    pos: dict[Any, np.ndarray], hanging: Mapping[Any, list[Any]], radius: float
+) -> dict[Any, np.ndarray]:
+    """Each hub's leaves on a small arc facing away from the centre of the drawing."""
+    out = dict(pos)
+    centre = np.mean(np.array(list(pos.values())), axis=0) if pos else np.zeros(2)
+    for hub, leaves in hanging.items():
+        x, y = pos[hub]
+        away = np.arctan2(y - centre[1], x - centre[0])
+        count = len(leaves)
+        spread = min(2 * np.pi, 0.5 + 0.35 * count)
+        angles = away + (np.arange(count) - (count - 1) / 2) * (spread / max(count, 1))
+        ring = radius * (1.0 + 0.15 * np.sqrt(count))
+        for leaf, angle in zip(leaves, angles, strict=True):
+            out[leaf] = np.array([x + ring * np.cos(angle), y + ring * np.sin(angle)])
+    return out
+
+
 def stable_layout(
     graphs: nx.Graph | Mapping[str, nx.Graph],
     *,
     method: Literal["spring", "kamada_kawai", "spectral", "circular"] = "spring",
     seed: int = 0,
-    iterations: int = 100,
+    iterations: int = 50,
     k: float | None = None,
+    fold_leaves: bool = True,
 ) -> Layout:
     """One layout for every edition: the same actor in the same place.
 
     The layout is computed on the union of the graphs (nodes in sorted order,
     fixed seed) and rounded to six decimals, so that it does not depend on the
-    order of the editions and two runs give the same coordinates.
+    order of the editions and two runs give the same coordinates. Leaves
+    (actors tied to a single node, typically a participant who came to one
+    workshop) are left out of the force-directed computation and placed on a
+    small arc around the node they hang on, which keeps large editions fast
+    and readable.
 
     Parameters
     ----------
@@ -147,6 +181,9 @@ def stable_layout(
     k : float, optional
         Optimal distance between nodes of the spring layout (default
         ``1/√n``).
+    fold_leaves : bool
+        Place the leaves around their node instead of laying them out
+        (spring and Kamada–Kawai layouts).
 
     Returns
     -------
@@ -168,24 +205,31 @@ def stable_layout(
     >>> sorted(pos) == ["a", "b", "c"], pos == stable_layout({"E2": e2, "E1": e1})
     (True, True)
     """
-    union = _union(_as_editions(graphs))
-    if union.number_of_nodes() == 0:
-        return {}
-    if method == "spring":
-        raw = nx.spring_layout(union, seed=seed, iterations=iterations, k=k)
-    elif method == "kamada_kawai":
-        raw = nx.kamada_kawai_layout(union)
-    elif method == "spectral":
-        raw = (
-            nx.spectral_layout(union) if union.number_of_nodes() > 2 else nx.circular_layout(union)
-        )
-    elif method == "circular":
-        raw = nx.circular_layout(union)
-    else:
+    if method not in ("spring", "kamada_kawai", "spectral", "circular"):
         raise InputError(
             f"unknown layout method {method!r}",
             hint="choose 'spring', 'kamada_kawai', 'spectral' or 'circular'",
         )
+    union = _union(_as_editions(graphs))
+    if union.number_of_nodes() == 0:
+        return {}
+    hanging = _leaves(union) if fold_leaves and method in ("spring", "kamada_kawai") else {}
+    folded = {leaf for leaves in hanging.values() for leaf in leaves}
+    core = union.subgraph([v for v in union.nodes if v not in folded])
+    if method == "spring":
+        raw = nx.spring_layout(core, seed=seed, iterations=iterations, k=k, weight=None)
+    elif method == "kamada_kawai":
+        raw = nx.kamada_kawai_layout(core, weight=None)
+    elif method == "spectral" and core.number_of_nodes() > 2:
+        raw = nx.spectral_layout(core, weight=None)
+    else:
+        raw = nx.circular_layout(core)
+    if hanging:
+        spacing = 1.0 / np.sqrt(max(core.number_of_nodes(), 1))
+        raw = _place_leaves({v: np.asarray(p, dtype=float) for v, p in raw.items()}, hanging,
+                            radius=0.35 * spacing)  # fmt: skip
+        xy = nx.rescale_layout(np.array([raw[v] for v in union.nodes]))
+        raw = dict(zip(union.nodes, xy, strict=True))
     return {v: (round(float(raw[v][0]), 6), round(float(raw[v][1]), 6)) for v in union.nodes}
 
 
