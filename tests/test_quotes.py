@@ -254,3 +254,25 @@ def test_quotes_table_empty_and_errors(documents):
         quotes_table(pd.DataFrame({"doc_id": ["A"]}))
     with pytest.raises(SchemaError, match="'A' at 3 has no text"):
         quotes_table(pd.DataFrame({"doc_id": ["A"], "start": [3], "quote": [None]}))
+
+
+def test_quotes_table_on_retrieved_passages(actors):
+    from research.codebook import Codebook
+    from research.coding_views import retrieve
+    from research.corpus import Corpus
+
+    text = "Enquêtrice : Et la soirée ?\nÉlodie : On y est allés à trois cents, c’était fou !"
+    corpus = Corpus.from_texts(
+        {"INT03": text},
+        metadata={"INT03": {"kind": "interview", "date": "2019-12-16", "respondent": "P10",
+                            "speakers": {"Enquêtrice": "P04", "Élodie": "P10"}}},
+    )  # fmt: skip
+    book = Codebook.from_frame(pd.DataFrame({"code": ["ant", "ant.enrolment"]}))
+    start = text.index("On y")
+    codings = pd.DataFrame({"coder": ["a"], "doc_id": ["INT03"], "start": [start],
+                            "end": [len(text)], "code": ["ant.enrolment"],
+                            "quote": [text[start:]], "memo": [""], "created": [None]})  # fmt: skip
+    table = quotes_table(retrieve(codings, corpus, book, "ant"), actors=actors)
+    assert visible(table.loc[0, "citation"]) == (
+        "«~On y est allés à trois cents, c’était fou~!~» (Élodie, porteuse de projet, 2019)"
+    )
