@@ -536,3 +536,21 @@ def test_session_without_folder_cannot_save(corpus, book):
     session.code_text("INT01", "la fromagerie", "sut.cooperation")
     with pytest.raises(CodingError, match="no codings folder"):
         session.save()
+
+
+def test_a_hand_edited_file_out_of_order_is_loaded_sorted(tmp_path: Path):
+    write_coder(
+        tmp_path,
+        "lea.csv",
+        "lea,B,0,2,x,ab,,\nlea,A,5,9,y,abcd,,\nlea,B,0,2,x,ab,,\nlea,A,5,9,a,abcd,,\n",
+    )
+    write_coder(tmp_path, "abel.csv", "abel,Z,0,2,x,ab,,\n")
+    frame, problems = read_codings(tmp_path)
+    assert frame[["coder", "doc_id", "code"]].values.tolist() == [
+        ["abel", "Z", "x"],
+        ["lea", "A", "a"],
+        ["lea", "A", "y"],
+        ["lea", "B", "x"],
+        ["lea", "B", "x"],
+    ]
+    assert [(p.severity, p.row) for p in problems] == [("warning", 4)]

@@ -185,17 +185,22 @@ def check_anchors(
     method = np.empty(n, dtype=object)
     score = np.full(n, np.nan)
     reason = np.empty(n, dtype=object)
-    columns = zip(
-        codings["doc_id"], codings["start"], codings["end"], codings["quote"], strict=True
-    )
-    for i, (doc_id, start, end, quote) in enumerate(columns):
+    doc_ids = codings["doc_id"].tolist()
+    starts, ends = codings["start"].tolist(), codings["end"].tolist()
+    quotes = codings["quote"].tolist()
+    suspects = [
+        i
+        for i, (doc_id, start, end, quote) in enumerate(
+            zip(doc_ids, starts, ends, quotes, strict=True)
+        )
+        if not quote or (text := texts.get(doc_id)) is None or text[start:end] != quote
+    ]
+    for i in suspects:
+        doc_id, start, end = doc_ids[i], int(starts[i]), int(ends[i])
         text = texts.get(doc_id)
+        quote = quotes[i] if isinstance(quotes[i], str) else ""
         if text is None:
             status[i], reason[i] = 2, f"document {doc_id!r} is not in the corpus"
-            continue
-        start, end = int(start), int(end)
-        quote = "" if not isinstance(quote, str) else quote
-        if quote and text[start:end] == quote:
             continue
         if not quote:
             if 0 <= start < end <= len(text):

@@ -17,6 +17,7 @@ Examples
 >>> import tempfile, pathlib
 >>> from research.corpus import Corpus
 >>> from research.codebook import Codebook
+>>> from research.coding_session import CodingSession
 >>> corpus = Corpus.from_texts({"D": "Élodie : On a monté la coopérative ensemble."})
 >>> book = Codebook.from_frame(pd.DataFrame({"code": ["sut", "sut.cooperation"],
 ...                                          "codable": [False, True]}))
@@ -37,16 +38,15 @@ import os
 import re
 import socket
 import time
-import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from research.anchoring import check_anchors, reanchor
-from research.coding_views import HTMLView, document_html, retrieve
+from research.coding_views import document_html, retrieve
 from research.errors import CodingError, Problem, ValidationFailed
 from research.files import atomic_write_text
 
@@ -56,7 +56,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CODING_COLUMNS",
-    "CodingSession",
+    "CodingSession",  # noqa: F822 - provided lazily by __getattr__ (research.coding_session)
     "check_anchors",
     "check_codings",
     "coder_lock",
@@ -247,16 +247,44 @@ def coding_files(folder: str | Path) -> list[Path]:
     )
 
 
-def _record_lines(frame: pd.DataFrame) -> np.ndarray:
+def _record_lines(frame: pd.DataFrame, data: bytes) -> np.ndarray:
     """The file line on which each record starts (header on line 1)."""
-    newlines = np.zeros(len(frame), dtype=np.int64)
+    n = len(frame)
+    if data.count(b"\n") <= n + 1:  # no field holds a newline: one record per line
+        return np.arange(2, n + 2, dtype=np.int64)
+    newlines = np.zeros(n, dtype=np.int64)
     for column in frame.columns:
-        newlines += frame[column].str.count("\n").to_numpy(dtype=np.int64)
-    lines = np.empty(len(frame), dtype=np.int64)
-    if len(frame):
+        newlines += np.fromiter((str(v).count("\n") for v in frame[column]), np.int64, n)
+    lines = np.empty(n, dtype=np.int64)
+    if n:
         lines[0] = 2
         lines[1:] = 2 + np.cumsum(newlines[:-1] + 1)
     return lines
+
+
+def _offsets(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Offsets as integers, and a mask of the cells that are not whole numbers ≥ 0."""
+    array = values.to_numpy(dtype=object)
+    try:
+        numbers = array.astype(np.int64)
+    except (ValueError, TypeError, OverflowError):
+        parsed = pd.to_numeric(pd.Series(array), errors="coerce").to_numpy(dtype=float)
+        bad = np.isnan(parsed) | (parsed % 1 != 0) | (parsed < 0)
+        return np.where(bad, -1, np.nan_to_num(parsed)).astype(np.int64), bad
+    return numbers, numbers < 0
+
+
+def _created(values: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """Times parsed as UTC (empty: NaT), and a mask of the cells that are not ISO 8601."""
+    texts = values.to_numpy(dtype=object)
+    empty = texts == ""
+    cells = pd.Series(np.where(empty, None, texts), dtype=object)
+    try:  # the form this module writes, parsed fast
+        stamps = pd.to_datetime(cells, format="%Y-%m-%dT%H:%M:%SZ", utc=True)
+    except (ValueError, TypeError):
+        stamps = pd.to_datetime(cells, utc=True, format="ISO8601", errors="coerce")
+    stamps = stamps.astype(_TIME)
+    return stamps, (stamps.isna().to_numpy() & ~empty)
 
 
 def _row_problems(
@@ -289,11 +317,36 @@ def _row_problems(
     return problems
 
 
+def _order_and_duplicates(frame: pd.DataFrame) -> tuple[bool, np.ndarray]:
+    """Whether rows are in file order (``doc_id, start, end, code``), and which rows
+    repeat the row before them (meaningful only when in order)."""
+    n = len(frame)
+    duplicated = np.zeros(n, dtype=bool)
+    if n < 2:
+        return True, duplicated
+    greater = np.zeros(n - 1, dtype=bool)
+    equal = np.ones(n - 1, dtype=bool)
+    for column in ("doc_id", "start", "end", "code"):
+        values = frame[column].to_numpy()
+        before, after = values[:-1], values[1:]
+        greater |= equal & (after > before)
+        equal &= after == before
+    duplicated[1:] = equal
+    return bool((greater | equal).all()), duplicated
+
+
 def _read_file(path: Path, rel: str) -> tuple[pd.DataFrame, list[Problem]]:
     """One coder file as typed rows (with ``_line``, ``_row``, ``_path``) and its problems."""
     coder = path.stem
+    data = path.read_bytes()
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        raw = pd.read_csv(
+            io.BytesIO(data),
+            encoding="utf-8-sig",
+            dtype=object,
+            keep_default_na=False,
+            na_filter=False,
+        )
     except UnicodeDecodeError as exc:
         return empty_codings(), [
             Problem(
@@ -303,8 +356,6 @@ def _read_file(path: Path, rel: str) -> tuple[pd.DataFrame, list[Problem]]:
                 hint="save the file as UTF-8",
             )
         ]
-    try:
-        raw = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False)
     except pd.errors.EmptyDataError:
         return empty_codings(), [Problem("warning", "empty coder file (no header)", path=rel)]
     except pd.errors.ParserError as exc:
@@ -337,7 +388,7 @@ def _read_file(path: Path, rel: str) -> tuple[pd.DataFrame, list[Problem]]:
             Problem("warning", f"extra column(s) {', '.join(extra)} ignored", path=rel, line=1)
         )
     frame = raw[CODING_COLUMNS].copy()
-    frame["_line"] = _record_lines(raw)
+    frame["_line"] = _record_lines(raw, data)
     frame["_row"] = np.arange(2, len(frame) + 2)
     bad = np.zeros(len(frame), dtype=bool)
 
@@ -349,47 +400,45 @@ def _read_file(path: Path, rel: str) -> tuple[pd.DataFrame, list[Problem]]:
             bad |= mask
 
     flag(
-        frame["coder"] != coder,
+        frame["coder"].to_numpy(dtype=object) != coder,
         "coder",
         lambda r: f"coder {r['coder']!r} in the file of {coder!r}",
         "each coder has a file of their own: move the row to that coder's file, or correct the name",
     )
     for column in ("doc_id", "code"):
-        flag(frame[column].str.strip() == "", column, lambda r, c=column: f"empty {c}")
-    starts = pd.to_numeric(frame["start"], errors="coerce")
-    ends = pd.to_numeric(frame["end"], errors="coerce")
-    for column, values in (("start", starts), ("end", ends)):
+        flag(frame[column].to_numpy(dtype=object) == "", column, lambda r, c=column: f"empty {c}")
+    starts, bad_starts = _offsets(frame["start"])
+    ends, bad_ends = _offsets(frame["end"])
+    for column, mask in (("start", bad_starts), ("end", bad_ends)):
         flag(
-            values.isna() | (values % 1 != 0) | (values < 0),
+            mask,
             column,
             lambda r, c=column: f"{c} {r[c]!r} is not a whole number ≥ 0",
             "offsets count characters of the stored text from 0",
         )
     flag(
-        (ends <= starts).fillna(False),
+        ends <= starts,
         "end",
         lambda r: f"end {r['end']} is not after start {r['start']}",
         "a coding covers at least one character",
     )
-    created = pd.to_datetime(
-        frame["created"].where(frame["created"] != "", None),
-        utc=True,
-        format="ISO8601",
-        errors="coerce",
-    ).astype(_TIME)
+    created, bad_created = _created(frame["created"])
     flag(
-        created.isna() & (frame["created"] != ""),
+        bad_created,
         "created",
         lambda r: f"created {r['created']!r} is not an ISO 8601 time",
         "write it like 2019-03-14T10:00:00Z",
     )
     keep = ~bad
-    out = frame[keep].copy()
-    out["start"] = starts[keep].astype("int64")
-    out["end"] = ends[keep].astype("int64")
-    out["created"] = created[keep]
+    out = frame[keep].copy() if bad.any() else frame
+    out["start"] = starts[keep]
+    out["end"] = ends[keep]
+    out["created"] = created.set_axis(frame.index)[keep]
     out["_path"] = rel
-    duplicated = out.duplicated(_KEY, keep="first").to_numpy()
+    in_order, duplicated = _order_and_duplicates(out)
+    if not in_order:
+        duplicated = out.duplicated(_KEY, keep="first").to_numpy()
+    out.attrs["sorted"] = in_order
     for i in np.flatnonzero(duplicated)[:_MAX_REPORTED]:
         problems.append(
             Problem(
@@ -434,7 +483,10 @@ def _read_all(
         for column, dtype in (("_line", "int64"), ("_row", "int64"), ("_path", object)):
             empty[column] = pd.Series(dtype=dtype)
         return empty, problems
-    return _sorted(pd.concat(frames, ignore_index=True)), problems
+    in_order = all(f.attrs.get("sorted", False) for f in frames)  # files come by coder name
+    joined = pd.concat(frames, ignore_index=True)
+    joined.attrs = {}
+    return (joined if in_order else _sorted(joined)), problems
 
 
 def read_codings(
@@ -768,454 +820,10 @@ def save_codings(folder: str | Path, coder: str, frame: pd.DataFrame, *, lock: b
     return path
 
 
-# -- the session ---------------------------------------------------------------------------
+def __getattr__(name: str) -> Any:
+    # The session lives in research.coding_session; it is offered here too.
+    if name == "CodingSession":
+        from research.coding_session import CodingSession
 
-
-def _loose_pattern(words: str) -> re.Pattern:
-    """A pattern finding ``words`` whatever the apostrophes and spaces used."""
-    parts = []
-    for ch in unicodedata.normalize("NFC", words.strip()):
-        if ch in "'’ʼ":
-            parts.append("['’ʼ]")
-        elif ch.isspace():
-            parts.append(r"\s+")
-        else:
-            parts.append(re.escape(ch))
-    source = re.sub(r"(\\s\+)+", r"\\s+", "".join(parts))
-    return re.compile(source)
-
-
-def _slug(words: str, *, limit: int = 40) -> str:
-    folded = unicodedata.normalize("NFKD", words)
-    ascii_text = "".join(c for c in folded if not unicodedata.combining(c)).lower()
-    slug = re.sub(r"[^a-z0-9]+", "_", ascii_text).strip("_")[:limit].rstrip("_")
-    return slug or "in_vivo"
-
-
-class CodingSession:
-    """A coder's working session: code, remove and look at codings, then save.
-
-    Parameters
-    ----------
-    project : research.project.Project or None
-        Gives the corpus, codebook and folders; ``None`` when they are passed.
-    coder : str
-        The coder's name (their file is ``<coder>.csv``).
-    corpus, codebook : optional
-        Override the project's.
-    folder : path-like, optional
-        The codings folder (default: the project's).
-    codebook_folder : path-like, optional
-        Where in-vivo codes are saved (default: the project's codebook folder).
-
-    Notes
-    -----
-    Changes stay in memory until :meth:`save`, which re-reads the coder's file
-    under its lock and applies this session's additions and removals, so two
-    sessions of the same coder do not overwrite each other's work.
-    """
-
-    def __init__(
-        self,
-        project: Any,
-        coder: str,
-        *,
-        corpus: Corpus | None = None,
-        codebook: Codebook | None = None,
-        folder: str | Path | None = None,
-        codebook_folder: str | Path | None = None,
-    ) -> None:
-        self.coder = _check_coder(coder)
-        self.project = project
-        self.corpus = corpus if corpus is not None else project.corpus
-        self.codebook = codebook if codebook is not None else project.codebook
-        self.folder = (
-            Path(folder) if folder is not None else (project.paths.codings if project else None)
-        )
-        if codebook_folder is not None:
-            self.codebook_folder = Path(codebook_folder)
-        else:
-            self.codebook_folder = project.paths.codebook if project is not None else None
-        self._base = self._read_own()
-        self._added: list[dict] = []
-        self._removed: set[tuple] = set()
-        self._new_codes: list[str] = []
-
-    def __repr__(self) -> str:
-        return f"<CodingSession {self.coder!r}: {len(self.codings)} codings, {self.pending} unsaved changes>"
-
-    def _read_own(self) -> pd.DataFrame:
-        if self.folder is None or not (self.folder / f"{self.coder}.csv").is_file():
-            return empty_codings()
-        frame, problems = _read_file(self.folder / f"{self.coder}.csv", f"{self.coder}.csv")
-        errors = [p for p in problems if p.severity == "error"]
-        if errors:
-            raise ValidationFailed(errors)
-        return frame[CODING_COLUMNS].reset_index(drop=True)
-
-    @property
-    def pending(self) -> int:
-        """Changes not yet saved."""
-        return len(self._added) + len(self._removed)
-
-    @property
-    def codings(self) -> pd.DataFrame:
-        """This coder's codings, saved and unsaved, sorted."""
-        base = self._base
-        if self._removed:
-            keys = list(zip(*(base[c] for c in _KEY), strict=True))
-            base = base[[k not in self._removed for k in keys]]
-        if self._added:
-            added = typed_codings(pd.DataFrame(self._added, columns=CODING_COLUMNS))
-            base = pd.concat([base, added], ignore_index=True) if len(base) else added
-        return _sorted(base)
-
-    # -- coding --------------------------------------------------------------------------
-    def _check_code(self, code: str) -> None:
-        self.codebook.check(code)
-        if not self.codebook.is_codable(code):
-            kids = ", ".join(self.codebook.children(code)[:6])
-            raise CodingError(
-                f"code {code!r} is a category, not used for coding",
-                hint=f"choose one of its children ({kids})" if kids else "mark it codable: true",
-            )
-
-    def _add(self, doc_id: str, start: int, end: int, code: str, memo: str | None) -> dict:
-        text = self.corpus.text(doc_id) if doc_id in self.corpus else None
-        if text is None:
-            raise CodingError(f"unknown document {doc_id!r}", hint="see corpus.doc_ids")
-        start, end = int(start), int(end)
-        if not 0 <= start < end <= len(text):
-            raise CodingError(
-                f"span {start}-{end} is not inside {doc_id} (0-{len(text)}) or is empty",
-                hint="start < end, both counting characters of the stored text",
-            )
-        row = {
-            "coder": self.coder,
-            "doc_id": doc_id,
-            "start": start,
-            "end": end,
-            "code": code,
-            "quote": text[start:end],
-            "memo": memo or "",
-            "created": pd.Timestamp.now(tz="UTC").floor("s"),
-        }
-        key = (self.coder, doc_id, start, end, code)
-        if key in self._removed:
-            self._removed.discard(key)
-            return row
-        current = self._keys()
-        if key not in current:
-            self._added.append(row)
-        return row
-
-    def _keys(self) -> set[tuple]:
-        frame = self.codings
-        return set(zip(*(frame[c] for c in _KEY), strict=True))
-
-    def _result(self, rows: list[dict]) -> pd.DataFrame:
-        if not rows:
-            return empty_codings()
-        return _sorted(typed_codings(pd.DataFrame(rows, columns=CODING_COLUMNS)))
-
-    def code_span(
-        self, doc_id: str, start: int, end: int, code: str, memo: str | None = None
-    ) -> pd.DataFrame:
-        """Code the characters ``start`` to ``end`` (exclusive) of a document.
-
-        Returns
-        -------
-        pandas.DataFrame
-            The coding (one row); coding the same span twice adds nothing.
-        """
-        self._check_code(code)
-        return self._result([self._add(doc_id, start, end, code, memo)])
-
-    def code_text(
-        self,
-        doc_id: str,
-        words: str,
-        code: str,
-        memo: str | None = None,
-        *,
-        occurrence: int | None = None,
-    ) -> pd.DataFrame:
-        """Code the passage of a document that reads ``words``.
-
-        The words are found in the stored text whatever apostrophes (``'``, ``’``)
-        and spaces are used, so offsets are never typed by hand.
-
-        Parameters
-        ----------
-        occurrence : int, optional
-            Which occurrence (from 1) when the words appear more than once.
-
-        Raises
-        ------
-        CodingError
-            When the words are not found, or found several times without
-            ``occurrence``.
-        """
-        self._check_code(code)
-        text = self.corpus.text(doc_id)
-        matches = list(_loose_pattern(words).finditer(text))
-        if not matches:
-            raise CodingError(
-                f"the words {words[:60]!r} are not in {doc_id}",
-                hint="copy them from corpus.text(doc_id) (check hyphens and « » quotes)",
-            )
-        if occurrence is None and len(matches) > 1:
-            raise CodingError(
-                f"the words {words[:60]!r} appear {len(matches)} times in {doc_id}",
-                hint=f"pass occurrence=1…{len(matches)}, or quote more words",
-            )
-        index = (occurrence or 1) - 1
-        if not 0 <= index < len(matches):
-            raise CodingError(f"occurrence {occurrence} of {len(matches)} in {doc_id}")
-        found = matches[index]
-        return self._result([self._add(doc_id, found.start(), found.end(), code, memo)])
-
-    def code_segment(self, seg_id: str, code: str, memo: str | None = None) -> pd.DataFrame:
-        """Code a whole segment (a speaker turn, a paragraph, a list item)."""
-        self._check_code(code)
-        try:
-            seg = self.corpus.segment(seg_id)
-        except KeyError as exc:
-            raise CodingError(str(exc.args[0]), column="seg_id") from None
-        return self._result([self._add(seg["doc_id"], seg["start"], seg["end"], code, memo)])
-
-    def code_matches(
-        self,
-        pattern: str | Sequence[str],
-        code: str,
-        *,
-        regex: bool = False,
-        speaker: str | Iterable[str] | None = None,
-        section: str | None = None,
-        where: Mapping[str, Any] | None = None,
-        unit: Literal["match", "segment"] = "match",
-        ignore_case: bool = True,
-        ignore_accents: bool = False,
-        memo: str | None = None,
-    ) -> pd.DataFrame:
-        """Code every match of a regular expression or of a list of phrases.
-
-        Parameters
-        ----------
-        pattern : str or sequence of str
-            A phrase, a list of phrases, or (``regex=True``) a regular expression.
-        code : str
-        speaker : str or iterable of str, optional
-            Only in turns of these speakers (label as written, or actor id).
-        section : str, optional
-            Only in segments whose section matches this ``fnmatch`` pattern.
-        where : mapping, optional
-            Only in documents whose attributes match (see :meth:`Corpus.where`).
-        unit : {"match", "segment"}
-            Code the matched words, or the whole segment that holds them.
-        ignore_case, ignore_accents : bool
-            How to match (offsets always refer to the stored text).
-
-        Returns
-        -------
-        pandas.DataFrame
-            The codings made (already existing ones included).
-        """
-        import fnmatch
-
-        self._check_code(code)
-        if not isinstance(pattern, str):
-            phrases = sorted({p for p in pattern if p}, key=len, reverse=True)
-            if not phrases:
-                raise CodingError("an empty list of phrases matches nothing")
-            source = "|".join(re.escape(p) if not regex else f"(?:{p})" for p in phrases)
-            regex = True
-        else:
-            source = pattern
-        corpus = self.corpus.where(**where) if where else self.corpus
-        hits = corpus.kwic(
-            source, regex=regex, ignore_case=ignore_case, ignore_accents=ignore_accents, window=0
-        )
-        segs = self.corpus.segments.set_index("seg_id")
-        if speaker is not None:
-            wanted = {speaker} if isinstance(speaker, str) else set(speaker)
-            actors = hits["seg_id"].map(
-                lambda s: segs.at[s, "actor"] if isinstance(s, str) else None
-            )
-            hits = hits[hits["speaker"].isin(wanted) | actors.isin(wanted)]
-        if section is not None:
-            hits = hits[
-                hits["section"].map(
-                    lambda s: isinstance(s, str) and fnmatch.fnmatchcase(s, section)
-                )
-            ]
-        rows = []
-        for hit in hits.itertuples(index=False):
-            if unit == "segment":
-                if not isinstance(hit.seg_id, str):
-                    continue
-                start, end = int(segs.at[hit.seg_id, "start"]), int(segs.at[hit.seg_id, "end"])
-            else:
-                start, end = int(hit.start), int(hit.end)
-            rows.append(self._add(hit.doc_id, start, end, code, memo))
-        result = self._result(rows)
-        return result.drop_duplicates(_KEY).reset_index(drop=True)
-
-    def code_in_vivo(
-        self,
-        doc_id: str,
-        start: int,
-        end: int,
-        parent: str,
-        *,
-        label: str | None = None,
-        memo: str | None = None,
-    ) -> pd.DataFrame:
-        """Create a code named after the selected words, under ``parent``, and code them.
-
-        The new code's id is the words in lower-case ASCII (``parent.on_se_serre_les_coudes``);
-        its label is the words themselves. It is saved in the parent's codebook file
-        with :meth:`save`.
-
-        References
-        ----------
-        .. [1] Saldaña, J. (2021). *The Coding Manual for Qualitative Researchers*
-           (4th ed.), ch. 4 "In Vivo Coding". SAGE.
-        """
-        from research.codebook import add_code
-
-        self.codebook.check(parent)
-        text = self.corpus.text(doc_id)
-        words = " ".join(text[int(start) : int(end)].split())
-        if not words:
-            raise CodingError("in-vivo coding needs some words selected", hint="widen the span")
-        base = f"{parent}.{_slug(words)}"
-        code, n = base, 2
-        while code in self.codebook:
-            code, n = f"{base}_{n}", n + 1
-        self.codebook = add_code(
-            self.codebook,
-            code,
-            label=label or words[:80],
-            definition=f"Code in vivo : « {words} » ({doc_id}).",
-        )
-        self._new_codes.append(code)
-        return self._result([self._add(doc_id, start, end, code, memo)])
-
-    def recode(self, rows: pd.DataFrame, code: str) -> pd.DataFrame:
-        """Give other codings of this coder a new code (to split a code by hand)."""
-        self._check_code(code)
-        self.remove(rows)
-        return self._result(
-            [
-                self._add(r.doc_id, r.start, r.end, code, r.memo or None)
-                for r in rows.itertuples(index=False)
-            ]
-        )
-
-    def remove(
-        self,
-        rows: pd.DataFrame | None = None,
-        *,
-        doc_id: str | None = None,
-        start: int | None = None,
-        end: int | None = None,
-        code: str | None = None,
-    ) -> int:
-        """Remove codings of this coder: the given rows, or those matching every criterion.
-
-        Returns
-        -------
-        int
-            How many codings were removed.
-        """
-        current = self.codings
-        if rows is not None:
-            wanted = set(zip(*(typed_codings(rows)[c] for c in _KEY), strict=True))
-            if any(k[0] != self.coder for k in wanted):
-                raise CodingError(f"only codings of {self.coder!r} can be removed in this session")
-        else:
-            mask = pd.Series(True, index=current.index)
-            for column, value in (
-                ("doc_id", doc_id),
-                ("start", start),
-                ("end", end),
-                ("code", code),
-            ):
-                if value is not None:
-                    mask &= current[column] == value
-            if mask.all() and all(v is None for v in (doc_id, start, end, code)):
-                raise CodingError("remove() needs rows or at least one criterion")
-            wanted = set(zip(*(current.loc[mask, c] for c in _KEY), strict=True))
-        existing = set(zip(*(current[c] for c in _KEY), strict=True)) & wanted
-        added = {tuple(r[c] for c in _KEY): r for r in self._added}
-        for key in existing:
-            if key in added:
-                self._added = [r for r in self._added if tuple(r[c] for c in _KEY) != key]
-            else:
-                self._removed.add(key)
-        return len(existing)
-
-    # -- looking ---------------------------------------------------------------------------
-    def retrieve(
-        self, code: str, *, include_children: bool = True, context: int | str = 0
-    ) -> pd.DataFrame:
-        """This coder's passages of a code (see :func:`research.coding.retrieve`)."""
-        return retrieve(
-            self.codings,
-            self.corpus,
-            self.codebook,
-            code,
-            include_children=include_children,
-            context=context,
-        )
-
-    def show(self, doc_id: str) -> HTMLView:
-        """The document with this coder's codings highlighted (a notebook display)."""
-        return document_html(self.corpus, self.codings, self.codebook, doc_id, coder=self.coder)
-
-    # -- saving ------------------------------------------------------------------------------
-    def save(self) -> Path | None:
-        """Write the changes: in-vivo codes to the codebook, codings to ``<coder>.csv``.
-
-        The coder's file is re-read under its lock and this session's changes are
-        applied to it, so the work of another session of the same coder is kept.
-
-        Returns
-        -------
-        Path or None
-            The coder file (``None`` when the session has no folder).
-        """
-        if self.folder is None:
-            raise CodingError("this session has no codings folder to save into")
-        if self._new_codes and self.codebook_folder is not None:
-            self._save_new_codes()
-        with coder_lock(self.folder, self.coder):
-            disk = self._read_own()
-            keys = list(zip(*(disk[c] for c in _KEY), strict=True))
-            kept = disk[[k not in self._removed for k in keys]] if self._removed else disk
-            present = set(keys)
-            new = [r for r in self._added if tuple(r[c] for c in _KEY) not in present]
-            frame = (
-                pd.concat([kept, typed_codings(pd.DataFrame(new, columns=CODING_COLUMNS))])
-                if new
-                else kept
-            )
-            path = save_codings(self.folder, self.coder, frame, lock=False)
-        self._base = self._read_own()
-        self._added, self._removed, self._new_codes = [], set(), []
-        return path
-
-    def _save_new_codes(self) -> None:
-        from research.codebook import Codebook, read_codebook, save_codebook
-
-        folder = self.codebook_folder
-        with coder_lock(folder, "codebook"):
-            disk, _ = read_codebook(folder)
-            frame = disk.codes
-            mine = self.codebook.codes
-            new = mine[mine["code"].isin(self._new_codes) & ~mine["code"].isin(set(disk.ids))]
-            merged = Codebook.from_frame(
-                pd.concat([frame, new], ignore_index=True), headers=disk.headers
-            )
-            save_codebook(folder, merged)
+        return CodingSession
+    raise AttributeError(f"module 'research.coding' has no attribute {name!r}")

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import weakref
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -52,31 +53,82 @@ class HTMLView(str):
         return str(self)
 
 
+_SEGMENT_INDEX: dict[int, tuple[weakref.ref, dict]] = {}
+
+
+def _segment_index(segments: pd.DataFrame) -> dict:
+    """Sorted search keys of a segments table, kept while the table lives."""
+    cached = _SEGMENT_INDEX.get(id(segments))
+    if cached is not None and cached[0]() is segments:
+        return cached[1]
+    docs = pd.Index(pd.unique(segments["doc_id"]))
+    seg_doc = docs.get_indexer(segments["doc_id"]).astype(np.int64)
+    seg_start = segments["start"].to_numpy(dtype=np.int64)
+    seg_end = segments["end"].to_numpy(dtype=np.int64)
+    scale = int(seg_end.max(initial=0)) + 1
+    keys = seg_doc * scale + seg_start
+    order = np.argsort(keys, kind="stable")
+    index = {
+        "docs": docs,
+        "seg_doc": seg_doc,
+        "seg_start": seg_start,
+        "seg_end": seg_end,
+        "scale": scale,
+        "keys": keys[order],
+        "order": order,
+        "values": {c: segments[c].to_numpy(dtype=object) for c in _SEG_COLUMNS},
+    }
+    if len(_SEGMENT_INDEX) > 8:
+        _SEGMENT_INDEX.clear()
+    _SEGMENT_INDEX[id(segments)] = (weakref.ref(segments), index)
+    return index
+
+
 def _segment_of(codings: pd.DataFrame, segments: pd.DataFrame) -> pd.DataFrame:
-    """The segment holding the start of each coding (``merge_asof`` by document)."""
-    left = codings[["doc_id", "start"]].assign(_order=np.arange(len(codings)))
-    left = left.sort_values("start", kind="stable")
-    segs = segments[["doc_id", "start", "end", *_SEG_COLUMNS]].rename(
-        columns={"start": "_seg_start", "end": "_seg_end"}
-    )
-    segs = segs[segs["doc_id"].isin(set(left["doc_id"]))].sort_values("_seg_start", kind="stable")
-    merged = pd.merge_asof(
-        left, segs, left_on="start", right_on="_seg_start", by="doc_id", direction="backward"
-    )
-    outside = merged["_seg_end"].isna() | (merged["start"] >= merged["_seg_end"])
+    """The segment holding the start of each coding.
+
+    Segments are in text order within each document, so one binary search over
+    ``(document number, start)`` keys finds them all.
+    """
+    index = _segment_index(segments)
+    n = len(codings)
+    doc = index["docs"].get_indexer(codings["doc_id"]).astype(np.int64)
+    start = codings["start"].to_numpy(dtype=np.int64)
+    # a start beyond every segment of its document must not reach the next document
+    start_key = np.minimum(start, index["scale"] - 1)
+    at = np.searchsorted(index["keys"], doc * index["scale"] + start_key, side="right") - 1
+    ok = (doc >= 0) & (at >= 0)
+    found = np.zeros(n, dtype=np.int64)
+    if len(index["order"]):
+        found = index["order"][np.clip(at, 0, None)]
+        ok &= index["seg_doc"][found] == doc
+        ok &= start < index["seg_end"][found]
+    out = pd.DataFrame(index=range(n))
     for column in _SEG_COLUMNS:
-        merged[column] = merged[column].where(~outside, None)
-    merged.loc[outside, ["_seg_start", "_seg_end"]] = np.nan
-    return merged.sort_values("_order").reset_index(drop=True)
+        values = index["values"][column]
+        out[column] = np.where(ok, values[found], None) if len(values) else None
+    if len(index["order"]):
+        out["_seg_start"] = np.where(ok, index["seg_start"][found], np.nan)
+        out["_seg_end"] = np.where(ok, index["seg_end"][found], np.nan)
+    else:
+        out["_seg_start"] = out["_seg_end"] = np.nan
+    return out
 
 
 def _citation(frame: pd.DataFrame) -> pd.Series:
-    parts = [frame["doc_id"].astype(str)]
-    for column in ("speaker", "date"):
-        if column in frame.columns:
-            values = frame[column].map(lambda v: "" if v is None or v != v else str(v))
-            parts.append(values)
-    joined = [", ".join(p for p in row if p) for row in zip(*parts, strict=True)]
+    """``"INT03, Élodie, 2019-12-16"``: document, speaker and date, when known."""
+
+    def text(value: object) -> str:
+        return "" if value is None or value != value else str(value)
+
+    keys = [frame["doc_id"].tolist()]
+    keys += [frame[c].tolist() for c in ("speaker", "date") if c in frame.columns]
+    made: dict[tuple, str] = {}
+    joined = []
+    for key in zip(*keys, strict=True):
+        if key not in made:
+            made[key] = ", ".join(p for p in map(text, key) if p)
+        joined.append(made[key])
     return pd.Series(joined, index=frame.index, dtype=object)
 
 
@@ -124,39 +176,66 @@ def retrieve(
         When ``code`` is unknown.
     """
     wanted = codebook.expand(code, include_children=include_children)
-    chosen = codings[codings["code"].isin(wanted)]
+    mask = codings["code"].isin(wanted)
     if coders is not None:
-        chosen = chosen[chosen["coder"].isin([coders] if isinstance(coders, str) else coders)]
-    chosen = chosen.sort_values(["doc_id", "start", "end", "code", "coder"], kind="stable")
-    chosen = chosen.reset_index(drop=True)
-    labels = dict(zip(codebook.ids, codebook.codes["label"], strict=True))
-    out = chosen[["coder", "doc_id", "code"]].copy()
-    out["label"] = out["code"].map(labels)
-    for column in ("start", "end", "quote", "memo", "created"):
-        out[column] = chosen[column]
+        mask &= codings["coder"].isin([coders] if isinstance(coders, str) else coders)
+    chosen = codings[mask]
+    if len(chosen):
+        keys = [
+            pd.factorize(chosen[c], sort=True)[0]
+            if c in ("coder", "code", "doc_id")
+            else chosen[c].to_numpy()
+            for c in ("coder", "code", "end", "start", "doc_id")
+        ]
+        order = np.lexsort(keys)
+    else:
+        order = np.arange(0)
+    chosen = chosen.iloc[order].reset_index(drop=True)
+    labels = dict(zip(codebook.ids, codebook.codes["label"].tolist(), strict=True))
+    doc_ids = chosen["doc_id"].tolist()
+    columns: dict[str, object] = {
+        "coder": chosen["coder"].to_numpy(),
+        "doc_id": chosen["doc_id"].to_numpy(),
+        "code": chosen["code"].to_numpy(),
+        "label": [labels.get(c) for c in chosen["code"].tolist()],
+        **{c: chosen[c].to_numpy() for c in ("start", "end", "quote", "memo")},
+        "created": chosen["created"].array,
+    }
     segs = _segment_of(chosen, corpus.segments)
     for column in _SEG_COLUMNS:
-        out[column] = segs[column].to_numpy()
-    texts = {d: corpus.text(d) for d in set(out["doc_id"]) if d in corpus}
+        columns[column] = segs[column].to_numpy()
+    texts = {d: corpus.text(d) for d in set(doc_ids) if d in corpus}
     if isinstance(context, str):
         if context != "segment":
             raise CodingError(f"context {context!r} is neither a number nor 'segment'")
-        out["segment_text"] = [
-            texts[d][int(s) : int(e)] if d in texts and s == s else None
-            for d, s, e in zip(out["doc_id"], segs["_seg_start"], segs["_seg_end"], strict=True)
+        columns["segment_text"] = [
+            texts[d][int(a) : int(b)] if d in texts and a == a else None
+            for d, a, b in zip(
+                doc_ids, segs["_seg_start"].tolist(), segs["_seg_end"].tolist(), strict=True
+            )
         ]
     elif context > 0:
-        out["before"] = [
-            texts[d][max(0, s - context) : s] if d in texts else None
-            for d, s in zip(out["doc_id"], out["start"], strict=True)
+        starts, ends = chosen["start"].tolist(), chosen["end"].tolist()
+        columns["before"] = [
+            texts[d][max(0, a - context) : a] if d in texts else None
+            for d, a in zip(doc_ids, starts, strict=True)
         ]
-        out["after"] = [
-            texts[d][e : e + context] if d in texts else None
-            for d, e in zip(out["doc_id"], out["end"], strict=True)
+        columns["after"] = [
+            texts[d][b : b + context] if d in texts else None
+            for d, b in zip(doc_ids, ends, strict=True)
         ]
     docs = corpus.documents.drop(columns=[c for c in _DOC_DROP if c in corpus.documents.columns])
-    docs = docs.drop(columns=[c for c in docs.columns if c in out.columns and c != "doc_id"])
-    out = out.merge(docs, on="doc_id", how="left", sort=False)
+    docs = docs.drop(columns=[c for c in docs.columns if c in columns and c != "doc_id"])
+    where = pd.Index(docs["doc_id"]).get_indexer(doc_ids)
+    for column in docs.columns:
+        if column != "doc_id":
+            values = docs[column].to_numpy(dtype=object)
+            columns[column] = (
+                np.where(where >= 0, values[np.clip(where, 0, None)], None)
+                if len(values)
+                else [None] * len(doc_ids)
+            )
+    out = pd.DataFrame(columns)
     out["citation"] = _citation(out)
     return out
 
