@@ -18,7 +18,8 @@ setup: $(STAMP)
 
 demo: $(STAMP)
 	@$(BIN)/research validate
-	@$(BIN)/research overview
+	@$(BIN)/research run
+	@echo "Open $(CURDIR)/outputs/index.html in a browser."
 
 test: $(STAMP)
 	@$(BIN)/python -m pytest -q
