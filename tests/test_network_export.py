@@ -308,3 +308,15 @@ def test_tables_of_a_simple_graph():
     G.add_edge("a", "b", weight=2.0, edition=None)
     assert edge_table(G).columns.tolist() == ["source", "target", "weight", "edition"]
     assert node_table(G)["id"].tolist() == ["a", "b"]
+
+
+def test_every_writer_is_reproducible(tables, tmp_path):
+    G = network_graph(tables, kind="actor_network", evening="A06")
+    pos = stable_layout(G)
+    for name in ("a", "b"):
+        H = network_graph(tables, kind="actor_network", evening="A06")
+        write_graphml(H, tmp_path / f"{name}.graphml")
+        write_pajek(H, tmp_path / f"{name}.net", pos=pos)
+        write_csv(H, tmp_path / f"{name}_nodes.csv", tmp_path / f"{name}_edges.csv")
+    for suffix in (".graphml", ".net", "_nodes.csv", "_edges.csv"):
+        assert (tmp_path / f"a{suffix}").read_bytes() == (tmp_path / f"b{suffix}").read_bytes()

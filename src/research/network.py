@@ -324,10 +324,10 @@ def _read_participations(
 ) -> list[tuple[str, str, str | None]]:
     """Sorted (actor, workshop, role) triples of every edition, checked."""
     parts = _table(tables, "participations")
-    roles = parts["role"] if "role" in parts.columns else pd.Series([None] * len(parts))
+    roles = parts["role"].tolist() if "role" in parts.columns else [None] * len(parts)
     triples: dict[tuple[str, str], str | None] = {}
     for i, (actor, workshop, role) in enumerate(
-        zip(parts["actor_id"], parts["workshop_id"], roles, strict=True)
+        zip(parts["actor_id"].tolist(), parts["workshop_id"].tolist(), roles, strict=True)
     ):
         if _missing(actor) or _missing(workshop):
             raise SchemaError(

@@ -510,9 +510,13 @@ def _effective_size(M: _Matrices, P: sp.csr_matrix | None = None) -> pd.Series:
 # --------------------------------------------------------------------------- brokerage
 
 
-def _two_path_counts(X: sp.csr_matrix, Y: sp.csr_matrix, Z: sp.csr_matrix) -> np.ndarray:
-    """Per broker ``b``: number of (a, c) with ``X[a,b] Y[b,c] Z[a,c]`` all set."""
-    return np.asarray((Y @ Z.T).multiply(X.T).sum(axis=1)).ravel()
+def _masked_sums(paths: sp.csr_matrix, into: sp.csr_matrix) -> np.ndarray:
+    """Per broker ``b``: sum over ``a`` with ``into[a, b]`` of ``paths[b, a]``.
+
+    With ``paths = Y @ Zᵀ`` this counts the (a, c) with ``a → b`` (an arc of
+    ``into``), ``b → c`` (of ``Y``) and ``a → c`` (of ``Z``).
+    """
+    return np.asarray(sp.csr_matrix(paths).multiply(into.T).sum(axis=1)).ravel()
 
 
 def brokerage_roles(G: nx.Graph, *, group: str = "category") -> pd.DataFrame:
@@ -591,12 +595,21 @@ def _brokerage(M: _Matrices, *, group: str) -> pd.DataFrame:
     mutual = A.multiply(A.T)
     mutual_same = np.asarray(mutual.multiply(same).sum(axis=1)).ravel()
     mutual_other = np.asarray(mutual.sum(axis=1)).ravel() - mutual_same
+    # Closed two-paths a → b → c with a → c, by the groups of a and c (three products).
+    from_same, from_diff, to_same = same @ A.T, diff @ A.T, diff @ same.T
+    closed = {
+        "coordinator": _masked_sums(from_same, same),
+        "gatekeeper": _masked_sums(from_same, diff),
+        "representative": _masked_sums(from_diff, same),
+        "itinerant": _masked_sums(to_same, diff),
+    }
+    closed["liaison"] = _masked_sums(from_diff, diff) - closed["itinerant"]
     roles = {
-        "coordinator": in_same * out_same - mutual_same - _two_path_counts(same, same, A),
-        "itinerant": itinerant_all - mutual_other - _two_path_counts(diff, diff, same),
-        "gatekeeper": in_other * out_same - _two_path_counts(diff, same, A),
-        "representative": in_same * out_other - _two_path_counts(same, diff, A),
-        "liaison": in_other * out_other - itinerant_all - _two_path_counts(diff, diff, diff),
+        "coordinator": in_same * out_same - mutual_same - closed["coordinator"],
+        "itinerant": itinerant_all - mutual_other - closed["itinerant"],
+        "gatekeeper": in_other * out_same - closed["gatekeeper"],
+        "representative": in_same * out_other - closed["representative"],
+        "liaison": in_other * out_other - itinerant_all - closed["liaison"],
     }
     frame = pd.DataFrame(
         {r: np.rint(v).astype(int) for r, v in roles.items()},
@@ -1003,7 +1016,8 @@ def _tie_graph(G: nx.Graph) -> nx.Graph:
     if is_two_mode(G):
         return actor_projection(G)
     H = _undirected(G)
-    return H.subgraph([v for v in H.nodes if _is_actor(H, v)])
+    actors = [v for v in H.nodes if _is_actor(H, v)]
+    return H if len(actors) == H.number_of_nodes() else nx.Graph(H.subgraph(actors))
 
 
 def _state(G: nx.Graph) -> dict[str, Any]:
