@@ -320,3 +320,17 @@ def test_every_writer_is_reproducible(tables, tmp_path):
         write_csv(H, tmp_path / f"{name}_nodes.csv", tmp_path / f"{name}_edges.csv")
     for suffix in (".graphml", ".net", "_nodes.csv", "_edges.csv"):
         assert (tmp_path / f"a{suffix}").read_bytes() == (tmp_path / f"b{suffix}").read_bytes()
+
+
+def test_missing_values_are_left_out(tmp_path):
+    G = nx.Graph()
+    G.add_node("a", label=None, jobs=pd.NA, share=float("nan"), stage="idea")
+    G.add_node("b", label="B")
+    G.add_edge("a", "b", weight=1.0)
+    back = nx.read_graphml(write_graphml(G, tmp_path / "g.graphml"))
+    assert back.nodes["a"] == {"stage": "idea"}
+    tree = _parse(write_gexf(G, tmp_path / "g.gexf"))
+    node = tree.find(".//g:node[@id='a']", NS)
+    assert node.get("label") == "a"
+    assert [v.get("for") for v in node.findall("g:attvalues/g:attvalue", NS)] == ["stage"]
+    assert node_table(G).set_index("id").loc["a", "jobs"] is None

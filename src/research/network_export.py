@@ -64,6 +64,8 @@ def _plain(value: Any) -> Any:
         return ";".join(str(v) for v in items)
     if isinstance(value, np.generic):
         value = value.item()
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
     if isinstance(value, float) and not np.isfinite(value):
         return None
     return value
@@ -449,7 +451,7 @@ def gexf_document(
     for v in order:
         attrs = nodes[v]
         element = etree.SubElement(
-            node_block, f"{{{GEXF_NAMESPACE}}}node", id=str(v), label=str(attrs.get("label", v))
+            node_block, f"{{{GEXF_NAMESPACE}}}node", id=str(v), label=str(attrs.get("label") or v)
         )
         values = etree.SubElement(element, f"{{{GEXF_NAMESPACE}}}attvalues")
         for name, kind in static_columns.items():
