@@ -351,13 +351,25 @@ def execute_runs(
     return [results[i] for i in range(len(plans))]
 
 
+def _process_pool(workers: int) -> ProcessPoolExecutor:
+    """A local pool whose workers start from a clean server process.
+
+    Workers are not forked from this process, whose threads (the progress
+    display) may hold locks at the time of the fork; a fork server, started once
+    with papermill and nbconvert already imported, forks them instead.
+    """
+    import multiprocessing
+
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["research.runs", "research.kernels", "nbconvert"])
+    else:
+        context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+
 def _run_on_executor(todo, executor: Executor | None, workers: int, done) -> None:
-    # imported once here so that forked workers inherit them instead of importing each
-    import nbconvert  # noqa: F401
-
-    import research.kernels  # noqa: F401
-
-    pool = executor or ProcessPoolExecutor(max_workers=workers)
+    pool = executor or _process_pool(workers)
     try:
         futures: dict[Future, tuple[int, PlannedRun]] = {
             pool.submit(execute_run, task): (index, task) for index, task in todo

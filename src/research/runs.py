@@ -21,6 +21,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -141,15 +142,21 @@ def _read_manifest(output: Path, root: Path) -> tuple[list[dict], dict[str, str]
     return outputs, dict(sorted(recorded.items()))
 
 
-def _render_html(notebook: Path, target: Path, *, no_code: bool, title: str) -> None:
-    import nbformat
+@lru_cache(maxsize=2)
+def _exporter(no_code: bool) -> Any:
+    """One HTML exporter per worker process (building its templates takes a while)."""
     from nbconvert import HTMLExporter
 
-    nb = nbformat.read(notebook, as_version=4)
-    exporter = HTMLExporter(
+    return HTMLExporter(
         exclude_input=no_code, exclude_input_prompt=no_code, exclude_output_prompt=no_code
     )
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
+
+
+def _render_html(notebook: Path, target: Path, *, no_code: bool, title: str) -> None:
+    import nbformat
+
+    nb = nbformat.read(notebook, as_version=4)
+    body, _ = _exporter(no_code).from_notebook_node(nb, resources={"metadata": {"name": title}})
     target.write_text(body, encoding="utf-8")
 
 

@@ -1,0 +1,121 @@
+"""Benchmark of the chapter pipeline on the demo project.
+
+Copies the demo project (``corpus/``, ``codebook/``, ``notebooks/``) into a
+temporary folder and times ``research run`` there, as a user would type it:
+
+1. cold, serial: empty ``outputs/`` and empty NLP cache, ``--jobs 1``;
+2. warm rerun: nothing changed, every run is skipped by the cache;
+3. cold, ``--jobs 2``: empty ``outputs/`` and NLP cache again;
+4. outputs cold but NLP annotations cached, ``--jobs 1`` then ``--jobs 2`` (the
+   usual case when a researcher regenerates everything after editing a notebook).
+
+Targets: the warm rerun under 5 % of the cold run; ``--jobs 2`` at most 0.65 times
+the serial time. Results go to ``benchmarks/results/bench_pipeline.json`` and are
+printed. Run with ``python benchmarks/bench_pipeline.py [--repeat N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+RESULTS = REPO / "benchmarks" / "results"
+RESEARCH = Path(sys.executable).with_name("research")
+
+
+def _copy_demo(target: Path) -> Path:
+    for name in ("corpus", "codebook", "notebooks"):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(
+                source, target / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints")
+            )
+    settings = REPO / "research.yaml"
+    if settings.is_file():
+        shutil.copy2(settings, target / settings.name)
+    return target
+
+
+def _clear(root: Path, *, nlp: bool) -> None:
+    shutil.rmtree(root / "outputs", ignore_errors=True)
+    if nlp:
+        shutil.rmtree(root / ".cache", ignore_errors=True)
+
+
+def _run(root: Path, *args: str) -> tuple[float, str]:
+    command = [str(RESEARCH), "run", "-C", str(root), *args]
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    summary = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"research run failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    return seconds, summary
+
+
+def measure(repeat: int) -> dict:
+    """Time every scenario ``repeat`` times; keep the fastest of each."""
+    timings: dict[str, list[float]] = {}
+    summaries: dict[str, str] = {}
+    with tempfile.TemporaryDirectory(prefix="bench-pipeline-") as folder:
+        root = _copy_demo(Path(folder))
+        scenarios = [
+            ("cold_serial", True, ("--jobs", "1")),
+            ("warm_rerun", None, ("--jobs", "1")),
+            ("cold_jobs2", True, ("--jobs", "2")),
+            ("nlp_cached_serial", False, ("--jobs", "1")),
+            ("nlp_cached_jobs2", False, ("--jobs", "2")),
+        ]
+        for _ in range(repeat):
+            for name, clear_nlp, args in scenarios:
+                if clear_nlp is not None:
+                    _clear(root, nlp=clear_nlp)
+                seconds, summary = _run(root, *args)
+                timings.setdefault(name, []).append(round(seconds, 2))
+                summaries[name] = summary
+                print(f"{name:>18}: {seconds:7.1f} s   {summary}", flush=True)
+    best = {name: min(values) for name, values in timings.items()}
+    return {
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "system": platform.platform(),
+            "load_average": os.getloadavg(),
+        },
+        "timings_s": timings,
+        "best_s": best,
+        "summaries": summaries,
+        "ratios": {
+            "warm_over_cold": round(best["warm_rerun"] / best["cold_serial"], 4),
+            "jobs2_over_serial_cold": round(best["cold_jobs2"] / best["cold_serial"], 3),
+            "jobs2_over_serial_nlp_cached": round(
+                best["nlp_cached_jobs2"] / best["nlp_cached_serial"], 3
+            ),
+        },
+        "targets": {"warm_over_cold": 0.05, "jobs2_over_serial": 0.65},
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=1, help="repetitions (fastest kept)")
+    options = parser.parse_args()
+    report = measure(options.repeat)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    path = RESULTS / "bench_pipeline.json"
+    path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(report["ratios"], indent=2))
+    print(f"written {path.relative_to(REPO)}")
+
+
+if __name__ == "__main__":
+    main()
