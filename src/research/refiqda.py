@@ -63,6 +63,7 @@ References
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import math
@@ -114,6 +115,7 @@ CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
 ORIGIN = f"research {__version__}"
 #: Namespace of the deterministic GUIDs (a UUID5 of a fixed name).
 GUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:research:refi-qda")
+_NAMESPACE_BYTES = GUID_NAMESPACE.bytes
 #: Document columns computed by the corpus, not exported as variables.
 DERIVED_COLUMNS = ("doc_id", "path", "sha256", "n_chars", "n_words", "n_segments")
 #: The ``Description`` of a variable whose values are written as JSON.
@@ -185,7 +187,12 @@ def stable_guid(kind: str, *parts: object) -> str:
     .. [1] RFC 4122, section 4.3 (name-based UUIDs with SHA-1).
     """
     name = "\x1f".join([kind, *(str(p) for p in parts)])
-    return str(uuid.uuid5(GUID_NAMESPACE, name))
+    # uuid.uuid5 by hand (same bytes), several times faster for 100,000 codings
+    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + name.encode("utf-8")).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50
+    digest[8] = (digest[8] & 0x3F) | 0x80
+    h = digest.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 # -- positions ---------------------------------------------------------------------------
@@ -441,10 +448,19 @@ def _text(value: Any, where: str) -> str:
     return text
 
 
-def _sub(parent: etree._Element, tag: str, attrib: Mapping[str, str] | None = None, text=None):
-    element = etree.SubElement(parent, parent.tag.split("}")[0] + "}" + tag)
-    for key, value in (attrib or {}).items():
-        element.set(key, value)
+def _sub(
+    parent: etree._Element,
+    tag: str,
+    attrib: Mapping[str, str] | None = None,
+    text: str | None = None,
+) -> etree._Element:
+    """A child of ``parent`` in its namespace, with attributes in the order given."""
+    qualified = parent.tag[: parent.tag.find("}") + 1] + tag
+    element = (
+        etree.SubElement(parent, qualified, attrib)
+        if attrib
+        else etree.SubElement(parent, qualified)
+    )
     if text is not None:
         element.text = text
     return element
@@ -730,7 +746,7 @@ def qde_bytes(
                 where = f"the attribute {var!r} of {doc_id!r}"
                 _sub(value, _VALUE_TAGS[kind], text=_text(_value_text(values[i], kind), where))
             _sub(case, "SourceRef", {"targetGUID": stable_guid("source", doc_id)})
-    by_doc = dict(tuple(codings.groupby("doc_id", sort=False))) if len(codings) else {}
+    by_doc = _coding_records(codings)
     if doc_ids:
         sources = _sub(root, "Sources")
         for doc_id in doc_ids:
@@ -741,7 +757,7 @@ def qde_bytes(
                 {"guid": guid, "name": doc_id, "plainTextPath": f"internal://{guid}.txt"},
             )
             if doc_id in by_doc:
-                notes += _selections(source, by_doc[doc_id])
+                notes += _selections(source, doc_id, by_doc[doc_id])
     if notes:
         element = _sub(root, "Notes")
         for note in notes:
@@ -749,45 +765,64 @@ def qde_bytes(
     return _serialise(root)
 
 
-def _selections(source: etree._Element, rows: pd.DataFrame) -> list[tuple[str, str, str, str]]:
-    """Add one selection per coder and span, one coding per code; return the notes."""
-    rows = rows.sort_values(["start", "end", "coder", "code"], kind="stable")
-    created = _created_texts(rows["created"]) if "created" in rows else [None] * len(rows)
-    memos = rows["memo"].tolist() if "memo" in rows else [None] * len(rows)
+def _coding_records(codings: pd.DataFrame) -> dict[str, list[tuple]]:
+    """Per document, ``(coder, start, end, code, created, memo)`` sorted by span and coder."""
+    if not len(codings):
+        return {}
+    frame = codings.sort_values(["doc_id", "start", "end", "coder", "code"], kind="stable")
+    n = len(frame)
+    created = _created_texts(frame["created"]) if "created" in frame else [None] * n
+    memos = frame["memo"].tolist() if "memo" in frame else [None] * n
+    records: dict[str, list[tuple]] = {}
+    columns = [frame[c].tolist() for c in ("doc_id", "coder", "start", "end", "code")]
+    for doc_id, coder, start, end, code, stamp, memo in zip(*columns, created, memos, strict=True):
+        records.setdefault(str(doc_id), []).append(
+            (str(coder), int(start), int(end), str(code), stamp, memo)
+        )
+    return records
+
+
+def _selections(
+    source: etree._Element, doc_id: str, records: list[tuple]
+) -> list[tuple[str, str, str, str]]:
+    """Add one selection per coder and span, one coding per code; return the notes.
+
+    The selections hold only GUIDs, integers and ISO times (no user text), so
+    they are written as XML text and parsed in one go, which is several times
+    faster than building 100,000 elements one by one.
+    """
     notes = []
-    selection = None
+    parts: list[str] = []
     last = None
-    for (coder, doc_id, start, end, code), stamp, memo in zip(
-        rows[["coder", "doc_id", "start", "end", "code"]].itertuples(index=False, name=None),
-        created,
-        memos,
-        strict=True,
-    ):
-        user = stable_guid("user", coder)
-        key = (coder, int(start), int(end))
-        if key != last:
-            selection = _sub(
-                source,
-                "PlainTextSelection",
-                {
-                    "guid": stable_guid("selection", coder, doc_id, int(start), int(end)),
-                    "startPosition": str(int(start)),
-                    "endPosition": str(int(end)),
-                    "creatingUser": user,
-                },
+    users: dict[str, str] = {}
+    codes: dict[str, str] = {}
+    for coder, start, end, code, stamp, memo in records:
+        user = users.get(coder) or users.setdefault(coder, stable_guid("user", coder))
+        if (coder, start, end) != last:
+            if last is not None:
+                parts.append("</PlainTextSelection>")
+            guid = stable_guid("selection", coder, doc_id, start, end)
+            parts.append(
+                f'<PlainTextSelection guid="{guid}" startPosition="{start}" '
+                f'endPosition="{end}" creatingUser="{user}">'
             )
-            last = key
-        attrib = {"guid": stable_guid("coding", coder, doc_id, int(start), int(end), code)}
-        attrib["creatingUser"] = user
-        if stamp:
-            attrib["creationDateTime"] = stamp
-        coding = _sub(selection, "Coding", attrib)
-        _sub(coding, "CodeRef", {"targetGUID": stable_guid("code", code)})
+            last = (coder, start, end)
+        guid = stable_guid("coding", coder, doc_id, start, end, code)
+        when = f' creationDateTime="{stamp}"' if stamp else ""
+        target = codes.get(code) or codes.setdefault(code, stable_guid("code", code))
+        parts.append(
+            f'<Coding guid="{guid}" creatingUser="{user}"{when}><CodeRef targetGUID="{target}"/>'
+        )
         if not _blank(memo):
-            guid = stable_guid("note", "coding", coder, doc_id, int(start), int(end), code)
-            _sub(coding, "NoteRef", {"targetGUID": guid})
+            note = stable_guid("note", "coding", coder, doc_id, start, end, code)
+            parts.append(f'<NoteRef targetGUID="{note}"/>')
             where = f"the memo of {coder!r} on {doc_id!r} at {start}-{end}"
-            notes.append((guid, f"Mémo : {doc_id} {start}-{end} ({coder})", str(memo), where))
+            notes.append((note, f"Mémo : {doc_id} {start}-{end} ({coder})", str(memo), where))
+        parts.append("</Coding>")
+    if parts:
+        parts.append("</PlainTextSelection>")
+        wrapper = etree.fromstring(f'<S xmlns="{PROJECT_NS}">{"".join(parts)}</S>')
+        source.extend(list(wrapper))
     return notes
 
 

@@ -159,11 +159,10 @@ def origin_units(origin: str | None) -> tuple[str, str]:
 # -- small readers --------------------------------------------------------------------
 
 
-def _strip_namespaces(root: etree._Element) -> etree._Element:
-    for element in root.iter():
-        if isinstance(element.tag, str) and element.tag.startswith("{"):
-            element.tag = etree.QName(element).localname
-    return root
+def _local(element: etree._Element) -> str:
+    """An element's tag without its namespace (``""`` for comments)."""
+    tag = element.tag
+    return tag[tag.find("}") + 1 :] if isinstance(tag, str) else ""
 
 
 def _guid(value: str | None) -> str | None:
@@ -173,14 +172,12 @@ def _guid(value: str | None) -> str | None:
 
 
 def _children(element: etree._Element, tag: str) -> list[etree._Element]:
-    return [child for child in element if child.tag == tag]
+    """Children named ``tag`` in the element's own namespace (or none, if it has none)."""
+    return list(element.iterchildren(element.tag[: element.tag.find("}") + 1] + tag))
 
 
 def _child(element: etree._Element, tag: str) -> etree._Element | None:
-    for child in element:
-        if child.tag == tag:
-            return child
-    return None
+    return next(element.iterchildren(element.tag[: element.tag.find("}") + 1] + tag), None)
 
 
 def _text_of(element: etree._Element | None) -> str:
@@ -384,14 +381,15 @@ def _value(element: etree._Element, variables: dict, path) -> tuple[str, Any] | 
         )
     name, _, as_json = variable
     for child in element:
-        if child.tag == "VariableRef":
+        kind = _local(child)
+        if kind in ("VariableRef", ""):
             continue
         text = _text_of(child).strip()
-        if child.tag == "BooleanValue":
+        if kind == "BooleanValue":
             return name, text.lower() in ("true", "1")
-        if child.tag == "IntegerValue":
+        if kind == "IntegerValue":
             return name, int(text)
-        if child.tag == "FloatValue":
+        if kind == "FloatValue":
             return name, int(text) if re.fullmatch(r"[+-]?\d+", text) else float(text)
         if as_json:
             with contextlib.suppress(ValueError):
@@ -421,17 +419,6 @@ def _doc_id(name: str, taken: set[str]) -> str:
     return _unique(cleaned, taken)
 
 
-def _selection_rows(source: etree._Element) -> list[tuple]:
-    """(selection, coding) elements of a TextSource; selection ``None`` for whole-text codings."""
-    found = []
-    for selection in _children(source, "PlainTextSelection"):
-        for coding in _children(selection, "Coding"):
-            found.append((selection, coding))
-    for coding in _children(source, "Coding"):
-        found.append((None, coding))
-    return found
-
-
 class _ProjectReader:
     def __init__(self, root, archive: _Archive, path, units: str, crlf: str) -> None:
         self.root, self.archive, self.path = root, archive, path
@@ -447,29 +434,39 @@ class _ProjectReader:
         self.variables = _variables(root)
         self.case_values = _case_values(root, self.variables, path)
         self.default_user = _guid(root.get("creatingUserGUID"))
+        self._coders: dict[tuple, str] = {}
+        self._codes_by_ref: dict[str | None, str | None] = {}
 
-    def coder(self, *elements) -> str:
-        for element in elements:
-            guid = _guid(element.get("creatingUser")) if element is not None else None
-            if guid in self.users:
-                return self.users[guid]
-        if self.default_user in self.users:
-            return self.users[self.default_user]
-        return "unknown"
+    def coder(self, *users: str | None) -> str:
+        """The coder named by the first known ``creatingUser`` GUID, else the project's."""
+        key = users
+        if key not in self._coders:
+            found = next((self.users[g] for g in map(_guid, users) if g in self.users), None)
+            if found is None:
+                found = self.users.get(self.default_user, "unknown")
+            self._coders[key] = found
+        return self._coders[key]
+
+    def code(self, target: str | None) -> str | None:
+        """The code id of a ``CodeRef`` target GUID, as written."""
+        if target not in self._codes_by_ref:
+            self._codes_by_ref[target] = self.code_ids.get(_guid(target))
+        return self._codes_by_ref[target]
 
     def read(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         documents: list[dict] = []
-        codings: list[pd.DataFrame] = []
+        codings: list[tuple] = []
         taken: set[str] = set()
         container = _child(self.root, "Sources")
         for source in list(container) if container is not None else []:
-            if not isinstance(source.tag, str):
+            kind = _local(source)
+            if not kind:
                 continue
-            if source.tag != "TextSource":
+            if kind != "TextSource":
                 self.problems.append(
                     Problem(
                         "warning",
-                        f"{source.tag} {source.get('name')!r} skipped with its codings: "
+                        f"{kind} {source.get('name')!r} skipped with its codings: "
                         "only text sources are imported",
                         path=str(self.path),
                     )
@@ -492,77 +489,84 @@ class _ProjectReader:
             if description:
                 attributes.setdefault("description", description)
             documents.append({"doc_id": doc_id, "text": text, **attributes})
-            codings.append(self._codings(source, name, doc_id, text, bounds))
+            codings += self._codings(source, name, doc_id, text, bounds)
         frame = pd.DataFrame(documents) if documents else pd.DataFrame(columns=["doc_id", "text"])
         frame = frame.astype(object).where(frame.notna(), None)
         return frame, self._merge(codings)
 
     def _codings(
         self, source, name: str, doc_id: str, text: str, bounds: np.ndarray
-    ) -> pd.DataFrame:
-        rows = _selection_rows(source)
+    ) -> list[tuple]:
+        """Rows of :data:`CODING_COLUMNS` for the codings of one source."""
+        q = source.tag[: source.tag.find("}") + 1]
+        coding_tag, ref_tag, note_tag = q + "Coding", q + "CodeRef", q + "NoteRef"
         total = int(bounds[-1])
-        starts = np.empty(len(rows), dtype=np.int64)
-        ends = np.empty(len(rows), dtype=np.int64)
-        records = []
-        for i, (selection, coding) in enumerate(rows):
-            if selection is None:
-                starts[i], ends[i] = 0, total
-            else:
-                what = f"selection {selection.get('guid')} of source {name!r}"
-                starts[i] = _int_attribute(selection, "startPosition", self.path, what)
-                ends[i] = _int_attribute(selection, "endPosition", self.path, what)
-                if not 0 <= starts[i] <= ends[i] <= total:
-                    raise InputError(
-                        f"{what} spans {starts[i]}-{ends[i]}, beyond the text of {total} "
-                        f"positions (counted as {self.units.replace('_', ' ')}, CRLF as {self.crlf})",
-                        path=self.path,
-                        line=selection.sourceline,
-                        hint="the archive is damaged or its positions use other units: "
-                        "try --units utf16 or --units code_points",
-                    )
-            ref = _child(coding, "CodeRef")
-            code = self.code_ids.get(_guid(ref.get("targetGUID"))) if ref is not None else None
-            if code is None:
+        starts: list[int] = []
+        ends: list[int] = []
+        records: list[tuple] = []
+        spans = [(None, 0, total)]  # codings of the whole source
+        for selection in source.iterchildren(q + "PlainTextSelection"):
+            what = f"selection {selection.get('guid')} of source {name!r}"
+            start = _int_attribute(selection, "startPosition", self.path, what)
+            end = _int_attribute(selection, "endPosition", self.path, what)
+            if not 0 <= start <= end <= total:
                 raise InputError(
-                    f"a coding of source {name!r} refers to no code of the codebook",
+                    f"{what} spans {start}-{end}, beyond the text of {total} positions "
+                    f"(counted as {self.units.replace('_', ' ')}, CRLF as {self.crlf})",
                     path=self.path,
-                    line=coding.sourceline,
-                    hint=_HINT,
+                    line=selection.sourceline,
+                    hint="the archive is damaged or its positions use other units: "
+                    "try --units utf16 or --units code_points",
                 )
-            memos = [_note_text(coding, self.notes)]
-            if selection is not None:
-                memos.append(_note_text(selection, self.notes))
-            created = coding.get("creationDateTime") or (
-                selection.get("creationDateTime") if selection is not None else None
-            )
-            records.append(
-                (self.coder(coding, selection), code, "\n\n".join(m for m in memos if m), created)
-            )
-        if not records:
-            return pd.DataFrame(columns=CODING_COLUMNS)
-        frame = pd.DataFrame(records, columns=["coder", "code", "memo", "created"])
-        frame["doc_id"] = doc_id
-        frame["start"] = from_units(bounds, starts, side="start")
-        frame["end"] = from_units(bounds, ends, side="end")
-        frame["quote"] = [text[a:b] for a, b in zip(frame["start"], frame["end"], strict=True)]
-        empty = frame["end"] <= frame["start"]
-        if empty.any():
+            spans.append((selection, start, end))
+        for selection, start, end in spans:
+            owner = source if selection is None else selection
+            shared = ""
+            if selection is not None and selection.find(note_tag) is not None:
+                shared = _note_text(selection, self.notes)
+            user = selection.get("creatingUser") if selection is not None else None
+            when = selection.get("creationDateTime") if selection is not None else None
+            for coding in owner.iterchildren(coding_tag):
+                # the schema puts CodeRef first; look further only when it is not
+                ref = coding[0] if len(coding) else None
+                if ref is not None and ref.tag != ref_tag:
+                    ref = coding.find(ref_tag)
+                code = self.code(ref.get("targetGUID") if ref is not None else None)
+                if code is None:
+                    raise InputError(
+                        f"a coding of source {name!r} refers to no code of the codebook",
+                        path=self.path,
+                        line=coding.sourceline,
+                        hint=_HINT,
+                    )
+                memo = _note_text(coding, self.notes) if len(coding) > 1 else ""
+                if shared:
+                    memo = f"{memo}\n\n{shared}" if memo else shared
+                coder = self.coder(coding.get("creatingUser"), user)
+                records.append((coder, code, memo, coding.get("creationDateTime") or when))
+                starts.append(start)
+                ends.append(end)
+        first = from_units(bounds, starts, side="start").tolist()
+        last = from_units(bounds, ends, side="end").tolist()
+        rows = [
+            (coder, doc_id, a, b, code, text[a:b], memo, created)
+            for (coder, code, memo, created), a, b in zip(records, first, last, strict=True)
+            if b > a
+        ]
+        if len(rows) < len(records):
             self.problems.append(
                 Problem(
                     "warning",
-                    f"{int(empty.sum())} empty selection(s) of source {name!r} skipped",
+                    f"{len(records) - len(rows)} empty selection(s) of source {name!r} skipped",
                     path=str(self.path),
                 )
             )
-            frame = frame[~empty]
-        return frame[CODING_COLUMNS]
+        return rows
 
-    def _merge(self, frames: list[pd.DataFrame]) -> pd.DataFrame:
-        frames = [f for f in frames if len(f)]
-        if not frames:
-            return typed_codings(pd.DataFrame(columns=CODING_COLUMNS))
-        frame = pd.concat(frames, ignore_index=True)
+    def _merge(self, rows: list[tuple]) -> pd.DataFrame:
+        frame = pd.DataFrame(rows, columns=CODING_COLUMNS)
+        if not rows:
+            return typed_codings(frame)
         created = pd.to_datetime(frame["created"], utc=True, format="ISO8601", errors="coerce")
         bad = created.isna() & frame["created"].notna()
         if bad.any():
@@ -647,10 +651,9 @@ def read_qdpx(
     with check_zip(path, options, data=data, kind=".qdpx") as archive:
         name = _qde_name(archive.namelist(), path)
         root = parse_xml(read_member(archive, name, path=path), path=path, member=name)
-        root = _strip_namespaces(root)
-        if root.tag != "Project":
+        if _local(root) != "Project":
             raise InputError(
-                f"{name} holds a <{root.tag}>, not a REFI-QDA <Project>", path=path, hint=_HINT
+                f"{name} holds a <{_local(root)}>, not a REFI-QDA <Project>", path=path, hint=_HINT
             )
         origin = root.get("origin") or ""
         use_units, use_crlf = _resolve(origin, units, crlf)
@@ -685,13 +688,13 @@ def read_qdc(
         from research.files import read_limited
 
         data = read_limited(path, max_bytes=options.max_file_bytes)
-    root = _strip_namespaces(parse_xml(data, path=path))
-    if root.tag == "Project":
+    root = parse_xml(data, path=path)
+    if _local(root) == "Project":
         book = _child(root, "CodeBook")
         root = book if book is not None else root
-    if root.tag != "CodeBook":
+    if _local(root) != "CodeBook":
         raise InputError(
-            f"the file holds a <{root.tag}>, not a REFI-QDA <CodeBook>", path=path, hint=_HINT
+            f"the file holds a <{_local(root)}>, not a REFI-QDA <CodeBook>", path=path, hint=_HINT
         )
     problems: list[Problem] = []
     rows, _ = _codes(_child(root, "Codes"), {}, path, problems)
