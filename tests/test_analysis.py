@@ -512,7 +512,7 @@ def test_framework_matrix_reads_missing_quotes_from_the_text():
         {"doc_id": ["A"], "start": [start], "end": [start + 19], "code": ["x"], "quote": [""]}
     )
     fm = framework_matrix(cods, corpus)
-    assert fm.loc[0, "quote"] == "Le pôle a tout changé"[:19]
+    assert fm.loc[0, "quote"] == "Le pôle a tout chan […]"  # cut inside a word, marked
 
 
 def test_framework_table(camille, tables):
@@ -524,7 +524,7 @@ def test_framework_table(camille, tables):
     assert wide.loc["SUT2016", "iw.disrupting.sanctions"] == ""
     assert wide.loc["SUT2016", "iw.unused"] == ""
     cell = wide.loc["SUT2016", "Plaidoyer"].replace("\u00a0", " ")
-    assert cell == "« On est allés voir l’élu » (INT01, porteur de projet, 2019) [n = 2]"
+    assert cell == "« On est allés voir l’élu […] » (INT01, porteur de projet, 2019) [n = 2]"
 
 
 def test_category_labels_cover_every_actor_category():

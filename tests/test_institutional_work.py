@@ -290,7 +290,7 @@ def test_iw_examples_earliest_quote_per_cell(camille, tables):
         "Bernard, élu, 2020",
         "compte rendu CR01, 2017",
     ]
-    assert ex.loc[0, "verbatim"] == "«\u00a0On est allés voir l’élu\u00a0»"
+    assert ex.loc[0, "verbatim"] == "«\u00a0On est allés voir l’élu […]\u00a0»"
 
 
 def test_iw_examples_several_per_cell_and_pillars(camille, tables):

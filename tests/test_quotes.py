@@ -11,6 +11,7 @@ from research.quotes import (
     NBSP,
     format_verbatim,
     french_typography,
+    mark_cuts,
     quotes_table,
     reference,
     role_label,
@@ -92,6 +93,31 @@ def test_shorten_errors():
         shorten("abc", 0)
     with pytest.raises(InputError, match="cut must be"):
         shorten("abc def ghi", 4, cut="start")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a proposé d’animer des ateliers", "[…] a proposé d’animer des ateliers […]"),
+        ("Il a dit non.", "Il a dit non."),
+        ("Il a dit : “non”", "Il a dit : “non”"),
+        ("Élodie hésite,", "Élodie hésite […]"),
+        ("Pourquoi pas ?", "Pourquoi pas ?"),
+        ("déjà coupé […]", "[…] déjà coupé […]"),
+        ("(rires)", "(rires)"),
+        ("", ""),
+    ],
+)
+def test_mark_cuts(text, expected):
+    assert mark_cuts(text) == expected
+
+
+def test_format_verbatim_marks_cuts_unless_asked_not_to():
+    row = {"doc_id": "N", "kind": "note", "quote": "a proposé d’animer des ateliers"}
+    assert visible(format_verbatim(row)) == "«~[…] a proposé d’animer des ateliers […]~» (note N)"
+    assert (
+        visible(format_verbatim(row, cuts=False)) == "«~a proposé d’animer des ateliers~» (note N)"
+    )
 
 
 # ----------------------------------------------------------------------- roles

@@ -847,7 +847,7 @@ def framework_matrix(
     >>> fm[["respondent_category", "code", "n", "doc_id", "quote"]].values.tolist()
     [['citizen', 'sut.evening', 2, 'B', 'La charte nous […]']]
     """
-    from research.quotes import french_typography, reference, shorten
+    from research.quotes import french_typography, mark_cuts, reference, shorten
 
     documents, segments = corpus.documents, corpus.segments
     selected, chosen = _expand(select_codings(codings, coder=coder), codes, include_children)
@@ -867,7 +867,7 @@ def framework_matrix(
         text = record.get("quote")
         if not isinstance(text, str) or not text.strip():
             text = corpus.text(record["doc_id"])[record["start"] : record["end"]]
-        quotes.append(shorten(french_typography(text), quote_chars))
+        quotes.append(mark_cuts(shorten(french_typography(text), quote_chars)))
         refs.append(reference(record, actors=actors, style=style))
     out = out.assign(quote=quotes, reference=refs).reset_index()
     rank = {c: i for i, c in enumerate(chosen)}

@@ -65,6 +65,7 @@ __all__ = [
     "NBSP",
     "format_verbatim",
     "french_typography",
+    "mark_cuts",
     "quotes_table",
     "reference",
     "role_label",
@@ -207,6 +208,34 @@ def shorten(text: str, max_chars: int, *, cut: Cut = "end") -> str:
     head = text[: _cut_point(text, half)].rstrip(" ,;:")
     tail = text[_cut_point(text, max_chars - half, from_end=True) :].lstrip()
     return f"{head} {CUT} {tail}"
+
+
+_ENDINGS = frozenset(".!?…»”\"')]")
+
+
+def mark_cuts(text: str) -> str:
+    """Mark a passage that starts or stops inside a sentence with ``[…]``.
+
+    A passage starting with a lower-case letter gets ``[…]`` before it; one that
+    does not end with a final punctuation mark (``. ! ? …``, a closing quotation
+    mark or bracket) gets ``[…]`` after it, a trailing comma, colon or
+    semicolon being dropped.
+
+    Examples
+    --------
+    >>> mark_cuts("a proposé d’animer des ateliers,")
+    '[…] a proposé d’animer des ateliers […]'
+    >>> mark_cuts("Il a dit non.")
+    'Il a dit non.'
+    """
+    out = text.strip()
+    if not out:
+        return out
+    if out[0].islower():
+        out = f"{CUT} {out}"
+    if out[-1] not in _ENDINGS:
+        out = f"{out.rstrip(' ,;:')} {CUT}"
+    return out
 
 
 def _actor_table(actors: Any) -> pd.DataFrame | None:
@@ -374,6 +403,13 @@ def reference(
     return ", ".join(parts)
 
 
+def _body(text: str, *, nbsp: str, max_chars: int | None, cut: Cut, cuts: bool) -> str:
+    body = french_typography(text, nbsp=nbsp)
+    if max_chars is not None:
+        body = shorten(body, max_chars, cut=cut)
+    return mark_cuts(body) if cuts else body
+
+
 def format_verbatim(
     row: Mapping[str, Any] | pd.Series,
     *,
@@ -384,6 +420,7 @@ def format_verbatim(
     cut: Cut = "end",
     first_name: bool = True,
     nbsp: str = NBSP,
+    cuts: bool = True,
 ) -> str:
     """A coded passage as a citable verbatim: « text » (reference).
 
@@ -406,6 +443,8 @@ def format_verbatim(
         Give only the first name of a person's pseudonym.
     nbsp : str
         The no-break space inside guillemets and before ``: ; ! ?``.
+    cuts : bool
+        Mark a passage that starts or stops inside a sentence (:func:`mark_cuts`).
 
     Returns
     -------
@@ -434,9 +473,7 @@ def format_verbatim(
             column="quote",
             hint="pass rows with a 'quote' (codings) or 'text' (segments) column",
         )
-    body = french_typography(str(text), nbsp=nbsp)
-    if max_chars is not None:
-        body = shorten(body, max_chars, cut=cut)
+    body = _body(str(text), nbsp=nbsp, max_chars=max_chars, cut=cut, cuts=cuts)
     ref = reference(row, actors=actors, style=style, roles=roles, first_name=first_name)
     return f"«{nbsp}{body}{nbsp}» ({ref})"
 
@@ -469,6 +506,7 @@ def quotes_table(
     cut: Cut = "end",
     first_name: bool = True,
     nbsp: str = NBSP,
+    cuts: bool = True,
 ) -> pd.DataFrame:
     """Format retrieved passages as citable verbatims, one row per passage.
 
@@ -483,7 +521,7 @@ def quotes_table(
     segments : pandas.DataFrame, optional
         The segments table: when ``retrieved`` has no ``actor`` column, the
         speaker of the segment where each passage starts.
-    actors, style, roles, max_chars, cut, first_name, nbsp
+    actors, style, roles, max_chars, cut, first_name, nbsp, cuts
         As in :func:`format_verbatim`.
 
     Returns
@@ -537,9 +575,7 @@ def quotes_table(
                 column="quote",
                 hint="re-anchor the codings (research.coding.reanchor) or drop empty quotes",
             )
-        body = french_typography(str(text), nbsp=nbsp)
-        if max_chars is not None:
-            body = shorten(body, max_chars, cut=cut)
+        body = _body(str(text), nbsp=nbsp, max_chars=max_chars, cut=cut, cuts=cuts)
         verbatims.append(f"«{nbsp}{body}{nbsp}»")
         references.append(reference(record, **options))
     out = retrieved.reset_index(drop=True).copy()
