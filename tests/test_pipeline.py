@@ -244,3 +244,10 @@ def test_console_progress_writes_one_line_per_run(project):
         "values/a: done in 2.0 s",
         "values/b: FAILED: cell 3 raised KeyError: 'x'",
     ]
+
+
+def test_durations_are_remembered_outside_outputs(project, fake_worker):
+    execute_runs(plan_runs(project, ["values/a"]), jobs=1)
+    shutil.rmtree(project.paths.outputs, ignore_errors=True)
+    plan = plan_runs(project, ["values/a"])[0]
+    assert plan.expected_seconds == 1.0 and not plan.cached

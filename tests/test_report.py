@@ -77,9 +77,15 @@ def test_named_index_lists_and_multiindex_columns_are_flattened(out):
     ]
 
 
-def test_default_index_is_not_written(out):
-    text = report.table_bytes(pd.DataFrame({"a": [1]}), "csv").decode()
-    assert text == "a\n1\n"
+def test_row_numbers_are_not_written_even_after_a_sort(out):
+    assert report.table_bytes(pd.DataFrame({"a": [1]}), "csv").decode() == "a\n1\n"
+    frame = pd.DataFrame({"a": [2, 1]}).sort_values("a")
+    assert report.table_bytes(frame, "csv").decode() == "a\n1\n2\n"
+
+
+def test_label_index_without_name_is_written(out):
+    frame = pd.DataFrame({"n": [3]}, index=["SUT2016"])
+    assert report.table_bytes(frame, "csv").decode() == "index,n\nSUT2016,3\n"
 
 
 def test_xlsx_is_byte_identical_and_readable(out):

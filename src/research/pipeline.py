@@ -94,6 +94,7 @@ ENV_OUTPUT_DIR = "RESEARCH_OUTPUT_DIR"
 ENV_CHAPTER = "RESEARCH_CHAPTER"
 ENV_RUN = "RESEARCH_RUN"
 ENV_PROJECT = "RESEARCH_PROJECT"
+DURATIONS_FILE = "pipeline-durations.json"
 
 
 # -- planning -------------------------------------------------------------------------------
@@ -204,6 +205,36 @@ def _unchanged(record: Mapping[str, Any] | None, key: str, output: Path, root: P
     return True
 
 
+def _read_durations(path: Path) -> dict[str, float]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: float(v) for k, v in data.items() if isinstance(v, int | float)}
+
+
+def _remember_durations(plans: Sequence[PlannedRun], results: Sequence[RunResult]) -> None:
+    """Keep the last duration of each executed run, to start the longest first next time.
+
+    The file lives in the project's cache folder, so it survives a deleted
+    ``outputs/``; losing it only loses the ordering hint.
+    """
+    from research.files import atomic_write_text
+
+    by_file: dict[str, dict[str, float]] = {}
+    for plan, result in zip(plans, results, strict=True):
+        if plan.durations_file and result.status == "ok":
+            by_file.setdefault(plan.durations_file, {})[plan.label] = result.seconds
+    for name, new in by_file.items():
+        path = Path(name)
+        merged = _read_durations(path) | new
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_text(path, json.dumps(dict(sorted(merged.items())), indent=1) + "\n")
+        except OSError:
+            pass
+
+
 def plan_runs(
     project: Project,
     selection: Sequence[str] | None = None,
@@ -257,6 +288,8 @@ def plan_runs(
     inputs_sha = combined_hash(inputs)
     versions, code = package_versions(), code_hash()
     git = git_commit(root)
+    durations_file = project.paths.cache / DURATIONS_FILE
+    durations = _read_durations(durations_file)
     plans = []
     for chapter, run_id, injected, effective in planned:
         output = project.paths.outputs / chapter.id / run_id
@@ -294,7 +327,11 @@ def plan_runs(
                 no_code=no_code,
                 cached=exists and not force and _unchanged(record, key, output, root),
                 problem=problem,
-                expected_seconds=float((record or {}).get("timings", {}).get("total_s", 0.0)),
+                expected_seconds=float(
+                    (record or {}).get("timings", {}).get("total_s")
+                    or durations.get(f"{chapter.id}/{run_id}", 0.0)
+                ),
+                durations_file=str(durations_file),
                 git=git,
                 env=_environment(root, output, chapter.id, run_id),
             )
@@ -348,7 +385,9 @@ def execute_runs(
             done(index, execute_run(task))
     elif todo:
         _run_on_executor(todo, executor, workers, done)
-    return [results[i] for i in range(len(plans))]
+    ordered = [results[i] for i in range(len(plans))]
+    _remember_durations(plans, ordered)
+    return ordered
 
 
 def _process_pool(workers: int) -> ProcessPoolExecutor:

@@ -187,11 +187,17 @@ def _flat(value: Any) -> Any:
 
 
 def _as_written(table: pd.DataFrame | pd.Series) -> pd.DataFrame:
-    """A copy of ``table`` with its meaningful index as columns and lists joined by ``;``."""
+    """A copy of ``table`` with its meaningful index as columns and lists joined by ``;``.
+
+    An index is meaningful when it is named or holds labels (not integers); an
+    unnamed integer index (row numbers, perhaps reordered by a sort) is dropped.
+    """
     frame = table.to_frame() if isinstance(table, pd.Series) else table.copy()
     named = any(name is not None for name in frame.index.names)
-    if named or not isinstance(frame.index, pd.RangeIndex):
-        frame = frame.reset_index()
+    labelled = isinstance(frame.index, pd.MultiIndex) or not pd.api.types.is_integer_dtype(
+        frame.index.dtype
+    )
+    frame = frame.reset_index(drop=not (named or labelled))
     frame.columns = [
         "_".join(map(str, c)) if isinstance(c, tuple) else str(c) for c in frame.columns
     ]
@@ -283,7 +289,8 @@ def save_table(
 ) -> Saved:
     """Write a table as CSV, XLSX and LaTeX under ``tables/`` of the run folder.
 
-    A named or non-default index becomes columns; list cells are joined with
+    A named or labelled index becomes columns (row numbers are dropped, even
+    after a sort); list cells are joined with
     ``;``; floats are written with ``precision`` significant digits (CSV and
     LaTeX), so sums computed in another order give the same file. Rows keep the
     order of ``table``: sort it in the analysis, not here.

@@ -59,6 +59,7 @@ class PlannedRun:
     cached: bool = False
     problem: str | None = None
     expected_seconds: float = 0.0
+    durations_file: str | None = None
     git: Mapping[str, Any] | None = None
     env: Mapping[str, str] = field(default_factory=dict)
 
