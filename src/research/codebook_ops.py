@@ -32,13 +32,8 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
-from research.codebook import (
-    CODE_COLUMNS,
-    Codebook,
-    _blank,
-    codebook_files,
-    codebook_texts,
-)
+from research.codebook import CODE_COLUMNS, Codebook, _blank
+from research.codebook_yaml import codebook_files, codebook_texts
 from research.coding import (
     CODING_COLUMNS,
     coder_lock,

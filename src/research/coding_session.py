@@ -494,7 +494,8 @@ class CodingSession:
         return path
 
     def _save_new_codes(self) -> None:
-        from research.codebook import Codebook, read_codebook, save_codebook
+        from research.codebook import Codebook
+        from research.codebook_yaml import read_codebook, save_codebook
 
         folder = self.codebook_folder
         with coder_lock(folder, "codebook"):
