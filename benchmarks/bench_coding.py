@@ -126,7 +126,7 @@ def main() -> None:
         f"{len(corpus.segments):,} segments, {len(book)} codes (setup {setup:.1f} s; "
         f"median of {args.repeat})",
         "",
-        f"{'step':<34}{'time':>10}{'baseline':>12}{'ratio':>8}  target",
+        f"{'step':<42}{'time':>10}{'baseline':>12}{'ratio':>8}  target",
     ]
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -170,7 +170,7 @@ def main() -> None:
 
     def row(step, value, base, target=""):
         ratio = value / base if base else float("nan")
-        return f"{step:<34}{value * 1000:>8.0f}ms{base * 1000:>10.0f}ms{ratio:>8.1f}  {target}"
+        return f"{step:<42}{value * 1000:>8.0f}ms{base * 1000:>10.0f}ms{ratio:>8.1f}  {target}"
 
     lines += [
         row("save (4 coder files)", save_time, save_base),
