@@ -12,6 +12,8 @@ True
 """
 
 from research.actors import Actors
+from research.codebook import Codebook, load_codebook
+from research.coding import CodingSession, load_codings, retrieve
 from research.corpus import Corpus, load_corpus, read_corpus
 from research.editions import Editions
 from research.errors import InputError, Problem, ResearchError, ValidationFailed
@@ -20,6 +22,8 @@ from research.tables import load_tables
 
 __all__ = [
     "Actors",
+    "Codebook",
+    "CodingSession",
     "Corpus",
     "Editions",
     "InputError",
@@ -28,10 +32,13 @@ __all__ = [
     "ResearchError",
     "ValidationFailed",
     "__version__",
+    "load_codebook",
+    "load_codings",
     "load_corpus",
     "load_tables",
     "open_project",
     "read_corpus",
+    "retrieve",
 ]
 
 __version__ = "0.1.0"

@@ -199,10 +199,15 @@ class Project:
 
     @cached_property
     def codings(self):
-        """Every coder's codings, checked against the corpus and codebook."""
+        """Every coder's codings, checked against the corpus and codebook.
+
+        A coding whose document or code does not exist, or whose quote is no longer
+        found in the text, is an error; one whose text only moved is a warning
+        (``research anchor --apply`` records its new place).
+        """
         from research.coding import load_codings
 
-        return load_codings(self.paths.codings)
+        return load_codings(self.paths.codings, corpus=self.corpus, codebook=self.codebook)
 
     def reload(self) -> Project:
         """Forget every loaded attribute so the next access reads the files again."""
