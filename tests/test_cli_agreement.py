@@ -27,6 +27,10 @@ def project(tmp_path):
     (tmp_path / "corpus" / "documents" / "A.md").write_text(
         "---\nkind: interview\n---\n" + TEXT, encoding="utf-8"
     )
+    (tmp_path / "codebook" / "sut.yaml").write_text(
+        "id: sut\nlabel: Terrain\ncodable: false\ncodes:\n  - id: help\n    label: Aide reçue\n",
+        encoding="utf-8",
+    )
     rows = {
         "anne": [
             _coding("anne", "Le pôle nous a aidés.", "sut.help"),

@@ -331,7 +331,12 @@ def test_chapter_04_runs_on_the_demo_project(repo_root, tmp_path):
         shutil.copytree(repo_root / name, tmp_path / name)
     corpus = load_corpus(tmp_path / "corpus" / "documents", root=tmp_path)
     interviews = corpus.segments[corpus.segments["doc_id"].str.startswith("INT")]
-    forms = [f"iw.{pillar}.{form}" for form, (pillar, *_) in FORMS.items()]
+    from research.codebook import load_codebook
+
+    codes = load_codebook(tmp_path / "codebook").codes
+    pillar_ids = ["iw.creating", "iw.maintaining", "iw.disrupting"]
+    forms = sorted(codes.loc[codes["parent"].isin(pillar_ids), "code"])
+    assert len(forms) == 18
     rows = [
         {"coder": "camille", "doc_id": s.doc_id, "start": s.start, "end": s.start + 40,
          "code": forms[i % 18], "quote": corpus.text(s.doc_id)[s.start : s.start + 40], "memo": "",
