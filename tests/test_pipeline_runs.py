@@ -62,6 +62,7 @@ def test_a_run_folder_holds_notebook_html_outputs_and_provenance(mechanics):
         "figures/values.svg",
         "quotes/quotes.csv",
         "quotes/quotes.md",
+        "export/raw.txt",
     }
     record = read_provenance(folder)
     assert record["status"] == "ok" and record["parameters"] == {
@@ -73,6 +74,10 @@ def test_a_run_folder_holds_notebook_html_outputs_and_provenance(mechanics):
     assert list(record["recorded_inputs"]) == ["extra/notes.txt"]
     assert record["versions"]["research"] and record["timings"]["total_s"] > 0
     assert (folder / "tables" / "values.csv").read_text().splitlines()[1].startswith("b,")
+    other = [o for o in record["outputs"] if o["kind"] == "file"]
+    assert [(o["name"], [f["path"] for f in o["files"]]) for o in other] == [
+        ("export", ["export/raw.txt"])
+    ]
 
 
 def test_a_failing_notebook_names_the_cell_and_keeps_its_partial_notebook(mechanics):

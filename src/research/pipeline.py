@@ -486,7 +486,7 @@ class ConsoleProgress:
     >>> display(RunResult("review", "all", "cached", "/o"))
     >>> display.close()
     >>> stream.getvalue()
-    'review/all: unchanged, skipped (use --force to rerun)\n'
+    'review/all: unchanged, skipped (use --force to rerun)\\n'
     """
 
     def __init__(self, plans: Sequence[PlannedRun], *, stream: TextIO | None = None) -> None:

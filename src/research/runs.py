@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from research.provenance import (
+    PROVENANCE_FILE,
     code_hash,
     combined_hash,
     file_sha256,
@@ -116,7 +117,14 @@ def _prepare_folder(output: Path) -> None:
     output.mkdir(parents=True)
 
 
-def _read_manifest(output: Path, root: Path) -> tuple[list[dict], dict[str, str]]:
+def _read_manifest(output: Path, own: set[str]) -> tuple[list[dict], dict[str, str]]:
+    """What the notebook saved (from the manifest, then removed) and the inputs it recorded.
+
+    Files the notebook wrote into the run folder without :mod:`research.report`
+    (an export in another format, say) are listed too, as ``kind: "file"`` items
+    grouped by their top folder, so the index links them and their hashes are kept.
+    ``own`` names the run's own files (notebook, HTML, provenance), left out.
+    """
     path = output / MANIFEST_FILE
     saved: dict[str, dict] = {}
     recorded: dict[str, str] = {}
@@ -132,13 +140,25 @@ def _read_manifest(output: Path, root: Path) -> tuple[list[dict], dict[str, str]
                 saved[f"{item.get('kind')}:{item.get('name')}"] = item
         path.unlink()
     outputs = []
+    listed = set(own)
     for item in saved.values():
         files = [
             {"path": rel, "sha256": file_sha256(output / rel)}
             for rel in item.get("files", [])
             if (output / rel).is_file()
         ]
+        listed.update(f["path"] for f in files)
         outputs.append({**item, "files": files})
+    others: dict[str, list[dict]] = {}
+    for file in sorted(p for p in output.rglob("*") if p.is_file()):
+        rel = file.relative_to(output).as_posix()
+        if rel not in listed:
+            group = rel.split("/", 1)[0]
+            others.setdefault(group, []).append({"path": rel, "sha256": file_sha256(file)})
+    outputs += [
+        {"kind": "file", "name": name, "caption": None, "files": files}
+        for name, files in others.items()
+    ]
     outputs.sort(key=lambda item: (item.get("kind", ""), item.get("name", "")))
     return outputs, dict(sorted(recorded.items()))
 
@@ -251,7 +271,8 @@ def execute_run(task: PlannedRun) -> RunResult:
         except Exception as exc:  # a broken rendering must not hide the run's own result
             status = "failed"
             message = message or f"could not render the HTML: {type(exc).__name__}: {exc}"
-    outputs, recorded = _read_manifest(output, root)
+    own = {executed.name, html.name, MANIFEST_FILE, PROVENANCE_FILE}
+    outputs, recorded = _read_manifest(output, own)
     total = time.perf_counter() - clock
     record = {
         "chapter": task.chapter,

@@ -103,12 +103,17 @@ def _files_cell(chapter: str, folder: str, record: Mapping[str, Any], kind: str)
     lines = []
     for item in items:
         links = " ".join(
-            f'<a href="{_href(chapter, folder, f["path"])}">{html.escape(Path(f["path"]).suffix[1:])}</a>'
+            f'<a href="{_href(chapter, folder, f["path"])}">{html.escape(_link_text(f["path"], kind))}</a>'
             for f in item.get("files", [])
         )
         title = f' title="{html.escape(item["caption"])}"' if item.get("caption") else ""
         lines.append(f"<li><span{title}>{html.escape(item.get('name', ''))}</span> {links}</li>")
     return f'<ul class="files">{"".join(lines)}</ul>'
+
+
+def _link_text(path: str, kind: str) -> str:
+    """The suffix for a saved table or quote (several formats of one name), else the file name."""
+    return Path(path).suffix[1:] if kind in ("table", "quote") else Path(path).name
 
 
 def _run_row(chapter: str, record: Mapping[str, Any]) -> str:
@@ -141,7 +146,7 @@ def _run_row(chapter: str, record: Mapping[str, Any]) -> str:
         f"<td>{'' if seconds is None else f'{seconds:.1f} s'}</td>"
         f"<td>{' · '.join(links)}</td>"
         f"<td>{_files_cell(chapter, folder, record, 'figure')}</td>"
-        f"<td>{_files_cell(chapter, folder, record, 'table')}{_files_cell(chapter, folder, record, 'quote')}</td>"
+        f"<td>{''.join(_files_cell(chapter, folder, record, kind) for kind in ('table', 'quote', 'file'))}</td>"
         "</tr>"
     )
 
@@ -169,7 +174,7 @@ def index_html(
         summary = f"{len(records)} exécution(s)" + (f", {failed} en échec" if failed else "")
         head = (
             "<tr><th>exécution</th><th>paramètres</th><th>statut</th><th>durée</th>"
-            "<th>notebook</th><th>figures</th><th>tableaux et citations</th></tr>"
+            "<th>notebook</th><th>figures</th><th>tableaux, citations et fichiers</th></tr>"
         )
         rows = "".join(_run_row(chapter, r) for r in records)
         sections.append(
