@@ -160,3 +160,13 @@ def test_every_chapter_runs_on_the_fixture_project(tmp_path):
     assert {"corpus-overview/default", "editions-review/all", "editions-review/SUT2017"} <= labels
     review = project.paths.outputs / "editions-review" / "SUT2017" / "tables"
     assert (review / "associations.csv").is_file() and (review / "funnel_by_edition.csv").is_file()
+
+    folders = [
+        project.paths.outputs / "corpus-overview" / "default",
+        project.paths.outputs / "editions-review" / "all",
+    ]
+    before = [_output_hashes(folder) for folder in folders]
+    again = run_chapters(project, ["corpus-overview", "editions-review/all"], force=True, jobs=2)
+    assert [r.status for r in again] == ["ok", "ok"]
+    assert [_output_hashes(folder) for folder in folders] == before
+    assert all(before) and any(p.endswith(".svg") for p in before[1])
