@@ -88,5 +88,5 @@ def test_one_edition():
 
 
 def test_unknown_edition_names_the_known_ones():
-    with pytest.raises(InputError, match="use one of: E2, E1"):
+    with pytest.raises(InputError, match="use one of: E1, E2"):
         workshop_outcomes(_editions(), edition="E9")

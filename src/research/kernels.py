@@ -99,11 +99,9 @@ def _manager_class(folder: Path, env: Mapping[str, str]) -> type[CurrentPythonKe
     nbclient creates, owns and shuts down the manager itself (immediately, with
     ``shutdown_kernel="immediate"``), so the kernel never outlives its run.
     """
-    settings = {
-        "transport": "ipc",
-        "ip": str(folder / "k"),
-        "connection_file": str(folder / "kernel.json"),
-    }
+    settings = {"connection_file": str(folder / "kernel.json")}
+    if os.name == "posix":  # zmq has no IPC transport on Windows: TCP, with the retry
+        settings.update(transport="ipc", ip=str(folder / "k"))
 
     class RunKernelManager(CurrentPythonKernelManager):
         def __init__(self, **kwargs: Any) -> None:

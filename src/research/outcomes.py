@@ -91,7 +91,7 @@ def workshop_outcomes(editions: Editions, *, edition: str | None = None) -> pd.D
         For an unknown edition.
     """
     workshops = editions.workshops
-    known = list(editions.editions["edition_id"])
+    known = list(editions.editions.sort_values(["date", "edition_id"])["edition_id"])
     if edition is not None and edition not in known:
         raise InputError(f"unknown edition {edition!r}", hint=f"use one of: {', '.join(known)}")
     funnel = editions.funnel(by="workshop_id", abandoned="reached")
