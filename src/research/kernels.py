@@ -10,7 +10,8 @@ Notebook runs in parallel meet two known traps of the default Jupyter setup
 :func:`execute_notebook` therefore starts each kernel with the IPC transport and a
 socket path of its own (a fresh temporary folder), stops it with an immediate
 shutdown, and retries a run once when its kernel fails to start for one of those
-reasons. The kernel runs the interpreter of the current process
+reasons (on Windows, where zmq has no IPC transport, kernels use TCP and the
+retry alone protects the runs). The kernel runs the interpreter of the current process
 (``sys.executable``), so a fresh virtual environment needs no
 ``ipykernel install``; extra environment variables reach the kernel through its
 in-memory kernel spec.
