@@ -17,7 +17,6 @@ Examples
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -504,10 +503,14 @@ def _read_one(
 
 
 def _default_jobs(n_files: int) -> int:
-    """Processes worth starting for ``n_files`` documents on this machine."""
-    if n_files < 200:
-        return 1
-    return max(1, min(os.cpu_count() or 1, 8))
+    """Processes worth starting for ``n_files`` documents.
+
+    One: measured on two cores, sending the parsed documents back from worker
+    processes costs more than the parsing it spares (see
+    ``benchmarks/bench_corpus.py``). Pass ``jobs`` or an ``executor`` to spread a
+    very large corpus over more cores or machines.
+    """
+    return 1
 
 
 def read_corpus(
@@ -532,7 +535,7 @@ def read_corpus(
     options : LoaderOptions, optional
         Loader limits.
     jobs : int, optional
-        Processes for a local pool; default: 1 for small corpora, else one per core.
+        Processes for a local pool (default 1: see :func:`_default_jobs`).
     executor : concurrent.futures.Executor, optional
         Run the loading on this executor instead (a Dask client's, for instance).
 

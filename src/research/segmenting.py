@@ -174,16 +174,13 @@ _TURN_AFTER_NEWLINE = re.compile(r"\n" + _TURN.pattern.lstrip("^"), re.VERBOSE |
 _HEADING_AFTER_NEWLINE = re.compile("\n" + _HEADING.pattern.lstrip("^"), re.MULTILINE)
 
 
-def _line_matches(text: str, at_start: re.Pattern, after_newline: re.Pattern):
-    """Matches of a line pattern at the start of every line (first line included).
-
-    Yields ``(line_start, match)``.
-    """
+def _line_matches(text: str, at_start: re.Pattern, after_newline: re.Pattern) -> list:
+    """``(line_start, match)`` of a line pattern at the start of every line."""
+    found = [(m.start() + 1, m) for m in after_newline.finditer(text)]
     first = at_start.match(text)
     if first:
-        yield 0, first
-    for match in after_newline.finditer(text):
-        yield match.start() + 1, match
+        found.insert(0, (0, first))
+    return found
 
 
 def _turn_starts(
@@ -195,13 +192,15 @@ def _turn_starts(
     ``None`` for a heading.
     """
     found = [
-        (s, m.end(), m, None) for s, m in _line_matches(text, _HEADING_M, _HEADING_AFTER_NEWLINE)
+        (start, m.end(), m, label)
+        for start, m in _line_matches(text, _TURN, _TURN_AFTER_NEWLINE)
+        if len(label := m["label"]) <= _MAX_LABEL and (speakers is None or label in speakers)
     ]
-    for start, match in _line_matches(text, _TURN, _TURN_AFTER_NEWLINE):
-        label = match.group("label")
-        if len(label) <= _MAX_LABEL and (speakers is None or label in speakers):
-            found.append((start, match.end(), match, label))
-    found.sort(key=lambda item: item[0])
+    if "#" in text:
+        headings = _line_matches(text, _HEADING_M, _HEADING_AFTER_NEWLINE)
+        if headings:
+            found.extend((start, m.end(), m, None) for start, m in headings)
+            found.sort(key=lambda item: item[0])
     return found
 
 
@@ -244,17 +243,20 @@ def segment_turns(text: str, *, speakers: Collection[str] | None = None) -> list
             segments.extend(_paragraph_segments(text, lines, sections))
 
     paragraphs(0, starts[0][0] if starts else len(text))
-    for index, (_, content, match, label) in enumerate(starts):
-        stop = starts[index + 1][0] if index + 1 < len(starts) else len(text)
+    stops = [item[0] for item in starts[1:]] + [len(text)] if starts else []
+    append = segments.append
+    for (_, content, match, label), stop in zip(starts, stops, strict=True):
         if label is None:
             sections.push(len(match.group(1)), match.group(2).strip())
             paragraphs(content, stop)
             continue
-        begin, end = _trimmed(text, content, stop)
-        if begin < end:
-            stamp = match.group("ts1") or match.group("ts2")
+        piece = text[content:stop]
+        stripped = piece.strip()
+        if stripped:
+            begin = content + len(piece) - len(piece.lstrip())
+            stamp = match["ts1"] or match["ts2"]
             time = parse_timestamp(stamp) if stamp else None
-            segments.append(Segment(begin, end, label, sections.path, time))
+            append(Segment(begin, begin + len(stripped), label, sections.path, time))
     return segments
 
 

@@ -10,6 +10,7 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,8 @@ __all__ = ["jsonable", "load_markdown", "split_front_matter"]
 
 _FENCE = "---"
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_CLOSERS = ("---", "...")
+# The closing line: '---' or '...' alone (trailing spaces allowed), after line 1.
+_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
 
 def jsonable(value: Any) -> Any:
@@ -65,18 +67,16 @@ def split_front_matter(
     """
     if not text.startswith(_FENCE + "\n") and text.rstrip("\n") != _FENCE:
         return {}, text, 0
-    lines = text.split("\n")
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in _CLOSERS:
-            break
-    else:
+    closing = _CLOSING.search(text, len(_FENCE))
+    if closing is None:
         raise InputError(
             "front matter opened with '---' on line 1 is never closed",
             path=path,
             line=1,
             hint="add a line '---' after the last metadata line",
         )
-    source = "\n".join(lines[1:index])
+    source = text[len(_FENCE) + 1 : closing.start()]
+    index = text.count("\n", 0, closing.start())  # the closing line, counted from 0
     try:
         meta = yaml.load(source, Loader=_YAML_LOADER) if source.strip() else {}
     except yaml.YAMLError as exc:
@@ -98,7 +98,7 @@ def split_front_matter(
             line=2,
             hint="write one 'key: value' per line between the '---' lines",
         )
-    body_start = sum(len(line) + 1 for line in lines[: index + 1])
+    body_start = closing.end() + 1 if closing.end() < len(text) else closing.end()
     return jsonable(meta), text[body_start:], index + 1
 
 
