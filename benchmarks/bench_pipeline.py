@@ -13,7 +13,11 @@ temporary folder and times ``research run`` there, as a user would type it:
 
 Targets: the warm rerun under 5 % of the cold run; ``--jobs 2`` at most 0.65 times
 the serial time. Results go to ``benchmarks/results/bench_pipeline.json`` and are
-printed. Run with ``python benchmarks/bench_pipeline.py [--repeat N]``.
+printed. Run with ``python benchmarks/bench_pipeline.py [--repeat N] [--stress N]``.
+
+``--stress N`` also starts N one-cell notebooks two at a time and counts kernel
+start failures and retries (the IPC-socket and retry protections of
+:mod:`research.kernels`).
 """
 
 from __future__ import annotations
@@ -112,11 +116,45 @@ def measure(repeat: int) -> dict:
     }
 
 
+def stress(runs: int) -> dict:
+    """Run ``runs`` trivial notebooks with two workers; count failures and retries."""
+    import nbformat
+
+    from research.pipeline import run_chapters
+    from research.project import open_project
+
+    with tempfile.TemporaryDirectory(prefix="bench-kernels-") as folder:
+        root = Path(folder)
+        (root / "corpus").mkdir()
+        (root / "notebooks").mkdir()
+        nb = nbformat.v4.new_notebook()
+        cell = nbformat.v4.new_code_cell("i: int = 0  # run number")
+        cell.metadata["tags"] = ["parameters"]
+        nb.cells = [cell, nbformat.v4.new_code_cell("print(i)")]
+        nbformat.write(nb, root / "notebooks" / "ping.ipynb")
+        listed = [{"id": f"r{i:03d}", "parameters": {"i": i}} for i in range(runs)]
+        chapters = {"chapters": [{"id": "ping", "notebook": "ping.ipynb", "runs": listed}]}
+        (root / "notebooks" / "chapters.yaml").write_text(json.dumps(chapters))
+        start = time.perf_counter()
+        results = run_chapters(open_project(root), jobs=2)
+        seconds = time.perf_counter() - start
+    return {
+        "runs": runs,
+        "failed": sum(r.status != "ok" for r in results),
+        "retried": sum(r.attempts > 1 for r in results),
+        "seconds": round(seconds, 1),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=1, help="repetitions (fastest kept)")
+    parser.add_argument("--stress", type=int, default=0, help="trivial runs for the kernel test")
     options = parser.parse_args()
     report = measure(options.repeat)
+    if options.stress:
+        report["kernel_stress"] = stress(options.stress)
+        print(json.dumps(report["kernel_stress"]), flush=True)
     RESULTS.mkdir(parents=True, exist_ok=True)
     path = RESULTS / "bench_pipeline.json"
     path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
