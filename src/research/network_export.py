@@ -19,8 +19,6 @@ left out. Every writer is deterministic: the same graphs give the same bytes.
 from __future__ import annotations
 
 import itertools
-import os
-import tempfile
 from collections.abc import Mapping
 from datetime import date, timedelta
 from os import PathLike
@@ -72,22 +70,18 @@ def _plain(value: Any) -> Any:
 
 
 def _write_bytes(path: PathType, data: bytes) -> Path:
-    """Write atomically: a temporary file in the same folder, then a rename."""
+    """Write atomically (see :func:`research.files.atomic_write_bytes`)."""
+    from research.files import atomic_write_bytes
+
     target = Path(path)
     if not target.parent.is_dir():
         raise ExportError(
             f"cannot write {target}: the folder {target.parent} does not exist "
             "(hint: create it first, or write under outputs/)"
         )
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)
+        atomic_write_bytes(target, data)
     except OSError as err:
-        Path(temporary).unlink(missing_ok=True)
         raise ExportError(f"cannot write {target}: {err.strerror or err}") from err
     return target
 
