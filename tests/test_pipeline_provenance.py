@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import subprocess
 
 import pytest
@@ -13,6 +14,7 @@ from research.provenance import (
     combined_hash,
     file_sha256,
     git_commit,
+    notebook_sha256,
     package_versions,
     read_provenance,
     tree_hashes,
@@ -111,3 +113,30 @@ def test_git_commit(tmp_path):
     assert len(record["commit"]) == 40 and record["dirty"] is False
     (tmp_path / "a.txt").write_text("b")
     assert git_commit(tmp_path)["dirty"] is True
+
+
+def _notebook(path, *, source="x = 1", outputs=(), count=None, tags=()):
+    cell = {
+        "cell_type": "code",
+        "source": source,
+        "metadata": {"tags": list(tags)},
+        "outputs": list(outputs),
+        "execution_count": count,
+    }
+    meta = {"kernelspec": {"name": "python3", "language": "python"}}
+    path.write_text(json.dumps({"cells": [cell], "metadata": meta, "nbformat": 4}))
+    return notebook_sha256(path)
+
+
+def test_notebook_hash_ignores_outputs_but_not_sources(tmp_path):
+    path = tmp_path / "n.ipynb"
+    base = _notebook(path)
+    assert _notebook(path, outputs=[{"output_type": "stream", "text": "1"}], count=7) == base
+    assert _notebook(path, source="x = 2") != base
+    assert _notebook(path, tags=["parameters"]) != base
+
+
+def test_a_broken_notebook_is_hashed_whole(tmp_path):
+    path = tmp_path / "n.ipynb"
+    path.write_text("{not json")
+    assert notebook_sha256(path) == file_sha256(path)

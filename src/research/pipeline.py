@@ -14,7 +14,8 @@ directory is the project root, and writes into ``outputs/<chapter>/<run>/``:
   package versions, the git commit, timings, and the list of outputs with hashes.
 
 Caching
-    The cache key of a run hashes the notebook's bytes, its parameters, the input
+    The cache key of a run hashes the notebook's cells (not their outputs: running
+    a chapter in JupyterLab does not invalidate it), its parameters, the input
     files, the package versions and the ``research`` source code. A run whose key
     equals the one in its ``provenance.json`` (and whose recorded inputs are
     unchanged) is skipped; ``force=True`` reruns it.
@@ -65,6 +66,7 @@ from research.provenance import (
     combined_hash,
     file_sha256,
     git_commit,
+    notebook_sha256,
     package_versions,
     read_provenance,
     tree_hashes,
@@ -294,7 +296,7 @@ def plan_runs(
     for chapter, run_id, injected, effective in planned:
         output = project.paths.outputs / chapter.id / run_id
         exists = chapter.notebook.is_file()
-        nb_sha = file_sha256(chapter.notebook) if exists else ""
+        nb_sha = notebook_sha256(chapter.notebook) if exists else ""
         key = cache_key(
             notebook_sha256=nb_sha,
             parameters=effective,

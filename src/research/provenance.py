@@ -50,6 +50,7 @@ __all__ = [
     "combined_hash",
     "file_sha256",
     "git_commit",
+    "notebook_sha256",
     "package_versions",
     "read_provenance",
     "tree_hashes",
@@ -95,6 +96,44 @@ def file_sha256(path: str | os.PathLike) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def notebook_sha256(path: str | os.PathLike) -> str:
+    """A SHA-256 of what a notebook run executes and shows: its cells' sources.
+
+    Each cell's type, source and tags, and the kernel's language, are hashed;
+    outputs, execution counts and the other metadata Jupyter saves are left out,
+    so running a chapter interactively in JupyterLab does not invalidate the
+    pipeline's cache, while any edit of a cell does. A file that is not a
+    notebook is hashed whole.
+
+    Examples
+    --------
+    >>> import json, tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "n.ipynb"
+    >>> cell = {"cell_type": "code", "source": "x = 1", "metadata": {}, "outputs": []}
+    >>> _ = path.write_text(json.dumps({"cells": [cell], "metadata": {}}))
+    >>> before = notebook_sha256(path)
+    >>> cell.update(outputs=[{"output_type": "stream", "text": "1"}], execution_count=4)
+    >>> _ = path.write_text(json.dumps({"cells": [cell], "metadata": {}}))
+    >>> notebook_sha256(path) == before
+    True
+    """
+    try:
+        nb = json.loads(Path(path).read_text(encoding="utf-8"))
+        cells = [
+            [
+                cell.get("cell_type"),
+                "".join(cell.get("source", "")),
+                sorted(cell.get("metadata", {}).get("tags", [])),
+            ]
+            for cell in nb["cells"]
+        ]
+        language = nb.get("metadata", {}).get("kernelspec", {}).get("language")
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return file_sha256(path)
+    text = json.dumps({"cells": cells, "language": language}, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _skipped(relative: tuple[str, ...]) -> bool:
