@@ -251,3 +251,11 @@ def test_durations_are_remembered_outside_outputs(project, fake_worker):
     shutil.rmtree(project.paths.outputs, ignore_errors=True)
     plan = plan_runs(project, ["values/a"])[0]
     assert plan.expected_seconds == 1.0 and not plan.cached
+
+
+def test_the_error_says_which_chapters_take_a_parameter(project):
+    with pytest.raises(
+        PipelineError,
+        match=r"\(hint: 'seed' is a parameter of values; run e\.g\. 'research run values -p …'\)",
+    ):
+        plan_runs(project, parameters={"seed": "3"})

@@ -182,6 +182,20 @@ def _chapter_runs(
     return result
 
 
+def _takers_hint(chosen: list[tuple[Chapter, list[RunSpec]]], overrides: Mapping[str, str]) -> str:
+    """Which selected chapters take the ``-p`` keys, to say which ones to name."""
+    names = {c.id: {p.name for p in _declared(c)} for c, _ in chosen if c.notebook.is_file()}
+    hints = []
+    for key in overrides:
+        takers = [chapter for chapter, accepted in names.items() if key in accepted]
+        if takers:
+            hints.append(f"{key!r} is a parameter of {', '.join(takers)}")
+    every = [chapter for chapter, accepted in names.items() if set(overrides) <= accepted]
+    if every:
+        hints.append(f"run e.g. 'research run {every[0]} -p …'")
+    return f" (hint: {'; '.join(hints)})" if hints else ""
+
+
 def _environment(task_root: Path, output: Path, chapter: str, run: str) -> dict[str, str]:
     return {
         ENV_OUTPUT_DIR: str(output),
@@ -283,8 +297,13 @@ def plan_runs(
     overrides = dict(parameters or {})
     planned: list[tuple[Chapter, str, dict, dict]] = []
     for chapter, runs in chosen:
-        for run_id, injected, effective in _chapter_runs(chapter, runs, overrides):
-            planned.append((chapter, run_id, injected, effective))
+        try:
+            found = _chapter_runs(chapter, runs, overrides)
+        except PipelineError as error:
+            raise PipelineError(f"{error}{_takers_hint(chosen, overrides)}") from None
+        planned.extend(
+            (chapter, run_id, injected, effective) for run_id, injected, effective in found
+        )
     root = project.root
     inputs = tree_hashes(input_paths(project), root=root)
     inputs_sha = combined_hash(inputs)
