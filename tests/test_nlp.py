@@ -48,3 +48,15 @@ def test_lemma_frequencies_by_group_hand_example():
     table = lemma_frequencies(tokens, by="group")
     assert table.values.tolist() == [["a", "projet", 2], ["b", "projet", 1], ["b", "village", 1]]
     assert lemma_frequencies(tokens, top=1).values.tolist() == [["projet", 3]]
+
+
+def test_cached_documents_do_not_load_the_model(corpus, tmp_path, monkeypatch):
+    import research.nlp as nlp
+
+    first = annotate(corpus, cache_dir=tmp_path)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the model was loaded although every document is cached")
+
+    monkeypatch.setattr(nlp, "load_model", refuse)
+    pd.testing.assert_frame_equal(annotate(corpus, cache_dir=tmp_path), first)

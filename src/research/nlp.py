@@ -72,6 +72,20 @@ def load_model(name: str = DEFAULT_MODEL):
         ) from None
 
 
+def _model_version(model: str) -> str:
+    """``name-version`` of an installed model package, without loading the model."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"{model}-{version(model)}"
+    except PackageNotFoundError:
+        try:
+            return f"{model}-{version(model.replace('_', '-'))}"
+        except PackageNotFoundError:
+            nlp = load_model(model)
+            return f"{model}-{nlp.meta.get('version', '0')}"
+
+
 def _annotate_document(nlp, doc_id: str, segments: pd.DataFrame) -> pd.DataFrame:
     rows: dict[str, list] = {name: [] for name in TOKEN_COLUMNS}
     texts = segments["text"].tolist()
@@ -103,6 +117,8 @@ def annotate(
 ) -> pd.DataFrame:
     """Tokens, lemmas, parts of speech and entities of every segment.
 
+    The model is loaded only when a document is not in the cache yet.
+
     Parameters
     ----------
     corpus : Corpus
@@ -120,9 +136,7 @@ def annotate(
         One row per token (spaces left out), columns :data:`TOKEN_COLUMNS`, in text
         order; ``start``/``end`` are offsets into the stored document text.
     """
-    nlp = load_model(model)
-    version = f"{nlp.meta.get('name', model)}-{nlp.meta.get('version', '0')}"
-    folder = Path(cache_dir) / version if cache_dir is not None else None
+    folder = Path(cache_dir) / _model_version(model) if cache_dir is not None else None
     if folder is not None:
         folder.mkdir(parents=True, exist_ok=True)
     wanted = list(doc_ids) if doc_ids is not None else corpus.doc_ids
@@ -133,7 +147,7 @@ def annotate(
         if cached is not None and cached.is_file():
             frames.append(pd.read_pickle(cached))
             continue
-        frame = _annotate_document(nlp, doc_id, corpus.segments_of(doc_id))
+        frame = _annotate_document(load_model(model), doc_id, corpus.segments_of(doc_id))
         if cached is not None:
             from research.files import atomic_write_bytes
 
