@@ -26,8 +26,8 @@ from research.coding_session import CodingSession
 from research.project import open_project
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from demo_camille import CAMILLE  # noqa: E402
-from demo_second_coder import SECOND_CODER  # noqa: E402
+from demo_camille import CAMILLE
+from demo_second_coder import SECOND_CODER
 
 #: When each coder coded each kind of document (UTC), one minute apart per document.
 SCHEDULE = {

@@ -162,7 +162,4 @@ def segments_for(doc: LoadedDocument) -> list[Segment]:
 
 
 # Built-in formats register themselves on import.
-from research.loaders import markdown  # noqa: E402, F401
-from research.loaders import office  # noqa: E402, F401
-from research.loaders import subtitles  # noqa: E402, F401
-from research.loaders import transcriber  # noqa: E402, F401
+from research.loaders import markdown, office, subtitles, transcriber  # noqa: E402, F401
