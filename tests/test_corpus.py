@@ -150,3 +150,21 @@ def test_sha256_changes_with_the_text(tmp_path, data_dir):
     path.write_text(path.read_text().replace("3 décembre", "4 décembre"))
     after = read_corpus(tmp_path)[0].documents["sha256"].iloc[0]
     assert before != after and len(before) == 64
+
+
+def test_default_jobs_pool_only_for_large_corpora(monkeypatch):
+    from pathlib import Path
+
+    from research import corpus as corpus_module
+
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    assert corpus_module._default_jobs([Path(f"{i}.md") for i in range(56)]) == 1
+    assert corpus_module._default_jobs([Path(f"{i}.md") for i in range(1000)]) == 2
+    assert corpus_module._default_jobs([Path(f"{i}.docx") for i in range(60)]) == 2
+
+
+def test_pool_and_serial_loading_give_the_same_corpus(data_dir):
+    serial, _ = read_corpus(data_dir / "corpus" / "good", jobs=1)
+    pooled, _ = read_corpus(data_dir / "corpus" / "good", jobs=2)
+    assert serial.documents.equals(pooled.documents)
+    assert serial.segments.equals(pooled.segments)

@@ -16,6 +16,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection
 from typing import Literal, NamedTuple
@@ -64,6 +65,12 @@ _RULE = re.compile(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
 _MAX_LABEL = 40
 
 
+def _new_segment(fields: tuple) -> Segment:
+    """A Segment from a 5-tuple, without the Python-level constructor (hot path)."""
+    return tuple.__new__(Segment, fields)
+
+
+@functools.lru_cache(maxsize=8192)
 def parse_timestamp(value: str) -> float:
     """Seconds from ``h:mm:ss``, ``hh:mm:ss`` or ``mm:ss`` (with optional ``.mmm``).
 
@@ -256,7 +263,7 @@ def segment_turns(text: str, *, speakers: Collection[str] | None = None) -> list
             begin = content + len(piece) - len(piece.lstrip())
             stamp = match["ts1"] or match["ts2"]
             time = parse_timestamp(stamp) if stamp else None
-            append(Segment(begin, begin + len(stripped), label, sections.path, time))
+            append(_new_segment((begin, begin + len(stripped), label, sections.path, time)))
     return segments
 
 
