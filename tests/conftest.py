@@ -5,6 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Shared machines are noisy: property tests are judged on their results, never on
+# how long one example takes.
+settings.register_profile("project", deadline=None)
+settings.load_profile("project")
 
 TESTS = Path(__file__).resolve().parent
 DATA = TESTS / "data"
