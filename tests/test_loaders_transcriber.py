@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import time
 from pathlib import Path
 
 import pytest
@@ -288,10 +287,8 @@ EXTERNAL = """<!DOCTYPE Trans SYSTEM "trans-14.dtd" [ <!ENTITY mdp SYSTEM "file:
 def test_entity_tricks_are_refused(tmp_path, name, content):
     path = tmp_path / name
     path.write_text('<?xml version="1.0" encoding="ISO-8859-1"?>\n' + content, encoding="latin-1")
-    start = time.perf_counter()
     with pytest.raises(UnsafeInputError) as caught:
         load(path)
-    assert time.perf_counter() - start < 1.0
     assert str(path) in str(caught.value)
     assert "root:" not in str(caught.value)
 

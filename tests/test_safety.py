@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import time
 import zipfile
 from pathlib import Path
 
@@ -251,10 +250,8 @@ HOSTILE = {"billion-laughs": BILLION_LAUGHS, "external": EXTERNAL, "parameter": 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_entity_declarations_refused(name):
-    start = time.perf_counter()
     with pytest.raises(UnsafeInputError) as caught:
         parse_xml(HOSTILE[name], path=f"{name}.trs")
-    assert time.perf_counter() - start < 1.0
     message = str(caught.value)
     assert f"{name}.trs" in message
     assert "<!ENTITY" in message
