@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from research.errors import InputError
-from research.text import decode_bytes, fold, fold_with_offsets, normalise, word_count
+from research.text import decode_bytes, fold, fold_with_offsets, normalise, word_count, word_counts
 
 WORD = "Enquêtrice : « ça » ; l’été !"
 
@@ -84,3 +84,8 @@ def test_fold_with_offsets_maps_every_character_back(text):
 
 def test_word_count_french():
     assert word_count("L’atelier d’aujourd’hui : c’est « top » !") == 4
+
+
+@given(st.lists(st.text(alphabet="ab é’'-😀 \n.", max_size=30), max_size=6))
+def test_word_counts_in_one_pass_equal_counting_each_text(texts):
+    assert word_counts(texts) == [word_count(t) for t in texts]

@@ -17,6 +17,7 @@ Examples
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -30,7 +31,7 @@ import pandas as pd
 from research.errors import InputError, Problem, ValidationFailed
 from research.loaders import LoadedDocument, LoaderOptions, load_document, segments_for
 from research.segmenting import Segment
-from research.text import fold, fold_with_offsets, word_count
+from research.text import fold, fold_with_offsets, word_count, word_counts
 
 __all__ = [
     "DOCUMENT_COLUMNS",
@@ -102,19 +103,22 @@ class ParsedDocument:
     text: str
     metadata: dict[str, Any]
     sha256: str
-    n_words: int
+    n_words: int | None
     segments: list[Segment]
 
 
-def parse_document(doc_id: str, path: str, loaded: LoadedDocument) -> ParsedDocument:
-    """Segment a loaded document and count its words."""
+def parse_document(
+    doc_id: str, path: str, loaded: LoadedDocument, *, count_words: bool = True
+) -> ParsedDocument:
+    """Segment a loaded document and count its words (or leave the count to
+    :meth:`Corpus.from_parsed`, which counts many documents in one pass)."""
     return ParsedDocument(
         doc_id,
         path,
         loaded.text,
         loaded.metadata,
         loaded.sha256,
-        word_count(loaded.text),
+        word_count(loaded.text) if count_words else None,
         segments_for(loaded),
     )
 
@@ -143,6 +147,9 @@ class Corpus:
     @classmethod
     def from_parsed(cls, parsed: Iterable[ParsedDocument]) -> Corpus:
         """Build a corpus from segmented documents (see :func:`parse_document`)."""
+        parsed = list(parsed)
+        uncounted = [doc.text for doc in parsed if doc.n_words is None]
+        counts = iter(word_counts(uncounted))
         doc_rows: list[dict[str, Any]] = []
         columns: dict[str, list] = {name: [] for name in SEGMENT_COLUMNS}
         texts: dict[str, str] = {}
@@ -171,7 +178,7 @@ class Corpus:
                 "path": doc.path,
                 "sha256": doc.sha256,
                 "n_chars": len(text),
-                "n_words": doc.n_words,
+                "n_words": next(counts) if doc.n_words is None else doc.n_words,
                 "n_segments": n,
             }
             for key, value in meta.items():
@@ -507,7 +514,7 @@ def _read_one(
         )
         hint = "set a simple 'id:' in the front matter or rename the file"
         return None, [*problems, Problem("error", message, path=rel, hint=hint)]
-    parsed = parse_document(doc_id, rel, doc)
+    parsed = parse_document(doc_id, rel, doc, count_words=False)
     if plain:
         parsed = replace(parsed, segments=[tuple(seg) for seg in parsed.segments])
     return parsed, problems
@@ -631,10 +638,10 @@ def load_corpus(
 
 def _relative(path: Path, root: Path) -> str:
     """``path`` relative to ``root`` (both already absolute), with ``/`` separators."""
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
+    text, base = str(path), str(root)
+    if text.startswith(base) and text[len(base) : len(base) + 1] == os.sep:
+        return text[len(base) + 1 :].replace(os.sep, "/")
+    return path.as_posix()
 
 
 def _with_path(problem: Problem, path: str) -> Problem:

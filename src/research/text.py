@@ -28,6 +28,7 @@ __all__ = [
     "fold_with_offsets",
     "normalise",
     "word_count",
+    "word_counts",
 ]
 
 _BOMS = (
@@ -218,3 +219,31 @@ def word_count(text: str) -> int:
         is_word[1:-1] |= inner
     starts = is_word[1:] & ~is_word[:-1]
     return int(starts.sum()) + int(is_word[0])
+
+
+def word_counts(texts: list[str]) -> list[int]:
+    """:func:`word_count` of many texts in one vectorised pass.
+
+    Examples
+    --------
+    >>> word_counts(["L’atelier s’est bien passé", "", "un deux"])
+    [4, 0, 2]
+    """
+    if not texts:
+        return []
+    joined = "\n".join(texts) + "\n"
+    points = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    table = _word_table()
+    is_word = np.zeros(points.shape, dtype=bool)
+    bmp = points < 0x10000
+    is_word[bmp] = table[points[bmp]]
+    if len(points) > 2:
+        middle = points[1:-1]
+        joiner = (middle == 0x27) | (middle == 0x2019) | (middle == 0x2D)
+        is_word[1:-1] |= joiner & is_word[:-2] & is_word[2:]
+    starts = np.empty(points.shape, dtype=np.int64)
+    starts[0] = is_word[0]
+    starts[1:] = is_word[1:] & ~is_word[:-1]
+    lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
+    offsets = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    return [int(n) for n in np.add.reduceat(starts, offsets)]
