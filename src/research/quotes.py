@@ -410,6 +410,20 @@ def _body(text: str, *, nbsp: str, max_chars: int | None, cut: Cut, cuts: bool) 
     return mark_cuts(body) if cuts else body
 
 
+def _passage_text(row: Mapping[str, Any], *, hint: str) -> str:
+    """The words of a passage: its ``quote`` (codings) or else its ``text`` (segments)."""
+    text = row.get("quote")
+    if _missing(text):
+        text = row.get("text")
+    if _missing(text):
+        raise SchemaError(
+            f"the passage of {row.get('doc_id')!r} at {row.get('start')} has no text to quote",
+            column="quote",
+            hint=hint,
+        )
+    return str(text)
+
+
 def format_verbatim(
     row: Mapping[str, Any] | pd.Series,
     *,
@@ -464,16 +478,8 @@ def format_verbatim(
     « J’y suis allé une fois, et […] » (P17, citoyen, 2020)
     """
     row = dict(row)
-    text = row.get("quote")
-    if _missing(text):
-        text = row.get("text")
-    if _missing(text):
-        raise SchemaError(
-            f"the passage of {row.get('doc_id')!r} at {row.get('start')} has no text to quote",
-            column="quote",
-            hint="pass rows with a 'quote' (codings) or 'text' (segments) column",
-        )
-    body = _body(str(text), nbsp=nbsp, max_chars=max_chars, cut=cut, cuts=cuts)
+    text = _passage_text(row, hint="pass rows with a 'quote' (codings) or 'text' (segments) column")
+    body = _body(text, nbsp=nbsp, max_chars=max_chars, cut=cut, cuts=cuts)
     ref = reference(row, actors=actors, style=style, roles=roles, first_name=first_name)
     return f"«{nbsp}{body}{nbsp}» ({ref})"
 
@@ -566,16 +572,10 @@ def quotes_table(
     options = {"actors": table, "style": style, "roles": roles, "first_name": first_name}
     verbatims, references = [], []
     for record in passages.to_dict("records"):
-        text = record.get("quote")
-        if _missing(text):
-            text = record.get("text")
-        if _missing(text):
-            raise SchemaError(
-                f"the passage of {record['doc_id']!r} at {record.get('start')} has no text",
-                column="quote",
-                hint="re-anchor the codings (research.coding.reanchor) or drop empty quotes",
-            )
-        body = _body(str(text), nbsp=nbsp, max_chars=max_chars, cut=cut, cuts=cuts)
+        text = _passage_text(
+            record, hint="re-anchor the codings (research.coding.reanchor) or drop empty quotes"
+        )
+        body = _body(text, nbsp=nbsp, max_chars=max_chars, cut=cut, cuts=cuts)
         verbatims.append(f"«{nbsp}{body}{nbsp}»")
         references.append(reference(record, **options))
     out = retrieved.reset_index(drop=True).copy()
