@@ -11,14 +11,52 @@ Examples
 True
 """
 
-from research.actors import Actors
-from research.codebook import Codebook, load_codebook
-from research.coding import CodingSession, load_codings, retrieve
-from research.corpus import Corpus, load_corpus, read_corpus
-from research.editions import Editions
+from importlib import import_module
+from typing import TYPE_CHECKING
+
 from research.errors import InputError, Problem, ResearchError, ValidationFailed
-from research.project import Project, open_project
-from research.tables import load_tables
+
+# The public names load their module on first use, so that `import research` (and
+# every `research` command, even `--help`) does not pay for pandas up front.
+_LAZY = {
+    "Actors": "research.actors",
+    "Codebook": "research.codebook",
+    "load_codebook": "research.codebook",
+    "CodingSession": "research.coding",
+    "load_codings": "research.coding",
+    "retrieve": "research.coding",
+    "Corpus": "research.corpus",
+    "load_corpus": "research.corpus",
+    "read_corpus": "research.corpus",
+    "Editions": "research.editions",
+    "Project": "research.project",
+    "open_project": "research.project",
+    "load_tables": "research.tables",
+}
+
+if TYPE_CHECKING:
+    from research.actors import Actors
+    from research.codebook import Codebook, load_codebook
+    from research.coding import CodingSession, load_codings, retrieve
+    from research.corpus import Corpus, load_corpus, read_corpus
+    from research.editions import Editions
+    from research.project import Project, open_project
+    from research.tables import load_tables
+
+
+def __getattr__(name: str):
+    try:
+        module = _LAZY[name]
+    except KeyError:
+        raise AttributeError(f"module 'research' has no attribute {name!r}") from None
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "Actors",
