@@ -86,6 +86,26 @@ def test_word_count_french():
     assert word_count("L’atelier d’aujourd’hui : c’est « top » !") == 4
 
 
-@given(st.lists(st.text(alphabet="ab é’'-😀 \n.", max_size=30), max_size=6))
-def test_word_counts_in_one_pass_equal_counting_each_text(texts):
-    assert word_counts(texts) == [word_count(t) for t in texts]
+def _words_by_hand(text):
+    """Reference count, one character at a time: a word is a run of letters, digits
+    or '_' (BMP only) that may contain ' ’ or - between two such characters."""
+    letter = [(c.isalnum() or c == "_") and ord(c) < 0x10000 for c in text]
+    inside = list(letter)
+    for i in range(1, len(text) - 1):
+        if text[i] in "'’-" and letter[i - 1] and letter[i + 1]:
+            inside[i] = True
+    return sum(1 for i, w in enumerate(inside) if w and (i == 0 or not inside[i - 1]))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("", 0), ("-", 0), ("a-", 1), ("a--b", 2), ("l’a", 1), ("😀a😀b", 2), ("𝐀𝐁 c", 1), ("_x_", 1)],
+)
+def test_word_count_edges(text, expected):
+    assert word_count(text) == expected == _words_by_hand(text)
+
+
+@given(st.lists(st.text(alphabet="ab é’'-😀𝐀_1 \n.", max_size=30), max_size=6))
+def test_word_counts_in_one_pass_equal_counting_by_hand(texts):
+    assert word_counts(texts) == [_words_by_hand(t) for t in texts]
+    assert [word_count(t) for t in texts] == [_words_by_hand(t) for t in texts]
