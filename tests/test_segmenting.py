@@ -136,3 +136,80 @@ def test_paragraph_segments_never_start_or_end_with_space(blocks, newline):
         assert piece and piece == piece.strip()
     kept = [b.strip() for b in blocks if b.strip()]
     assert [text[s.start : s.end] for s in segment_paragraphs(text)] == kept
+
+
+LINE_PIECES = [
+    "Marie : oui",
+    "Marie Dupont : non",
+    "marie : minuscule",
+    "**Marie** : gras",
+    "[00:01:02] Marie : horodaté",
+    "Marie (00:01) : après",
+    "Dr. Lenoir : docteur",
+    "E : question ?",
+    "R : réponse.",
+    "Bon : dit en passant",
+    "A+B : pas un nom",
+    "# Partie",
+    "",
+    "suite de la phrase",
+    "Un label beaucoup trop long pour être un nom de locuteur : x",
+]
+SPEAKERS = ["Marie", "Marie Dupont", "marie", "Dr. Lenoir", "E", "R", "A+B", "X" * 41]
+
+
+@settings(max_examples=300)
+@given(
+    lines=st.lists(st.sampled_from(LINE_PIECES), max_size=12),
+    speakers=st.lists(st.sampled_from(SPEAKERS), max_size=5),
+)
+def test_known_speakers_find_the_turns_of_the_general_grammar_with_those_labels(lines, speakers):
+    from research.segmenting import _turn_starts
+
+    text = "\n".join(lines)
+    chosen = frozenset(speakers)
+    general = [
+        (start, content, label)
+        for start, content, _, label in _turn_starts(text, None)
+        if label is None or label in chosen
+    ]
+    narrow = [(start, content, label) for start, content, _, label in _turn_starts(text, chosen)]
+    assert narrow == general
+
+
+SPACES = st.sampled_from(["", " ", "  ", "\t", "\u00a0", "\u202f"])
+STAMPS = st.sampled_from(
+    ["", "[00:01:02]", "(12:34)", "[1:02.5]", "(00:00,250)", "[0:1]", "[00:01"]
+)
+TURN_LINE = st.tuples(
+    SPACES,
+    STAMPS,
+    SPACES,
+    st.sampled_from(["", "**", "*"]),
+    st.sampled_from(
+        ["Marie", "Marie Dupont", "E", "Dr. X", "d'Arc", "marie", "Jean-Luc de la", ""]
+    ),
+    SPACES,
+    STAMPS,
+    st.sampled_from(["", "**", "*"]),
+    SPACES,
+    st.sampled_from([":", "", "::", ";"]),
+    st.sampled_from(["", "**", "*"]),
+    SPACES,
+    st.sampled_from(["", "oui", ": non", "(rires)"]),
+).map("".join)
+
+
+@settings(max_examples=500)
+@given(st.lists(TURN_LINE, max_size=6).map("\n".join))
+def test_possessive_turn_pattern_finds_what_the_plain_pattern_finds(text):
+    import re
+
+    from research.segmenting import _LABEL, _turn_pattern
+
+    def spans(possessive):
+        pattern = "^" + _turn_pattern(_LABEL, possessive=possessive)
+        rx = re.compile(pattern, re.VERBOSE | re.MULTILINE)
+        return [(m.span(), m.groupdict()) for m in rx.finditer(text)]
+
+    assert spans(True) == spans(False)

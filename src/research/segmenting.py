@@ -47,18 +47,40 @@ _UPPER = "A-ZÀÂÄÁÃÇÉÈÊËÍÎÏÑÓÔÖÕÚÙÛÜŸÆŒ0-9"
 _WORD = rf"[{_UPPER}][\w.'’-]*"
 _LABEL = rf"{_WORD}(?:[ ][\w.'’-]+){{0,3}}"
 _SPACE = "[ \\t\\u00a0\\u202f]"
-_TURN = re.compile(
-    rf"""^{_SPACE}*
-    (?:[\[(](?P<ts1>{_TS})[\])]{_SPACE}*)?
-    (?P<bold>\*\*)?
-    (?P<label>{_LABEL})
-    (?:{_SPACE}*[(\[](?P<ts2>{_TS})[)\]])?
-    (?:\*\*)?{_SPACE}*:(?:\*\*)?
-    (?:{_SPACE}+|$)""",
-    re.VERBOSE | re.MULTILINE,
-)
+
+
+def _turn_pattern(label: str, *, possessive: bool = True) -> str:
+    """The turn-line pattern (verbose syntax) with ``label`` as the label's pattern.
+
+    Around the label, quantifiers are possessive (``*+``, ``?+``: they never give
+    back what they took). Each of them is followed by a piece that cannot start
+    with what it consumed, so giving back could never lead to another match; the
+    engine only gives up sooner on lines that are not turns. ``possessive=False``
+    gives the plain form (the tests compare both).
+    """
+    p = "+" if possessive else ""
+    return rf"""{_SPACE}*{p}
+    (?:[\[(](?P<ts1>{_TS})[\])]{_SPACE}*{p})?{p}
+    (?P<bold>\*\*)?{p}
+    (?P<label>{label})
+    (?:{_SPACE}*{p}[(\[](?P<ts2>{_TS})[)\]])?{p}
+    (?:\*\*)?{p}{_SPACE}*{p}:(?:\*\*)?{p}
+    (?:{_SPACE}+{p}|$)"""
+
+
+def _line_regexes(pattern: str, flags: int = 0) -> tuple[re.Pattern, re.Pattern]:
+    """A line pattern anchored at the start of the text, and after a newline.
+
+    Searching for a literal newline lets the regex engine skip quickly between lines.
+    """
+    flags |= re.MULTILINE
+    return re.compile("^" + pattern, flags), re.compile(r"\n" + pattern, flags)
+
+
+_TURN, _TURN_AFTER_NEWLINE = _line_regexes(_turn_pattern(_LABEL), re.VERBOSE)
+_LABEL_ONLY = re.compile(_LABEL)
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
-_HEADING_M = re.compile(_HEADING.pattern, re.MULTILINE)
+_HEADING_M, _HEADING_AFTER_NEWLINE = _line_regexes(_HEADING.pattern.lstrip("^"))
 _ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+")
 _BLANK = re.compile(r"^[ \t\u00a0\u202f]*$")
 _RULE = re.compile(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
@@ -176,11 +198,6 @@ def segment_paragraphs(text: str) -> list[Segment]:
     return _paragraph_segments(text, list(_lines(text)), _Sections())
 
 
-# Searching for a literal newline lets the regex engine skip quickly between lines.
-_TURN_AFTER_NEWLINE = re.compile(r"\n" + _TURN.pattern.lstrip("^"), re.VERBOSE | re.MULTILINE)
-_HEADING_AFTER_NEWLINE = re.compile("\n" + _HEADING.pattern.lstrip("^"), re.MULTILINE)
-
-
 def _line_matches(text: str, at_start: re.Pattern, after_newline: re.Pattern) -> list:
     """``(line_start, match)`` of a line pattern at the start of every line."""
     found = [(m.start() + 1, m) for m in after_newline.finditer(text)]
@@ -190,25 +207,66 @@ def _line_matches(text: str, at_start: re.Pattern, after_newline: re.Pattern) ->
     return found
 
 
+@functools.lru_cache(maxsize=256)
+def _speaker_regexes(speakers: frozenset[str]) -> tuple[re.Pattern, re.Pattern] | None:
+    """Turn-line regexes that accept only these labels (``None`` if none can be one).
+
+    The same grammar as the general pattern with the label spelled out: a label the
+    general pattern would not take (too long, lower-case first letter…) is dropped,
+    so both find exactly the same turns, but the narrow one fails faster on lines
+    that are not turns.
+    """
+    usable = sorted(
+        (s for s in speakers if len(s) <= _MAX_LABEL and _LABEL_ONLY.fullmatch(s)),
+        key=lambda s: (-len(s), s),
+    )
+    if not usable:
+        return None
+    return _line_regexes(_turn_pattern("|".join(map(re.escape, usable))), re.VERBOSE)
+
+
+def _turn_matches(text: str, speakers: frozenset[str] | None) -> tuple[list[int], list[re.Match]]:
+    """The start of every line that starts a turn, and its match, in text order."""
+    if speakers is None:
+        at_start, after_newline = _TURN, _TURN_AFTER_NEWLINE
+    else:
+        regexes = _speaker_regexes(speakers)
+        if regexes is None:
+            return [], []
+        at_start, after_newline = regexes
+    matches = list(after_newline.finditer(text))
+    first = at_start.match(text)
+    if first:
+        matches.insert(0, first)
+    if speakers is None:
+        matches = [m for m in matches if len(m["label"]) <= _MAX_LABEL]
+    starts = [m.start() + 1 for m in matches]
+    if first and matches and matches[0] is first:
+        starts[0] = 0
+    return starts, matches
+
+
 def _turn_starts(
-    text: str, speakers: set[str] | None
+    text: str, speakers: frozenset[str] | None
 ) -> list[tuple[int, int, re.Match | None, str | None]]:
     """Every heading line and every line that starts a turn, in text order.
 
     Returns ``(line_start, content_start, match, label)`` tuples; ``label`` is
     ``None`` for a heading.
     """
-    found = [
-        (start, m.end(), m, label)
-        for start, m in _line_matches(text, _TURN, _TURN_AFTER_NEWLINE)
-        if len(label := m["label"]) <= _MAX_LABEL and (speakers is None or label in speakers)
-    ]
+    starts, matches = _turn_matches(text, speakers)
+    found = [(start, m.end(), m, m["label"]) for start, m in zip(starts, matches, strict=True)]
     if "#" in text:
         headings = _line_matches(text, _HEADING_M, _HEADING_AFTER_NEWLINE)
         if headings:
             found.extend((start, m.end(), m, None) for start, m in headings)
             found.sort(key=lambda item: item[0])
     return found
+
+
+def _headings(text: str) -> list:
+    """``(line_start, match)`` of every heading line."""
+    return _line_matches(text, _HEADING_M, _HEADING_AFTER_NEWLINE) if "#" in text else []
 
 
 def segment_turns(text: str, *, speakers: Collection[str] | None = None) -> list[Segment]:
@@ -240,7 +298,7 @@ def segment_turns(text: str, *, speakers: Collection[str] | None = None) -> list
     >>> segment_turns("Note : rien.", speakers={"E", "R"})[0].speaker is None
     True
     """
-    starts = _turn_starts(text, None if speakers is None else set(speakers))
+    chosen = None if speakers is None else frozenset(speakers)
     sections = _Sections()
     segments: list[Segment] = []
 
@@ -249,21 +307,36 @@ def segment_turns(text: str, *, speakers: Collection[str] | None = None) -> list
             lines = [(begin + offset, line) for offset, line in _lines(text[begin:stop])]
             segments.extend(_paragraph_segments(text, lines, sections))
 
-    paragraphs(0, starts[0][0] if starts else len(text))
-    stops = [item[0] for item in starts[1:]] + [len(text)] if starts else []
+    if _headings(text):
+        starts = _turn_starts(text, chosen)
+        line_starts = [item[0] for item in starts]
+        matches = [item[2] for item in starts]
+    else:  # no section to follow: the usual transcript
+        line_starts, matches = _turn_matches(text, chosen)
+    paragraphs(0, line_starts[0] if line_starts else len(text))
+    stops = [*line_starts[1:], len(text)] if line_starts else []
     append = segments.append
-    for (_, content, match, label), stop in zip(starts, stops, strict=True):
-        if label is None:
+    new = tuple.__new__
+    labels: dict[str, str] = {}  # one string per label: smaller tables, faster transfer
+    path = sections.path
+    for match, stop in zip(matches, stops, strict=True):
+        content = match.end()
+        if match.re is _HEADING_M or match.re is _HEADING_AFTER_NEWLINE:
             sections.push(len(match.group(1)), match.group(2).strip())
             paragraphs(content, stop)
+            path = sections.path
             continue
         piece = text[content:stop]
         stripped = piece.strip()
         if stripped:
-            begin = content + len(piece) - len(piece.lstrip())
-            stamp = match["ts1"] or match["ts2"]
+            # Everything before the first non-space character is white space.
+            first = stripped[0]
+            begin = content if piece[0] == first else content + piece.index(first)
+            label, ts1, ts2 = match.group("label", "ts1", "ts2")
+            stamp = ts1 or ts2
             time = parse_timestamp(stamp) if stamp else None
-            append(_new_segment((begin, begin + len(stripped), label, sections.path, time)))
+            label = labels.setdefault(label, label)
+            append(new(Segment, (begin, begin + len(stripped), label, path, time)))
     return segments
 
 
