@@ -65,11 +65,13 @@ def read_limited(path: str | os.PathLike, *, max_bytes: int) -> bytes:
     """
     from research.errors import UnsafeInputError
 
-    size = os.path.getsize(path)
-    if size > max_bytes:
+    with open(path, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        data = handle.read() if size <= max_bytes else b""
+    if size > max_bytes or len(data) > max_bytes:
         raise UnsafeInputError(
-            f"file is {size:,} bytes, over the limit of {max_bytes:,}",
+            f"file is {max(size, len(data)):,} bytes, over the limit of {max_bytes:,}",
             path=path,
             hint="raise limits.max_file_bytes in research.yaml if the file is genuine",
         )
-    return Path(path).read_bytes()
+    return data

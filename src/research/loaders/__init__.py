@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import KW_ONLY, InitVar, dataclass, field
+from pathlib import Path, PurePath
 from typing import Any
 
 from research.errors import InputError, Problem
@@ -78,14 +78,21 @@ class LoaderOptions:
 
 @dataclass
 class LoadedDocument:
-    """What a loader returns: stored text, metadata and warnings."""
+    """What a loader returns: stored text, metadata and warnings.
+
+    The text is normalised (:func:`research.text.normalise`) unless the loader says,
+    with ``normalised=True``, that it already is.
+    """
 
     text: str
     metadata: dict[str, Any] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    _: KW_ONLY
+    normalised: InitVar[bool] = False
 
-    def __post_init__(self) -> None:
-        self.text = normalise(self.text)
+    def __post_init__(self, normalised: bool) -> None:
+        if not normalised:
+            self.text = normalise(self.text)
 
     @property
     def sha256(self) -> str:
@@ -121,7 +128,7 @@ def loader_for(path: str | Path) -> Loader:
     InputError
         When no loader handles the suffix.
     """
-    suffix = Path(path).suffix.lower()
+    suffix = (path if isinstance(path, PurePath) else PurePath(path)).suffix.lower()
     try:
         return _REGISTRY[suffix]
     except KeyError:
@@ -141,7 +148,8 @@ def load_document(path: str | Path, *, options: LoaderOptions | None = None) -> 
         For every problem a user can fix: unknown suffix, bad encoding, invalid
         front matter, empty document, corrupt or unsafe container.
     """
-    path = Path(path)
+    if not isinstance(path, Path):
+        path = Path(path)
     return loader_for(path)(path, options or LoaderOptions())
 
 

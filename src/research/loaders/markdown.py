@@ -21,7 +21,7 @@ from research.files import read_limited
 from research.loaders import LoadedDocument, LoaderOptions, register
 from research.text import decode_bytes, normalise
 
-__all__ = ["jsonable", "load_markdown", "split_front_matter"]
+__all__ = ["jsonable", "load_markdown", "load_yaml", "split_front_matter"]
 
 _FENCE = "---"
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -44,6 +44,73 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [jsonable(v) for v in value]
     return value
+
+
+_STR, _MAP, _SEQ, _MERGE = (f"tag:yaml.org,2002:{n}" for n in ("str", "map", "seq", "merge"))
+_MAX_DEPTH = 40
+
+
+class _NotPlain(Exception):
+    """A node that the plain reading leaves to PyYAML's own constructor."""
+
+
+def _plain(node: yaml.Node, loader: Any, depth: int = 0) -> Any:
+    """The JSON-friendly value of a composed node, built without PyYAML's generic
+    constructor (most of the cost of loading a small mapping).
+
+    Strings, mappings and sequences with their standard tags are built here; other
+    scalars (numbers, booleans, null, dates) go through the loader's constructor.
+    Anything else (merge keys, other tags, unhashable keys, deep nesting, possible
+    recursion) raises :class:`_NotPlain`, and the caller lets PyYAML do it all.
+    """
+    tag = node.tag
+    if tag == _STR and isinstance(node, yaml.ScalarNode):
+        return node.value
+    if depth > _MAX_DEPTH:
+        raise _NotPlain
+    if isinstance(node, yaml.ScalarNode):
+        return jsonable(loader.construct_object(node))
+    if tag == _MAP and isinstance(node, yaml.MappingNode):
+        result = {}
+        only_strings = True
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _MERGE:
+                raise _NotPlain
+            if key_node.tag == _STR:
+                key = key_node.value
+            else:  # keys are compared as YAML built them (1 == True), then named
+                key = loader.construct_object(key_node)
+                only_strings = False
+            result[key] = _plain(value_node, loader, depth + 1)
+        return result if only_strings else {str(k): v for k, v in result.items()}
+    if tag == _SEQ and isinstance(node, yaml.SequenceNode):
+        return [_plain(child, loader, depth + 1) for child in node.value]
+    raise _NotPlain
+
+
+def load_yaml(source: str) -> Any:
+    """Load a YAML text safely, with dates as ISO strings and keys as strings.
+
+    The same values as ``jsonable(yaml.load(source, Loader=CSafeLoader))``, errors
+    included, built faster for the usual shapes of front matter (see
+    :func:`_plain`).
+
+    Examples
+    --------
+    >>> load_yaml("id: A\\ndate: 2020-01-28\\nspeakers: {E: P04}\\nn: 3")
+    {'id': 'A', 'date': '2020-01-28', 'speakers': {'E': 'P04'}, 'n': 3}
+    """
+    loader = _YAML_LOADER(source)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        try:
+            return _plain(node, loader)
+        except _NotPlain:
+            return jsonable(loader.construct_document(node))
+    finally:
+        loader.dispose()
 
 
 def split_front_matter(
@@ -78,7 +145,7 @@ def split_front_matter(
     source = text[len(_FENCE) + 1 : closing.start()]
     index = text.count("\n", 0, closing.start())  # the closing line, counted from 0
     try:
-        meta = yaml.load(source, Loader=_YAML_LOADER) if source.strip() else {}
+        meta = load_yaml(source) if source.strip() else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None
@@ -99,7 +166,7 @@ def split_front_matter(
             hint="write one 'key: value' per line between the '---' lines",
         )
     body_start = closing.end() + 1 if closing.end() < len(text) else closing.end()
-    return jsonable(meta), text[body_start:], index + 1
+    return meta, text[body_start:], index + 1
 
 
 @register(".md", ".markdown", ".txt")
@@ -114,10 +181,10 @@ def load_markdown(path: Path, options: LoaderOptions) -> LoadedDocument:
     data = read_limited(path, max_bytes=options.max_file_bytes)
     text, problems = decode_bytes(data, path=path)
     meta, body, _ = split_front_matter(normalise(text), path=path)
-    if not body.strip():
+    if not body or body.isspace():
         raise InputError(
             "the document has no text" + (" after its front matter" if meta else ""),
             path=path,
             hint="add the text, or move the file out of corpus/documents",
         )
-    return LoadedDocument(body, meta, problems)
+    return LoadedDocument(body, meta, problems, normalised=True)

@@ -1,0 +1,87 @@
+from pathlib import Path
+
+import pytest
+import yaml
+
+from research.errors import InputError
+from research.loaders.markdown import jsonable, load_yaml, split_front_matter
+
+ROOT = Path(__file__).resolve().parents[1]
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+TRICKY = [
+    "id: A\nkind: interview",
+    'title: "Entretien : Claire"\ndate: 2020-01-28\nduration_min: 94',
+    "speakers:\n  Enquêtrice: P04\n  Claire: P01\nactors: [O01, P05]",
+    "a: yes\nb: off\nc: ~\nd: null\ne: 1.5\nf: 0x1F\ng: .inf\nh: 2020-1-5",
+    "stamp: 2020-01-28 10:30:00\nzoned: 2020-01-28T10:30:00+01:00",
+    "2020-01-28: date key\n2020-01-28 10:30:00: datetime key\n1: one\ntrue: yes\n~: none",
+    "base: &b {x: 1, y: 2}\nchild:\n  <<: *b\n  y: 3",
+    "list: &l [1, 2]\nagain: *l",
+    "deep: " + "[" * 60 + "]" * 60,
+    "set: !!set {a, b}",
+    "pairs: !!omap [a: 1, b: 2]",
+    "bin: !!binary aGVsbG8=",
+    "? [a, b]\n: unhashable",
+    "? {a: 1}\n: unhashable",
+    "dup: 1\ndup: 2",
+    "one: 1\n'1': quoted",
+    "python: !!python/object:os.system echo",
+    "custom: !mine x",
+    "- a\n- b",
+    "just a string",
+    "bad: [unclosed",
+    "bad:\n  - a\n - b",
+    "tab:\tvalue",
+    "empty:",
+    "nested: {a: [1, {b: 2020-01-01}], c: {d: [e, f]}}",
+    "multi: |\n  ligne 1\n  ligne 2\nfolded: >\n  un\n  deux",
+    'control: "a\\x07b"',
+]
+
+
+def _reference(source):
+    """What the loader returned before: PyYAML's own constructor, then jsonable."""
+    try:
+        return "ok", jsonable(yaml.load(source, Loader=LOADER))
+    except Exception as exc:  # the error itself is compared
+        return type(exc).__name__, str(exc)
+
+
+def _ours(source):
+    try:
+        return "ok", load_yaml(source)
+    except Exception as exc:
+        return type(exc).__name__, str(exc)
+
+
+@pytest.mark.parametrize("source", TRICKY)
+def test_load_yaml_gives_what_pyyaml_gives(source):
+    assert _ours(source) == _reference(source)
+
+
+def test_load_yaml_gives_what_pyyaml_gives_on_every_front_matter_of_the_demo():
+    sources = []
+    for path in sorted((ROOT / "corpus" / "documents").rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if text.startswith("---\n"):
+            sources.append(text[4 : text.index("\n---", 4)])
+    assert len(sources) > 50
+    for source in sources:
+        assert _ours(source) == _reference(source)
+
+
+def test_front_matter_values_and_body():
+    meta, body, line = split_front_matter(
+        "---\nid: INT01\ndate: 2020-01-28\nspeakers: {E: P04}\n---\nE : Bonjour.\n"
+    )
+    assert meta == {"id": "INT01", "date": "2020-01-28", "speakers": {"E": "P04"}}
+    assert body == "E : Bonjour.\n"
+    assert line == 5
+
+
+def test_front_matter_yaml_error_names_the_file_line():
+    with pytest.raises(InputError) as caught:
+        split_front_matter("---\nid: A\ntitle: [oops\n---\ntexte\n", path="a.md")
+    assert caught.value.line is not None and caught.value.line >= 3
+    assert "a.md" in str(caught.value.to_problem().format())
