@@ -17,19 +17,21 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from research.errors import InputError, Problem, ValidationFailed
-from research.loaders import LoadedDocument, LoaderOptions, load_document, segments_for
+from research.loaders import LoadedDocument, LoaderOptions, loader_for, segments_for
 from research.segmenting import Segment
 from research.text import fold, fold_with_offsets, word_count, word_counts
 
@@ -38,6 +40,7 @@ __all__ = [
     "SEGMENT_COLUMNS",
     "Corpus",
     "ParsedDocument",
+    "SegmentColumns",
     "document_files",
     "load_corpus",
     "parse_document",
@@ -71,32 +74,82 @@ _ID = re.compile(r"^[\w][\w.\-]*$")
 _SKIPPED_NAMES = {"readme.md", "readme.txt"}
 
 
-def _seg_id(doc_id: str, index: int) -> str:
-    return f"{doc_id}:{index:04d}"
+_SUFFIXES: list[str] = []
+
+
+def _seg_ids(doc_id: str, n: int) -> list[str]:
+    """The ids of a document's first ``n`` segments, ``<doc_id>:<nnnn>`` (suffixes
+    are made once and reused)."""
+    if len(_SUFFIXES) < n:
+        _SUFFIXES.extend(f":{i:04d}" for i in range(len(_SUFFIXES), max(n, 2 * len(_SUFFIXES))))
+    return [doc_id + suffix for suffix in _SUFFIXES[:n]]
 
 
 def document_files(folder: str | Path) -> list[Path]:
     """Every candidate document file under ``folder``, in a stable order.
 
     Hidden files and folders, names starting with ``_`` or ``~$`` (office lock
-    files) and ``README`` files are skipped.
+    files) and ``README`` files are skipped. The order is that of the paths' parts,
+    compared name by name.
     """
     folder = Path(folder)
     if not folder.is_dir():
         return []
-    found = []
-    for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(folder).parts
-        if any(part.startswith((".", "_", "~$")) for part in rel):
-            continue
-        if path.is_file() and path.name.lower() not in _SKIPPED_NAMES:
-            found.append(path)
-    return found
+    found: list[tuple[tuple[str, ...], str]] = []
+    skipped = (".", "_", "~$")
+    base = str(folder)
+    for current, dirs, names in os.walk(base):
+        dirs[:] = [d for d in dirs if not d.startswith(skipped)]
+        rel = os.path.relpath(current, base)
+        parts = () if rel == os.curdir else tuple(rel.split(os.sep))
+        for name in names:
+            if name.startswith(skipped) or name.lower() in _SKIPPED_NAMES:
+                continue
+            full = os.path.join(current, name)
+            if os.path.isfile(full):
+                found.append(((*parts, name), full))
+    found.sort()
+    return [Path(full) for _, full in found]
+
+
+class SegmentColumns(NamedTuple):
+    """A document's rows of the ``segments`` table as columns (all but ``doc_id``,
+    ``seg_id`` and ``text``, which is sliced from the document's text); compact to
+    send between processes."""
+
+    start: list[int]
+    end: list[int]
+    speaker: list[str | None]
+    actor: list[Any]
+    section: list[str | None]
+    time: list[float | None]
+
+    @classmethod
+    def of(
+        cls, segments: list[Segment], speakers: Mapping[str, Any] | None = None
+    ) -> SegmentColumns:
+        """The columns of a document's segments; ``speakers`` maps labels to actors."""
+        if not segments:
+            return cls([], [], [], [], [], [])
+        start, end, speaker, section, time = map(list, zip(*segments, strict=True))
+        get = (speakers or {}).get
+        actor = [get(label) if label else None for label in speaker]
+        return cls(start, end, speaker, actor, section, time)
+
+
+def _speaker_map(metadata: Mapping[str, Any]) -> dict[str, Any]:
+    """The ``speakers:`` mapping of a document's metadata (label → actor id)."""
+    speakers = metadata.get("speakers")
+    return speakers if isinstance(speakers, dict) else {}
 
 
 @dataclass(frozen=True)
 class ParsedDocument:
-    """A loaded document with its segments, word count and hash."""
+    """A loaded document with its segments, word count and hash.
+
+    ``segments`` is a list of :class:`~research.segmenting.Segment` or, once sent
+    back from a worker process, the same segments as :class:`SegmentColumns`.
+    """
 
     doc_id: str
     path: str
@@ -104,7 +157,7 @@ class ParsedDocument:
     metadata: dict[str, Any]
     sha256: str
     n_words: int | None
-    segments: list[Segment]
+    segments: list[Segment] | SegmentColumns
 
 
 def parse_document(
@@ -121,6 +174,76 @@ def parse_document(
         word_count(loaded.text) if count_words else None,
         segments_for(loaded),
     )
+
+
+_NUMERIC = {"start": np.int64, "end": np.int64, "time": np.float64}
+
+
+class _CorpusBuilder:
+    """Gathers segmented documents, one at a time, into the columns of the
+    ``documents`` and ``segments`` tables (so that a pool's results are taken in
+    while the workers go on)."""
+
+    def __init__(self) -> None:
+        self.rows: list[dict[str, Any]] = []
+        self.columns: dict[str, list] = {name: [] for name in SEGMENT_COLUMNS}
+        self.texts: dict[str, str] = {}
+        self.uncounted: list[int] = []  # rows whose words are counted at the end
+
+    def add(self, doc: ParsedDocument) -> None:
+        """Add one document's row and segments."""
+        text, doc_id, columns = doc.text, doc.doc_id, self.columns
+        meta = {k: v for k, v in doc.metadata.items() if k != "id"}
+        segs = doc.segments
+        if not isinstance(segs, SegmentColumns):
+            segs = SegmentColumns.of(segs, _speaker_map(meta))
+        n = len(segs.start)
+        if n:
+            columns["doc_id"].extend([doc_id] * n)
+            columns["seg_id"].extend(_seg_ids(doc_id, n))
+            for name, values in zip(SegmentColumns._fields, segs, strict=True):
+                columns[name].extend(values)
+            columns["text"].extend([text[a:b] for a, b in zip(segs.start, segs.end, strict=True)])
+        if doc.n_words is None:
+            self.uncounted.append(len(self.rows))
+        row = {
+            "doc_id": doc_id,
+            "kind": meta.pop("kind", None) or "document",
+            "title": meta.pop("title", None) or doc_id,
+            "date": meta.pop("date", None),
+            "edition": meta.pop("edition", None),
+            "path": doc.path,
+            "sha256": doc.sha256,
+            "n_chars": len(text),
+            "n_words": doc.n_words,
+            "n_segments": n,
+        }
+        for key, value in meta.items():
+            row.setdefault(key, value)
+        self.rows.append(row)
+        self.texts[doc_id] = text
+
+    def build(self) -> Corpus:
+        """The corpus of every document added (words still uncounted are counted
+        here, in one pass)."""
+        rows = self.rows
+        counts = word_counts([self.texts[rows[i]["doc_id"]] for i in self.uncounted])
+        for i, n_words in zip(self.uncounted, counts, strict=True):
+            rows[i]["n_words"] = n_words
+        documents = pd.DataFrame(rows, columns=None if rows else DOCUMENT_COLUMNS)
+        return Corpus(documents, _segments_frame(self.columns), self.texts)
+
+
+def _segments_frame(columns: dict[str, list]) -> pd.DataFrame:
+    """The ``segments`` table from its columns (arrays made first: pandas infers
+    types from a list several times more slowly)."""
+    arrays = {
+        name: np.array(values, dtype=_NUMERIC[name])
+        if name in _NUMERIC
+        else np.fromiter(values, dtype=object, count=len(values))
+        for name, values in columns.items()
+    }
+    return pd.DataFrame(arrays)
 
 
 class Corpus:
@@ -147,48 +270,10 @@ class Corpus:
     @classmethod
     def from_parsed(cls, parsed: Iterable[ParsedDocument]) -> Corpus:
         """Build a corpus from segmented documents (see :func:`parse_document`)."""
-        parsed = list(parsed)
-        uncounted = [doc.text for doc in parsed if doc.n_words is None]
-        counts = iter(word_counts(uncounted))
-        doc_rows: list[dict[str, Any]] = []
-        columns: dict[str, list] = {name: [] for name in SEGMENT_COLUMNS}
-        texts: dict[str, str] = {}
+        builder = _CorpusBuilder()
         for doc in parsed:
-            text, doc_id = doc.text, doc.doc_id
-            meta = {k: v for k, v in doc.metadata.items() if k != "id"}
-            speakers = meta.get("speakers") if isinstance(meta.get("speakers"), dict) else {}
-            n = len(doc.segments)
-            if n:
-                starts, ends, labels, sections, times = zip(*doc.segments, strict=True)
-                columns["doc_id"].extend([doc_id] * n)
-                columns["seg_id"].extend(_seg_id(doc_id, i) for i in range(n))
-                columns["start"].extend(starts)
-                columns["end"].extend(ends)
-                columns["speaker"].extend(labels)
-                columns["actor"].extend(speakers.get(x) if x else None for x in labels)
-                columns["section"].extend(sections)
-                columns["text"].extend(text[a:b] for a, b in zip(starts, ends, strict=True))
-                columns["time"].extend(times)
-            row = {
-                "doc_id": doc_id,
-                "kind": meta.pop("kind", None) or "document",
-                "title": meta.pop("title", None) or doc_id,
-                "date": meta.pop("date", None),
-                "edition": meta.pop("edition", None),
-                "path": doc.path,
-                "sha256": doc.sha256,
-                "n_chars": len(text),
-                "n_words": next(counts) if doc.n_words is None else doc.n_words,
-                "n_segments": n,
-            }
-            for key, value in meta.items():
-                row.setdefault(key, value)
-            doc_rows.append(row)
-            texts[doc_id] = text
-        documents = pd.DataFrame(doc_rows, columns=None if doc_rows else DOCUMENT_COLUMNS)
-        segments = pd.DataFrame(columns)
-        segments = segments.astype({"start": "int64", "end": "int64", "time": "float64"})
-        return cls(documents, segments, texts)
+            builder.add(doc)
+        return builder.build()
 
     @classmethod
     def from_texts(
@@ -419,7 +504,7 @@ class Corpus:
     def speakers(self) -> pd.DataFrame:
         """Turns and words per document and speaker."""
         segs = self.segments.dropna(subset=["speaker"])
-        words = segs["text"].map(word_count)
+        words = word_counts(segs["text"].tolist())
         return (
             segs.assign(words=words)
             .groupby(["doc_id", "speaker"], sort=True, dropna=False)
@@ -488,8 +573,9 @@ def _read_one(
 ) -> tuple[ParsedDocument | None, list[Problem]]:
     """Load and segment one file; every user mistake becomes a problem.
 
-    With ``plain``, segments are returned as plain tuples, which cross process
-    boundaries several times faster than named tuples.
+    With ``plain`` (in a worker process), words are counted here and segments are
+    returned as :class:`SegmentColumns`, which cross process boundaries several
+    times faster than a list of named tuples.
     """
     rel = _relative(path, root)
     if path.suffix.lower() not in suffixes:
@@ -499,7 +585,7 @@ def _read_one(
             Problem("warning", f"no loader for {what}; file ignored", path=rel, hint=hint)
         ]
     try:
-        doc = load_document(path, options=options)
+        doc = loader_for(path)(path, options or LoaderOptions())
     except InputError as exc:
         return None, [exc.to_problem()]
     except Exception as exc:  # a library failed on a damaged file
@@ -516,8 +602,44 @@ def _read_one(
         return None, [*problems, Problem("error", message, path=rel, hint=hint)]
     parsed = parse_document(doc_id, rel, doc, count_words=False)
     if plain:
-        parsed = replace(parsed, segments=[tuple(seg) for seg in parsed.segments])
+        columns = SegmentColumns.of(parsed.segments, _speaker_map(parsed.metadata))
+        parsed = replace(parsed, segments=columns)
     return parsed, problems
+
+
+@contextlib.contextmanager
+def _gc_paused():
+    """Pause the cyclic garbage collector while a corpus is built.
+
+    Loading creates hundreds of thousands of small objects and no reference cycles;
+    left running, the collector walks all of them again and again (a third of the
+    loading time on a large corpus). Its previous state is restored on exit.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _read_batch(
+    paths: list[Path], *, plain: bool = False, **kwargs: Any
+) -> list[tuple[ParsedDocument | None, list[Problem]]]:
+    """:func:`_read_one` over several files (one task of a process pool).
+
+    With ``plain``, the words of every document are counted here, in one pass.
+    """
+    with _gc_paused():
+        results = [_read_one(path, plain=plain, **kwargs) for path in paths]
+        if plain:
+            done = [i for i, (parsed, _) in enumerate(results) if parsed is not None]
+            counts = word_counts([results[i][0].text for i in done])
+            for i, n_words in zip(done, counts, strict=True):
+                parsed, problems = results[i]
+                results[i] = (replace(parsed, n_words=n_words), problems)
+        return results
 
 
 _CONTAINERS = frozenset({".docx", ".odt"})
@@ -531,8 +653,6 @@ def _default_jobs(files: list[Path]) -> int:
     dozen office files, whose parsing costs far more than sending the result;
     below that, starting processes costs more than it saves.
     """
-    import os
-
     heavy = sum(path.suffix.lower() in _CONTAINERS for path in files)
     if len(files) >= 200 or heavy >= 50:
         return max(1, min(os.cpu_count() or 1, 8))
@@ -577,37 +697,45 @@ def read_corpus(
     folder = Path(folder).resolve()
     root = Path(root).resolve() if root is not None else folder
     files = document_files(folder)
-    read = partial(_read_one, root=root, suffixes=frozenset(registered_suffixes()), options=options)
+    suffixes = frozenset(registered_suffixes())
+    read = partial(_read_one, root=root, suffixes=suffixes, options=options)
     jobs = _default_jobs(files) if jobs is None else jobs
-    chunksize = max(1, len(files) // (4 * max(jobs, 1)))
-    if executor is not None:
-        results = list(executor.map(read, files))
-    elif jobs > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(partial(read, plain=True), files, chunksize=chunksize))
-    else:
-        results = [read(path) for path in files]
+    builder = _CorpusBuilder()
     problems: list[Problem] = []
-    kept: list[ParsedDocument] = []
     seen: dict[str, str] = {}
-    for parsed, found in results:
+
+    def take(parsed: ParsedDocument | None, found: list[Problem]) -> None:
         problems.extend(found)
         if parsed is None:
-            continue
+            return
         if parsed.doc_id in seen:
-            problems.append(
-                Problem(
-                    "error",
-                    f"duplicate document id {parsed.doc_id!r} (also used by "
-                    f"{seen[parsed.doc_id]}); this file was left out",
-                    path=parsed.path,
-                    hint="give one of them another 'id:' in its front matter",
-                )
+            message = (
+                f"duplicate document id {parsed.doc_id!r} (also used by "
+                f"{seen[parsed.doc_id]}); this file was left out"
             )
-            continue
+            hint = "give one of them another 'id:' in its front matter"
+            problems.append(Problem("error", message, path=parsed.path, hint=hint))
+            return
         seen[parsed.doc_id] = parsed.path
-        kept.append(parsed)
-    return Corpus.from_parsed(kept), problems
+        builder.add(parsed)
+
+    with _gc_paused():
+        if executor is not None:
+            for item in executor.map(read, files):
+                take(*item)
+        elif jobs > 1:
+            size = max(1, -(-len(files) // (4 * jobs)))
+            batches = [files[i : i + size] for i in range(0, len(files), size)]
+            batch = partial(_read_batch, root=root, suffixes=suffixes, options=options, plain=True)
+            word_counts(["fork"])  # build the lookup table once, before the workers fork
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                for done in pool.map(batch, batches):
+                    for item in done:
+                        take(*item)
+        else:
+            for path in files:
+                take(*read(path))
+        return builder.build(), problems
 
 
 def load_corpus(
