@@ -152,14 +152,14 @@ def test_sha256_changes_with_the_text(tmp_path, data_dir):
     assert before != after and len(before) == 64
 
 
-def test_default_jobs_pool_only_for_large_corpora(monkeypatch):
+def test_default_jobs_pool_only_for_many_office_files(monkeypatch):
     from pathlib import Path
 
     from research import corpus as corpus_module
 
     monkeypatch.setattr("os.cpu_count", lambda: 2)
     assert corpus_module._default_jobs([Path(f"{i}.md") for i in range(56)]) == 1
-    assert corpus_module._default_jobs([Path(f"{i}.md") for i in range(1000)]) == 2
+    assert corpus_module._default_jobs([Path(f"{i}.md") for i in range(1000)]) == 1
     assert corpus_module._default_jobs([Path(f"{i}.docx") for i in range(60)]) == 2
 
 
@@ -168,3 +168,41 @@ def test_pool_and_serial_loading_give_the_same_corpus(data_dir):
     pooled, _ = read_corpus(data_dir / "corpus" / "good", jobs=2)
     assert serial.documents.equals(pooled.documents)
     assert serial.segments.equals(pooled.segments)
+
+
+def test_loading_leaves_the_garbage_collector_as_it_found_it(data_dir):
+    import gc
+
+    folder = data_dir / "corpus" / "good"
+    assert gc.isenabled()
+    read_corpus(folder, jobs=1)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        read_corpus(folder, jobs=1)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_document_files_order_and_skipped_names(tmp_path):
+    from research.corpus import document_files
+
+    for name in [
+        "b/2.md",
+        "b/10.md",
+        "a.md",
+        "b.md",
+        "_draft/x.md",
+        ".git/y.md",
+        "~$lock.docx",
+        "README.md",
+        "c/.hidden.md",
+        "c/_notes.md",
+        "c/z.txt",
+    ]:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x", encoding="utf-8")
+    found = [p.relative_to(tmp_path).as_posix() for p in document_files(tmp_path)]
+    assert found == ["a.md", "b/10.md", "b/2.md", "b.md", "c/z.txt"]
