@@ -93,8 +93,9 @@ def test_summary_and_repr(good):
     assert "documents" in good._repr_html_()
 
 
-def test_each_bad_input_is_reported_and_the_rest_loads(data_dir):
-    corpus, problems = read_corpus(data_dir / "corpus" / "bad")
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_each_bad_input_is_reported_and_the_rest_loads(data_dir, jobs):
+    corpus, problems = read_corpus(data_dir / "corpus" / "bad", jobs=jobs)
     by_file = {}
     for p in problems:
         by_file.setdefault(p.path.split("/")[-1], []).append(p)
@@ -206,3 +207,15 @@ def test_document_files_order_and_skipped_names(tmp_path):
         path.write_text("x", encoding="utf-8")
     found = [p.relative_to(tmp_path).as_posix() for p in document_files(tmp_path)]
     assert found == ["a.md", "b/10.md", "b/2.md", "b.md", "c/z.txt"]
+
+
+def test_loading_on_a_given_executor_gives_the_same_corpus(data_dir):
+    from concurrent.futures import ThreadPoolExecutor
+
+    folder = data_dir / "corpus" / "good"
+    serial, serial_problems = read_corpus(folder, jobs=1)
+    with ThreadPoolExecutor(max_workers=2) as executor:
+        threaded, threaded_problems = read_corpus(folder, executor=executor)
+    assert serial.documents.equals(threaded.documents)
+    assert serial.segments.equals(threaded.segments)
+    assert [p.format() for p in serial_problems] == [p.format() for p in threaded_problems]
