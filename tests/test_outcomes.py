@@ -90,3 +90,9 @@ def test_one_edition():
 def test_unknown_edition_names_the_known_ones():
     with pytest.raises(InputError, match="use one of: E1, E2"):
         workshop_outcomes(_editions(), edition="E9")
+
+
+def test_every_outcome_has_a_french_label():
+    from research.outcomes import OUTCOME_LABELS, OUTCOMES
+
+    assert list(OUTCOME_LABELS) == list(OUTCOMES)

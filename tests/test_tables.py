@@ -598,3 +598,11 @@ def test_text_and_lists_survive_a_csv_round_trip(label, aliases):
     assert problems == []
     assert frame.loc[2, "label"] == label
     assert frame.loc[2, "aliases"] == aliases
+
+
+def test_every_stage_and_workshop_type_has_a_french_label():
+    from research.tables import STAGE_LABELS, STAGES, WORKSHOP_TYPE_LABELS, WORKSHOP_TYPES
+
+    assert list(STAGE_LABELS) == list(STAGES)
+    assert list(WORKSHOP_TYPE_LABELS) == list(WORKSHOP_TYPES)
+    assert len(set(STAGE_LABELS.values())) == len(STAGES)
