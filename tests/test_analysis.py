@@ -271,17 +271,21 @@ def test_frequencies_by_kind_segments(camille, tables):
     assert totals == {"interview": 6, "minutes": 2}
 
 
+#: The group of passages without a speaker in the fixture's minutes.
+MINUTES = "(sans locuteur : compte rendu)"
+
+
 def test_frequencies_by_speaker_category(camille, tables):
     options = {"segments": tables["segments"], "actors": tables["actors"]}
     table = code_frequencies(camille, tables["documents"], by="actor_category", **options)
     counts = {k: v for k, v in _counts(table, ["actor_category"]).items() if v}
     assert counts == {
-        ("ant.interessement", MISSING): 1,
+        ("ant.interessement", MINUTES): 1,
         ("ant.interessement", "elected"): 1,
         ("ant.interessement", "project_holder"): 1,
         ("iw.creating.advocacy", "elected"): 1,
         ("iw.creating.advocacy", "project_holder"): 2,
-        ("iw.disrupting.sanctions", MISSING): 1,
+        ("iw.disrupting.sanctions", MINUTES): 1,
         ("iw.maintaining.policing", "project_holder"): 1,
     }
     segs = code_frequencies(
@@ -289,7 +293,7 @@ def test_frequencies_by_speaker_category(camille, tables):
     )
     assert _counts(segs, ["actor_category"])[("ant.interessement", "researcher")] == 1
     totals = segs.drop_duplicates("actor_category").set_index("actor_category")["n_units"]
-    assert totals.to_dict() == {MISSING: 2, "elected": 1, "project_holder": 2, "researcher": 3}
+    assert totals.to_dict() == {MINUTES: 2, "elected": 1, "project_holder": 2, "researcher": 3}
 
 
 def test_frequencies_agree_with_a_crosstab(camille, tables):
@@ -620,3 +624,23 @@ def test_chapter_05_runs_on_the_demo_project(repo_root, tmp_path):
         assert (out / "network" / name).stat().st_size > 0
     moments = pd.read_csv(out / "tables" / "translation_by_edition.csv")
     assert moments["moment"].tolist()[:2] == ["Problématisation", "Intéressement"]
+
+
+def test_group_names_name_passages_without_speaker_by_document_kind():
+    from research.analysis import group_names
+
+    frame = pd.DataFrame(
+        {
+            "kind": ["logbook", "minutes", "interview", "note2", None],
+            "actor_category": [None, None, "elected", None, None],
+            "edition": [None, "SUT2017", None, None, None],
+        }
+    )
+    assert group_names(frame, "actor_category").tolist() == [
+        "(sans locuteur : journal de bord)",
+        "(sans locuteur : compte rendu)",
+        "elected",
+        "(sans locuteur : note2)",
+        MISSING,
+    ]
+    assert group_names(frame, "edition").tolist() == [MISSING, "SUT2017", MISSING, MISSING, MISSING]

@@ -183,15 +183,19 @@ def test_profile_by_edition_pillars_hand_worked(camille, tables):
     assert p["label"].tolist()[:3] == ["créer", "maintenir", "perturber"]
 
 
+#: The group of passages without a speaker in the fixture's minutes.
+MINUTES = "(sans locuteur : compte rendu)"
+
+
 def test_profile_by_speaker_category_forms(camille, tables):
     p = iw_profile(
         camille, tables["documents"], segments=tables["segments"], actors=tables["actors"]
     )
     assert len(p) == 18 * 3
-    assert p["actor_category"].unique().tolist() == [MISSING, "elected", "project_holder"]
+    assert p["actor_category"].unique().tolist() == [MINUTES, "elected", "project_holder"]
     nonzero = p[p["n"] > 0][["actor_category", "form", "n", "n_group"]].values.tolist()
     assert nonzero == [
-        [MISSING, "disconnecting_sanctions", 1, 1],
+        [MINUTES, "disconnecting_sanctions", 1, 1],
         ["elected", "advocacy", 1, 1],
         ["project_holder", "advocacy", 2, 3],
         ["project_holder", "policing", 1, 3],
@@ -216,7 +220,7 @@ def test_profile_of_the_whole_corpus_and_by_organisation(camille, tables):
     ]
     org = iw_profile(camille, tables["documents"], by="organisation_label", level="pillar",
                      actors=tables["actors"])  # fmt: skip
-    assert set(org["organisation_label"]) == {"ECLA", "Vrac'n Roule", MISSING}
+    assert set(org["organisation_label"]) == {"ECLA", "Vrac'n Roule", MINUTES}
 
 
 def test_profile_codes_without_form_count_for_their_pillar_only(tables):

@@ -27,7 +27,9 @@ A coding *overlaps* a segment when their character ranges intersect
 (``segment.start < coding.end`` and ``coding.start < segment.end``); a coding
 spanning two turns counts for both at the segment level. Attribute values that are
 lists (``participants``, ``actors``) count the coding once for each value; missing
-values form the group ``"(non renseigné)"``.
+values form the group ``"(non renseigné)"``, except that a passage without a known
+speaker is grouped, for the speaking actor's attributes, by the kind of its document
+(``"(sans locuteur : compte rendu)"``, see :func:`group_names`).
 
 References
 ----------
@@ -68,6 +70,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CATEGORY_LABELS",
     "MISSING",
+    "SPEAKER_ATTRIBUTES",
     "code_attribute_matrix",
     "code_frequencies",
     "coding_attributes",
@@ -76,6 +79,7 @@ __all__ = [
     "cooccurrence_pairs",
     "framework_matrix",
     "framework_table",
+    "group_names",
     "plot_cooccurrence",
     "select_codings",
     "speaker_of",
@@ -87,6 +91,14 @@ By = str | Sequence[str] | None
 
 #: Group name of a missing attribute value.
 MISSING = "(non renseigné)"
+#: Attributes of the speaking actor, missing where a passage has no known speaker.
+SPEAKER_ATTRIBUTES = (
+    "actor",
+    "actor_label",
+    "actor_category",
+    "organisation",
+    "organisation_label",
+)
 #: French names of actor categories as groups (table headers, figure labels).
 CATEGORY_LABELS: dict[str, str] = {
     "citizen": "citoyens",
@@ -424,9 +436,38 @@ def _groups(frame: pd.DataFrame, by: list[str], what: str) -> pd.DataFrame:
             )
         if out[col].map(lambda v: isinstance(v, list)).any():
             out = out.explode(col)
-        filled = out[col].astype(object).where(out[col].notna(), MISSING)
+        filled = group_names(out, col)
         out = out.assign(**{col: filled.map(lambda v: v if isinstance(v, str) else str(v))})
     return out
+
+
+def group_names(frame: pd.DataFrame, col: str) -> pd.Series:
+    """The values of an attribute as names of groups.
+
+    A missing value becomes :data:`MISSING`; but a passage without a known speaker
+    (minutes, logbook entries) is grouped, for the attributes of the speaking actor
+    (:data:`SPEAKER_ATTRIBUTES`), by the kind of its document:
+    ``"(sans locuteur : compte rendu)"``, ``"(sans locuteur : journal de bord)"``.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"kind": ["interview", "minutes", None],
+    ...                       "actor_category": ["elected", None, None]})
+    >>> group_names(frame, "actor_category").tolist()
+    ['elected', '(sans locuteur : compte rendu)', '(non renseigné)']
+    """
+    values = frame[col].astype(object)
+    missing = values.isna()
+    if not missing.any():
+        return values
+    names = pd.Series(MISSING, index=frame.index, dtype=object)
+    if col in SPEAKER_ATTRIBUTES and "kind" in frame.columns:
+        from research.quotes import KIND_LABELS
+
+        kinds = frame["kind"].map(lambda k: KIND_LABELS.get(k, k) if isinstance(k, str) else None)
+        named = kinds.map(lambda k: f"(sans locuteur : {k})", na_action="ignore")
+        names = named.where(named.notna(), MISSING)
+    return values.where(~missing, names)
 
 
 def _units(

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 import pandas as pd
 
-from research.analysis import MISSING, code_frequencies, coding_attributes, select_codings
+from research.analysis import code_frequencies, coding_attributes, group_names, select_codings
 from research.errors import CodebookError, InputError
 
 if TYPE_CHECKING:
@@ -529,7 +529,7 @@ def iw_examples(
         if col not in attrs.columns:
             raise InputError(f"no attribute {col!r} to group the codings by",
                              hint="actor attributes need segments= and actors=")  # fmt: skip
-        attrs[col] = attrs[col].astype(object).where(attrs[col].notna(), MISSING)
+        attrs[col] = group_names(attrs, col)
     dates = attrs["date"].astype(str) if "date" in attrs.columns else ""
     attrs = attrs.assign(_date=dates, _rank=attrs[level].map(order))
     attrs = attrs.sort_values(["_date", "doc_id", "start", "end"], kind="stable")
