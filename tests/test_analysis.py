@@ -644,3 +644,14 @@ def test_group_names_name_passages_without_speaker_by_document_kind():
         MISSING,
     ]
     assert group_names(frame, "edition").tolist() == [MISSING, "SUT2017", MISSING, MISSING, MISSING]
+
+
+def test_a_code_pattern_that_matches_nothing_is_an_error_not_an_empty_table(camille, tables):
+    with pytest.raises(CodingError, match=r"matches 'iv\.\*'.*iw\.creating\.advocacy"):
+        code_frequencies(camille, tables["documents"], codes="iv.*")
+    chosen = ["iw.creating.advocacy", "iw.disrupting.undermining"]
+    table = code_frequencies(camille, tables["documents"], codes=chosen)
+    assert table["code"].unique().tolist() == chosen
+    assert table[table["code"] == chosen[1]]["n"].sum() == 0
+    nothing_coded = camille.iloc[0:0]
+    assert code_frequencies(nothing_coded, tables["documents"], codes="*").empty

@@ -40,7 +40,6 @@ Examples
 
 from __future__ import annotations
 
-import fnmatch
 from collections.abc import Iterable, Mapping, Sequence
 from os import PathLike
 from pathlib import Path
@@ -55,6 +54,7 @@ from research.agreement import (
     fleiss_kappa,
     krippendorff_alpha,
 )
+from research.codebook import choose_codes
 from research.errors import AgreementError, CodingError, InputError, SchemaError
 
 __all__ = [
@@ -258,10 +258,11 @@ def documents_in_common(
 
 
 def select_codes(available: Iterable[str], codes: str | Sequence[str] | None) -> list[str]:
-    """Codes chosen by ids or fnmatch patterns (``'iw.*'`` selects a subtree).
+    """Codes chosen by ids or fnmatch patterns (``'iw.*'`` selects a subtree), sorted.
 
-    A plain id is kept even when nobody used it (its agreement then shows that);
-    a pattern must match at least one of the ``available`` codes.
+    The rule of :func:`research.codebook.choose_codes`: a plain id is kept even when
+    nobody used it (its agreement then shows that); a pattern must match at least
+    one of the ``available`` codes.
 
     Examples
     --------
@@ -273,20 +274,8 @@ def select_codes(available: Iterable[str], codes: str | Sequence[str] | None) ->
     pool = sorted({str(c) for c in available})
     if codes is None:
         return pool
-    patterns = [codes] if isinstance(codes, str) else [str(c) for c in codes]
-    chosen: list[str] = []
-    for pattern in patterns:
-        if any(ch in pattern for ch in "*?["):
-            hits = [c for c in pool if fnmatch.fnmatchcase(c, pattern)]
-            if not hits:
-                raise AgreementError(
-                    f"no code used by the compared coders matches {pattern!r}; "
-                    f"codes used: {', '.join(pool[:10]) or 'none'}"
-                )
-            chosen.extend(hits)
-        else:
-            chosen.append(pattern)
-    return sorted(dict.fromkeys(chosen))
+    where = "used by the compared coders"
+    return sorted(choose_codes(pool, codes, error=AgreementError, where=where))
 
 
 def _scope(

@@ -54,7 +54,6 @@ Examples
 
 from __future__ import annotations
 
-import fnmatch
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -62,6 +61,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from research.codebook import choose_codes
 from research.errors import CodingError, InputError, SchemaError
 
 if TYPE_CHECKING:
@@ -197,7 +197,7 @@ def select_codings(
     elif coder is not None:
         raise CodingError("the codings have no 'coder' column to choose from", column="coder")
     if codes is not None:
-        chosen = set(_choose_codes(frame["code"].astype(str).tolist(), codes))
+        chosen = set(choose_codes(frame["code"].astype(str).tolist(), codes))
         frame = frame[frame["code"].astype(str).isin(chosen)]
     return _offsets(frame.reset_index(drop=True), "codings")
 
@@ -207,20 +207,6 @@ def _ancestors(code: str) -> list[str]:
     return [".".join(parts[:i]) for i in range(len(parts), 0, -1)]
 
 
-def _choose_codes(available: Sequence[str], codes: Codes) -> list[str]:
-    pool = sorted(set(available))
-    if codes is None:
-        return pool
-    patterns = [codes] if isinstance(codes, str) else [str(c) for c in codes]
-    chosen: list[str] = []
-    for pattern in patterns:
-        if any(ch in pattern for ch in "*?["):
-            chosen.extend(c for c in pool if fnmatch.fnmatchcase(c, pattern))
-        else:
-            chosen.append(pattern)
-    return list(dict.fromkeys(chosen))
-
-
 def _expand(
     codings: pd.DataFrame, codes: Codes, include_children: bool
 ) -> tuple[pd.DataFrame, list[str]]:
@@ -228,7 +214,7 @@ def _expand(
     frame = codings.assign(coding=np.arange(len(codings)), code=codings["code"].astype(str))
     if include_children:
         frame = frame.assign(code=frame["code"].map(_ancestors)).explode("code")
-    chosen = _choose_codes(frame["code"].tolist(), codes)
+    chosen = choose_codes(frame["code"].tolist(), codes)
     frame = frame[frame["code"].isin(set(chosen))]
     return frame.reset_index(drop=True), chosen
 

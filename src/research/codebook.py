@@ -79,13 +79,14 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from research.errors import CodebookError, Problem, ValidationFailed, format_location
+from research.errors import CodebookError, CodingError, Problem, ValidationFailed, format_location
 
 __all__ = [
     "CODE_COLUMNS",
     "LEVELS",
     "Codebook",
     "add_code",
+    "choose_codes",
     "codebook_files",  # noqa: F822 - from research.codebook_yaml, see __getattr__
     "codebook_texts",  # noqa: F822
     "load_codebook",  # noqa: F822
@@ -157,6 +158,61 @@ def _cycle_problems(parents: dict[str, str | None], rows: dict[str, dict]) -> li
             node = parents[node]
         done.update(path)
     return problems
+
+
+def choose_codes(
+    available: Iterable[str],
+    codes: str | Iterable[str] | None,
+    *,
+    error: type[Exception] = CodingError,
+    where: str = "in these codings",
+) -> list[str]:
+    """Codes chosen by ids or shell-style patterns (``"iw.*"`` selects a subtree).
+
+    The one rule for every analysis that takes ``codes=``: ``None`` takes every
+    available code; a plain id is kept even when nobody used it (its row then shows
+    zero); a pattern must match at least one available code, so that a typing
+    mistake (``"iv.*"``) is an error and not an empty table. With no code available
+    at all (nothing coded yet), nothing is chosen and nothing is raised.
+
+    Returns
+    -------
+    list of str
+        The chosen ids once each, in the order of ``codes`` (the codes a pattern
+        matches in alphabetical order); every available code, sorted, for ``None``.
+
+    Raises
+    ------
+    CodingError (or ``error``)
+        When a pattern matches none of the available codes.
+
+    Examples
+    --------
+    >>> used = ["iw.creating.advocacy", "iw.maintaining.policing", "ant.enrolment"]
+    >>> choose_codes(used, "iw.*")
+    ['iw.creating.advocacy', 'iw.maintaining.policing']
+    >>> choose_codes(used, ["ant.enrolment", "iw.disrupting.sanctions"])
+    ['ant.enrolment', 'iw.disrupting.sanctions']
+    >>> choose_codes(used, "iv.*")
+    Traceback (most recent call last):
+    ...
+    research.errors.CodingError: no code in these codings matches 'iv.*' (codes: ant.enrolment, iw.creating.advocacy, iw.maintaining.policing)
+    """
+    pool = sorted({str(c) for c in available})
+    if codes is None:
+        return pool
+    patterns = [codes] if isinstance(codes, str) else [str(c) for c in codes]
+    chosen: list[str] = []
+    for pattern in patterns:
+        if not any(ch in pattern for ch in "*?["):
+            chosen.append(pattern)
+            continue
+        hits = [c for c in pool if fnmatch.fnmatchcase(c, pattern)]
+        if pool and not hits:
+            listed = ", ".join(pool[:10]) + (", …" if len(pool) > 10 else "")
+            raise error(f"no code {where} matches {pattern!r} (codes: {listed})")
+        chosen.extend(hits)
+    return list(dict.fromkeys(chosen))
 
 
 def validate_codes(rows: Iterable[Mapping[str, Any]]) -> list[Problem]:
