@@ -10,6 +10,7 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,27 @@ from research.text import decode_bytes, normalise
 __all__ = ["jsonable", "load_markdown", "load_yaml", "split_front_matter"]
 
 _FENCE = "---"
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@functools.lru_cache(maxsize=4096)
+def _implicit_tag(kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+    """The tag the safe loader's resolver gives a node (a pure function of its
+    arguments, since the safe loader has no path resolvers)."""
+    return yaml.resolver.Resolver.resolve(_SAFE_LOADER, kind, value, implicit)
+
+
+class _FrontMatterLoader(_SAFE_LOADER):
+    """The safe loader, remembering the tags of the scalars it has already seen
+    (``kind: interview``, ``date: …`` come back in every front matter)."""
+
+    def resolve(self, kind, value, implicit):
+        if self.yaml_path_resolvers:
+            return super().resolve(kind, value, implicit)
+        return _implicit_tag(kind, value, implicit)
+
+
+_YAML_LOADER = _FrontMatterLoader
 # The closing line: '---' or '...' alone (trailing spaces allowed), after line 1.
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
