@@ -5,7 +5,8 @@ interview-like Markdown files (about 10 MB) and 200 ``.docx`` files, then report
 load-and-segment throughput next to the time of merely reading the same bytes.
 Figures go to ``benchmarks/results/corpus.txt``.
 
-Run: ``python benchmarks/bench_corpus.py [--repeat 5]``
+Run: ``python benchmarks/bench_corpus.py [--repeat 5]``. A fixed Python loop, timed
+before and after, tells how fast the shared machine ran Python during the run.
 """
 
 from __future__ import annotations
@@ -80,6 +81,16 @@ def build(n_md: int = 1000, n_docx: int = 200, seed: int = 7) -> Path:
     return DATA
 
 
+def _calibration() -> float:
+    """Seconds of a fixed pure-Python loop: how fast the shared machine runs Python
+    right now (the same code has been seen to take twice as long an hour later)."""
+    start = time.perf_counter()
+    total = 0
+    for i in range(2_000_000):
+        total += i * i
+    return time.perf_counter() - start
+
+
 def _timed(func, repeat: int, before=None) -> tuple[float, float]:
     """Best and median wall time of ``repeat`` calls (``before`` runs untimed first)."""
     times = []
@@ -99,7 +110,10 @@ def main() -> None:
     folder = build()
     from research.corpus import read_corpus
 
-    lines = [f"load average before the run: {os.getloadavg()[0]:.2f} (2 cores)"]
+    lines = [
+        f"load average before the run: {os.getloadavg()[0]:.2f} (2 cores); "
+        f"calibration loop {min(_calibration() for _ in range(3)):.3f} s"
+    ]
     for sub in ("md", "docx"):
         files = sorted((folder / sub).iterdir())
         n_bytes = sum(f.stat().st_size for f in files)
@@ -122,6 +136,7 @@ def main() -> None:
                 f"({len(corpus.segments):,} segments, {errors} errors); "
                 f"best {best / read_time:.0f}x the time of reading the bytes"
             )
+    lines.append(f"calibration loop after the run {min(_calibration() for _ in range(3)):.3f} s")
     RESULTS.mkdir(exist_ok=True)
     report = "\n".join(lines) + "\n"
     (RESULTS / "corpus.txt").write_text(report, encoding="utf-8")
