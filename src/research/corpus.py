@@ -564,18 +564,16 @@ def _matcher(wanted: Any) -> Callable[[Any], bool]:
     return equal
 
 
-def _read_one(
+def _load_one(
     path: Path,
     root: Path,
     suffixes: frozenset[str],
     options: LoaderOptions | None,
-    plain: bool = False,
-) -> tuple[ParsedDocument | None, list[Problem]]:
-    """Load and segment one file; every user mistake becomes a problem.
+) -> tuple[tuple[str, str, LoadedDocument] | None, list[Problem]]:
+    """Load one file (not yet segmented); every user mistake becomes a problem.
 
-    With ``plain`` (in a worker process), words are counted here and segments are
-    returned as :class:`SegmentColumns`, which cross process boundaries several
-    times faster than a list of named tuples.
+    Returns ``((doc_id, relative path, loaded document), problems)``, or ``None``
+    and the problems when the file cannot be used.
     """
     rel = _relative(path, root)
     if path.suffix.lower() not in suffixes:
@@ -600,11 +598,33 @@ def _read_one(
         )
         hint = "set a simple 'id:' in the front matter or rename the file"
         return None, [*problems, Problem("error", message, path=rel, hint=hint)]
+    return (doc_id, rel, doc), problems
+
+
+def _parsed(doc_id: str, rel: str, doc: LoadedDocument, plain: bool) -> ParsedDocument:
+    """Segment a loaded document; with ``plain``, segments come as columns."""
     parsed = parse_document(doc_id, rel, doc, count_words=False)
     if plain:
         columns = SegmentColumns.of(parsed.segments, _speaker_map(parsed.metadata))
         parsed = replace(parsed, segments=columns)
-    return parsed, problems
+    return parsed
+
+
+def _read_one(
+    path: Path,
+    root: Path,
+    suffixes: frozenset[str],
+    options: LoaderOptions | None,
+    plain: bool = False,
+) -> tuple[ParsedDocument | None, list[Problem]]:
+    """Load and segment one file; every user mistake becomes a problem.
+
+    With ``plain`` (in a worker process), segments are returned as
+    :class:`SegmentColumns`, which cross process boundaries several times faster
+    than a list of named tuples.
+    """
+    loaded, problems = _load_one(path, root, suffixes, options)
+    return (None if loaded is None else _parsed(*loaded, plain)), problems
 
 
 @contextlib.contextmanager
@@ -627,12 +647,20 @@ def _gc_paused():
 def _read_batch(
     paths: list[Path], *, plain: bool = False, **kwargs: Any
 ) -> list[tuple[ParsedDocument | None, list[Problem]]]:
-    """:func:`_read_one` over several files (one task of a process pool).
+    """:func:`_read_one` over several files (one task of a process pool, or one
+    chunk of a serial load).
 
-    With ``plain``, the words of every document are counted here, in one pass.
+    Every file is loaded before any is segmented: running one stage over many
+    files keeps its code warm in the processor's caches, which is measurably faster
+    than taking each file through every stage in turn. With ``plain``, the words of
+    every document are also counted here, in one pass.
     """
     with _gc_paused():
-        results = [_read_one(path, plain=plain, **kwargs) for path in paths]
+        loaded = [_load_one(path, **kwargs) for path in paths]
+        results = [
+            (None if item is None else _parsed(*item, plain), problems)
+            for item, problems in loaded
+        ]
         if plain:
             done = [i for i, (parsed, _) in enumerate(results) if parsed is not None]
             counts = word_counts([results[i][0].text for i in done])
@@ -640,6 +668,10 @@ def _read_batch(
                 parsed, problems = results[i]
                 results[i] = (replace(parsed, n_words=n_words), problems)
         return results
+
+
+#: Files loaded as one chunk in a single process (bounds the memory of a chunk).
+_CHUNK = 500
 
 
 _CONTAINERS = frozenset({".docx", ".odt"})
@@ -734,8 +766,10 @@ def read_corpus(
                     for item in done:
                         take(*item)
         else:
-            for path in files:
-                take(*read(path))
+            for first in range(0, len(files), _CHUNK):
+                chunk = files[first : first + _CHUNK]
+                for item in _read_batch(chunk, root=root, suffixes=suffixes, options=options):
+                    take(*item)
         return builder.build(), problems
 
 
