@@ -109,3 +109,11 @@ def test_word_count_edges(text, expected):
 def test_word_counts_in_one_pass_equal_counting_by_hand(texts):
     assert word_counts(texts) == [_words_by_hand(t) for t in texts]
     assert [word_count(t) for t in texts] == [_words_by_hand(t) for t in texts]
+
+
+@given(st.lists(st.text(alphabet="ab é’'-😀 \n.", max_size=12), max_size=8))
+def test_word_counts_in_small_groups_equal_counting_by_hand(texts):
+    from unittest import mock
+
+    with mock.patch("research.text._GROUP_CHARS", 7):
+        assert word_counts(texts) == [_words_by_hand(t) for t in texts]
