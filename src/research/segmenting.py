@@ -317,6 +317,7 @@ def segment_turns(text: str, *, speakers: Collection[str] | None = None) -> list
     stops = [*line_starts[1:], len(text)] if line_starts else []
     append = segments.append
     new = tuple.__new__
+    find, count = text.find, text.count
     labels: dict[str, str] = {}  # one string per label: smaller tables, faster transfer
     path = sections.path
     for match, stop in zip(matches, stops, strict=True):
@@ -326,17 +327,30 @@ def segment_turns(text: str, *, speakers: Collection[str] | None = None) -> list
             paragraphs(content, stop)
             path = sections.path
             continue
-        piece = text[content:stop]
-        stripped = piece.strip()
-        if stripped:
+        eol = find("\n", content, stop)
+        if eol < 0:
+            eol = stop
+        if (
+            content < eol
+            and not text[content].isspace()
+            and not text[eol - 1].isspace()
+            and count("\n", eol, stop) == stop - eol
+        ):  # the usual turn: one line, then only newlines (no copy of the text needed)
+            begin, end = content, eol
+        else:
+            piece = text[content:stop]
+            stripped = piece.strip()
+            if not stripped:
+                continue
             # Everything before the first non-space character is white space.
             first = stripped[0]
             begin = content if piece[0] == first else content + piece.index(first)
-            label, ts1, ts2 = match.group("label", "ts1", "ts2")
-            stamp = ts1 or ts2
-            time = parse_timestamp(stamp) if stamp else None
-            label = labels.setdefault(label, label)
-            append(new(Segment, (begin, begin + len(stripped), label, path, time)))
+            end = begin + len(stripped)
+        label, ts1, ts2 = match.group("label", "ts1", "ts2")
+        stamp = ts1 or ts2
+        time = parse_timestamp(stamp) if stamp else None
+        label = labels.setdefault(label, label)
+        append(new(Segment, (begin, end, label, path, time)))
     return segments
 
 
