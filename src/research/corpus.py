@@ -658,8 +658,7 @@ def _read_batch(
     with _gc_paused():
         loaded = [_load_one(path, **kwargs) for path in paths]
         results = [
-            (None if item is None else _parsed(*item, plain), problems)
-            for item, problems in loaded
+            (None if item is None else _parsed(*item, plain), problems) for item, problems in loaded
         ]
         if plain:
             done = [i for i, (parsed, _) in enumerate(results) if parsed is not None]
