@@ -219,3 +219,10 @@ def test_loading_on_a_given_executor_gives_the_same_corpus(data_dir):
     assert serial.documents.equals(threaded.documents)
     assert serial.segments.equals(threaded.segments)
     assert [p.format() for p in serial_problems] == [p.format() for p in threaded_problems]
+
+
+def test_segment_ids_keep_their_format_as_the_shared_suffixes_grow():
+    from research.corpus import _seg_ids
+
+    for n in (0, 1, 3, 17, 10_001):
+        assert _seg_ids("INT01", n) == [f"INT01:{i:04d}" for i in range(n)]

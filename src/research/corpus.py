@@ -79,10 +79,13 @@ _SUFFIXES: list[str] = []
 
 def _seg_ids(doc_id: str, n: int) -> list[str]:
     """The ids of a document's first ``n`` segments, ``<doc_id>:<nnnn>`` (suffixes
-    are made once and reused)."""
-    if len(_SUFFIXES) < n:
-        _SUFFIXES.extend(f":{i:04d}" for i in range(len(_SUFFIXES), max(n, 2 * len(_SUFFIXES))))
-    return [doc_id + suffix for suffix in _SUFFIXES[:n]]
+    are made once and reused; a longer list replaces the shorter one whole, so that
+    threads never see it half made)."""
+    global _SUFFIXES
+    suffixes = _SUFFIXES
+    if len(suffixes) < n:
+        suffixes = _SUFFIXES = [f":{i:04d}" for i in range(max(n, 2 * len(suffixes)))]
+    return [doc_id + suffix for suffix in suffixes[:n]]
 
 
 def document_files(folder: str | Path) -> list[Path]:
