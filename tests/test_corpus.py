@@ -153,14 +153,14 @@ def test_sha256_changes_with_the_text(tmp_path, data_dir):
     assert before != after and len(before) == 64
 
 
-def test_default_jobs_pool_only_for_many_office_files(monkeypatch):
+def test_default_jobs_pool_only_for_large_corpora(monkeypatch):
     from pathlib import Path
 
     from research import corpus as corpus_module
 
     monkeypatch.setattr("os.cpu_count", lambda: 2)
     assert corpus_module._default_jobs([Path(f"{i}.md") for i in range(56)]) == 1
-    assert corpus_module._default_jobs([Path(f"{i}.md") for i in range(1000)]) == 1
+    assert corpus_module._default_jobs([Path(f"{i}.md") for i in range(1000)]) == 2
     assert corpus_module._default_jobs([Path(f"{i}.docx") for i in range(60)]) == 2
 
 
