@@ -256,11 +256,10 @@ def _turn_starts(
     """
     starts, matches = _turn_matches(text, speakers)
     found = [(start, m.end(), m, m["label"]) for start, m in zip(starts, matches, strict=True)]
-    if "#" in text:
-        headings = _line_matches(text, _HEADING_M, _HEADING_AFTER_NEWLINE)
-        if headings:
-            found.extend((start, m.end(), m, None) for start, m in headings)
-            found.sort(key=lambda item: item[0])
+    headings = _headings(text)
+    if headings:
+        found.extend((start, m.end(), m, None) for start, m in headings)
+        found.sort(key=lambda item: item[0])
     return found
 
 
@@ -307,12 +306,14 @@ def segment_turns(text: str, *, speakers: Collection[str] | None = None) -> list
             lines = [(begin + offset, line) for offset, line in _lines(text[begin:stop])]
             segments.extend(_paragraph_segments(text, lines, sections))
 
-    if _headings(text):
-        starts = _turn_starts(text, chosen)
-        line_starts = [item[0] for item in starts]
-        matches = [item[2] for item in starts]
-    else:  # no section to follow: the usual transcript
-        line_starts, matches = _turn_matches(text, chosen)
+    line_starts, matches = _turn_matches(text, chosen)
+    headings = _headings(text)
+    if headings:  # heading lines and turn lines, in text order
+        merged = sorted(
+            [*zip(line_starts, matches, strict=True), *headings], key=lambda item: item[0]
+        )
+        line_starts = [start for start, _ in merged]
+        matches = [match for _, match in merged]
     paragraphs(0, line_starts[0] if line_starts else len(text))
     stops = [*line_starts[1:], len(text)] if line_starts else []
     append = segments.append
