@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from research.errors import InputError, Problem, ValidationFailed
-from research.loaders import LoadedDocument, LoaderOptions, loader_for, segments_for
+from research.loaders import LoadedDocument, LoaderOptions, load_document, segments_for
 from research.segmenting import Segment
 from research.text import fold, fold_with_offsets, word_count, word_counts
 
@@ -586,7 +586,7 @@ def _load_one(
             Problem("warning", f"no loader for {what}; file ignored", path=rel, hint=hint)
         ]
     try:
-        doc = loader_for(path)(path, options or LoaderOptions())
+        doc = load_document(path, options=options)
     except InputError as exc:
         return None, [exc.to_problem()]
     except Exception as exc:  # a library failed on a damaged file
