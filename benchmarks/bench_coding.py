@@ -26,6 +26,7 @@ import time
 from pathlib import Path
 
 import pandas as pd
+from bench_corpus import PHRASES  # the same interview-like phrases (run from benchmarks/)
 
 from research.codebook import load_codebook
 from research.coding import (
@@ -40,17 +41,6 @@ from research.corpus import Corpus
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
 CODEBOOK = HERE.parent / "codebook"
-
-PHRASES = [
-    "Bon, euh… la coopérative nous a vraiment aidés au départ",
-    "on s’est retrouvés à l’atelier avec le canevas ; c’était « nouveau » pour moi",
-    "à Revigny il n’y a plus de commerce depuis trois ans\u00a0!",
-    "la Fabrique à Entreprendre, c’est un peu le guichet unique, enfin en théorie",
-    "les élus de l’agglomération étaient là, ils écoutaient\u202f;",
-    "j’avais peur de présenter mon idée devant trois cents personnes",
-    "[rires] voilà, c’est comme ça que ça a commencé",
-    "le groupe de travail s’est réuni six fois avant l’été",
-]
 
 
 def build_corpus(n_documents: int, rng: random.Random) -> Corpus:
