@@ -22,12 +22,14 @@ demo: $(STAMP)
 	@echo "Open $(CURDIR)/outputs/index.html in a browser."
 
 test: $(STAMP)
+	@$(BIN)/lint-imports --no-cache
 	@$(BIN)/python -m pytest -q
 
 quick: $(STAMP)
 	@$(BIN)/python -m pytest -q -m "not slow"
 
 lint: $(STAMP)
+	@$(BIN)/lint-imports --no-cache
 	@$(BIN)/ruff check src tests benchmarks
 	@$(BIN)/ruff format --check src tests benchmarks
 

@@ -6,7 +6,7 @@ Two workloads, each timed against a baseline measured in the same run:
    ``research.agreement.krippendorff_alpha`` against ``krippendorff.alpha``.
 2. Character-level agreement of two coders over 1,000,000 characters (100 documents
    of 10,000 characters, about 40 codings per coder and document): building the
-   character units with ``research.agreement_units.character_units`` and computing
+   character units with ``research.agreement.character_units`` and computing
    Cohen's kappa and alpha from them, against expanding one boolean array per
    coder and document and calling scikit-learn's ``cohen_kappa_score`` and
    ``krippendorff.alpha`` on the 1,000,000 characters.
@@ -26,8 +26,7 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import cohen_kappa_score
 
-from research.agreement import bootstrap_alpha, cohen_kappa, krippendorff_alpha
-from research.agreement_units import character_units
+from research.agreement import bootstrap_alpha, character_units, cohen_kappa, krippendorff_alpha
 
 RESULTS = Path(__file__).parent / "results" / "agreement.txt"
 

@@ -29,13 +29,7 @@ import pandas as pd
 from bench_corpus import PHRASES  # the same interview-like phrases (run from benchmarks/)
 
 from research.codebook import load_codebook
-from research.coding import (
-    CODING_COLUMNS,
-    load_codings,
-    retrieve,
-    save_codings,
-    validate_codings,
-)
+from research.coding import CODING_COLUMNS, load_codings, retrieve, save_codings, validate_codings
 from research.corpus import Corpus
 
 HERE = Path(__file__).resolve().parent

@@ -111,7 +111,7 @@ def main() -> None:
     args = parser.parse_args()
     folder = build()
     from research.corpus import read_corpus
-    from research.loaders import load_document, segments_for
+    from research.corpus.loaders import load_document, segments_for
 
     lines = [
         f"load average before the run: {os.getloadavg()[0]:.2f} (2 cores); "

@@ -30,15 +30,18 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from research.network import actor_projection, edition_graphs, network_graph, two_mode_graph
-from research.network_measures import (
+from research.network import (
+    actor_projection,
     animator_trajectory,
     betweenness,
+    edition_graphs,
     evolution,
     graph_measures,
+    network_graph,
     node_measures,
+    stable_layout,
+    two_mode_graph,
 )
-from research.network_views import stable_layout
 
 RESULTS = Path(__file__).resolve().parent / "results" / "network.txt"
 

@@ -17,7 +17,7 @@ printed. Run with ``python benchmarks/bench_pipeline.py [--repeat N] [--stress N
 
 ``--stress N`` also starts N one-cell notebooks two at a time and counts kernel
 start failures and retries (the IPC-socket and retry protections of
-:mod:`research.kernels`).
+:mod:`research.pipeline`).
 """
 
 from __future__ import annotations

@@ -2,11 +2,11 @@
 
 Workloads, each timed against a baseline measured in the same run:
 
-1. Export as ``.qdpx`` (``research.refiqda.qdpx_bytes``: checks, deterministic
+1. Export as ``.qdpx`` (``research.exchange.qdpx_bytes``: checks, deterministic
    GUIDs, typed variables, XML, zip) against packing the same tables as the
    project's own files (one CSV per coder and the texts) into a zip with the same
    compression: the floor of any export of this data.
-2. Import of that ``.qdpx`` (``research.refiqda_import.read_qdpx``: safety checks,
+2. Import of that ``.qdpx`` (``research.exchange.read_qdpx``: safety checks,
    codebook, position conversion, typed codings frame) against opening the zip,
    parsing ``project.qde`` with lxml and collecting the selections' attributes and
    the texts with no check or conversion.
@@ -37,11 +37,9 @@ from lxml import etree
 
 from research.codebook import Codebook, codebook_texts
 from research.coding import codings_text
-from research.corpus import Corpus
-from research.importing import render_markdown
+from research.corpus import Corpus, render_markdown
+from research.exchange import qdpx_bytes, read_qdpx, write_import
 from research.project import open_project
-from research.refiqda import qdpx_bytes
-from research.refiqda_import import read_qdpx, write_import
 
 RESULTS = Path(__file__).parent / "results" / "refiqda.txt"
 N_DOCS, PER_DOC, TEXT_CHARS = 1_000, 100, 6_000
@@ -208,7 +206,7 @@ def main() -> str:
     assert data == qdpx_bytes(book, corpus, codings)  # byte-stable
     lines += [
         f"1. export .qdpx ({len(data) / 1e6:.1f} MB)",
-        describe("research.refiqda.qdpx_bytes", t_ours),
+        describe("research.exchange.qdpx_bytes", t_ours),
         describe("CSV + texts zipped (baseline)", t_base),
         ratio(t_base, t_ours),
         "",
@@ -223,7 +221,7 @@ def main() -> str:
     )
     lines += [
         "2. import .qdpx (positions as code points)",
-        describe("research.refiqda_import.read_qdpx", t_ours),
+        describe("research.exchange.read_qdpx", t_ours),
         describe("zipfile + lxml, no checks (baseline)", t_base),
         ratio(t_base, t_ours),
         "",
@@ -257,7 +255,7 @@ def main() -> str:
             shutil.rmtree(scratch)
     lines += [
         "4. write the import into an empty project",
-        describe("research.refiqda_import.write_import", t_ours),
+        describe("research.exchange.write_import", t_ours),
         describe("same bytes, Path.write_bytes, no fsync", t_base),
         ratio(t_base, t_ours),
     ]

@@ -1,4 +1,4 @@
-"""Tests of research.actors: look-ups by id, label and alias, and their errors."""
+"""Tests of research.editions: look-ups by id, label and alias, and their errors."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from research.actors import Actors, normalise_name
+from research.editions import Actors, normalise_name
 from research.errors import InputError, SchemaError, ValidationFailed
 
 GOOD = Path(__file__).parent / "data" / "tables" / "good"

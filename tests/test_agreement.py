@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import research.agreement as agreement
+from research.agreement import _statistics as agreement
 from research.agreement import (
     bootstrap_alpha,
     brennan_prediger_kappa,

@@ -1,4 +1,4 @@
-"""Tests of research.agreement_units: units of agreement and the agreement table."""
+"""Tests of research.agreement: units of agreement and the agreement table."""
 
 from __future__ import annotations
 
@@ -11,14 +11,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from research.agreement import brennan_prediger_kappa, cohen_kappa, krippendorff_alpha
-from research.agreement_units import (
+from research.agreement import (
     agreement_from_units,
     agreement_report,
     agreement_table,
+    brennan_prediger_kappa,
     character_units,
+    cohen_kappa,
     document_units,
     documents_in_common,
+    krippendorff_alpha,
     segment_codings,
     segment_units,
     segment_values,

@@ -533,7 +533,7 @@ def test_framework_table(camille, tables):
 
 def test_category_labels_cover_every_actor_category():
     from research.analysis import CATEGORY_LABELS
-    from research.tables import ACTOR_CATEGORIES
+    from research.editions import ACTOR_CATEGORIES
 
     every = {c for cats in ACTOR_CATEGORIES.values() for c in cats}
     assert every <= set(CATEGORY_LABELS)
@@ -572,7 +572,7 @@ def _demo_copy(repo_root, tmp_path, *, coders=("camille", "hugo")):
 
 
 def _run_chapter(repo_root, project, notebook, parameters):
-    from research.kernels import execute_notebook
+    from research.pipeline import execute_notebook
 
     out = project / "outputs" / "run"
     out.mkdir(parents=True)

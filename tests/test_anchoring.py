@@ -1,4 +1,4 @@
-"""Tests of research.anchoring: quotes checked on load, moved codings found again."""
+"""Tests of research.coding: quotes checked on load, moved codings found again."""
 
 from __future__ import annotations
 
@@ -10,8 +10,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from research.anchoring import apply_reanchoring, check_anchors, locate_quote, reanchor
-from research.coding import CodingSession, load_codings, validate_codings
+from research.coding import (
+    CodingSession,
+    apply_reanchoring,
+    check_anchors,
+    load_codings,
+    locate_quote,
+    reanchor,
+    validate_codings,
+)
 from research.corpus import Corpus
 from research.project import open_project
 

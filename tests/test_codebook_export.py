@@ -1,4 +1,4 @@
-"""Tests of research.codebook_export: Markdown, HTML, DOCX and CSV exports with counts."""
+"""Tests of research.codebook: Markdown, HTML, DOCX and CSV exports with counts."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from research.codebook import load_codebook
-from research.codebook_export import (
+from research.codebook import (
     codebook_html,
     codebook_markdown,
     codebook_table,
     export_codebook,
+    load_codebook,
 )
 from research.errors import ExportError
 

@@ -1,4 +1,4 @@
-"""Tests of research.codebook_ops: revising codes while codings follow, written all or nothing."""
+"""Tests of research.coding: revising codes while codings follow, written all or nothing."""
 
 from __future__ import annotations
 
@@ -11,16 +11,17 @@ import pandas as pd
 import pytest
 
 from research.codebook import add_code, load_codebook
-from research.codebook_ops import (
+from research.coding import (
     ARCHIVE_COLUMNS,
     apply_change,
     delete_code,
+    load_codings,
     merge_codes,
     move_code,
     rename_code,
+    save_codings,
     split_code,
 )
-from research.coding import load_codings, save_codings
 from research.errors import CodebookError, CodingError
 
 DATA = Path(__file__).resolve().parent / "data" / "coding"

@@ -1,4 +1,4 @@
-"""Tests of research.coding_views: retrieval of coded passages and the coded document."""
+"""Tests of research.coding: retrieval of coded passages and the coded document."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from research.codebook import load_codebook
-from research.coding_views import document_html, retrieve
+from research.coding import document_html, retrieve
 from research.corpus import load_corpus
 from research.errors import CodebookError, CodingError
 

@@ -1,4 +1,4 @@
-"""Tests of research.consensus: disagreements, the meeting page, decisions, consensus."""
+"""Tests of research.agreement: disagreements, the meeting page, decisions, consensus."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from research.consensus import (
+from research.agreement import (
     DECISION_COLUMNS,
     apply_consensus,
     decisions_template,

@@ -156,7 +156,7 @@ def test_sha256_changes_with_the_text(tmp_path, data_dir):
 def test_default_jobs_pool_only_for_large_corpora(monkeypatch):
     from pathlib import Path
 
-    from research import corpus as corpus_module
+    from research.corpus import _model as corpus_module
 
     monkeypatch.setattr("os.cpu_count", lambda: 2)
     assert corpus_module._default_jobs([Path(f"{i}.md") for i in range(56)]) == 1
@@ -222,7 +222,7 @@ def test_loading_on_a_given_executor_gives_the_same_corpus(data_dir):
 
 
 def test_segment_ids_keep_their_format_as_the_shared_suffixes_grow():
-    from research.corpus import _seg_ids
+    from research.corpus._model import _seg_ids
 
     for n in (0, 1, 3, 17, 10_001):
         assert _seg_ids("INT01", n) == [f"INT01:{i:04d}" for i in range(n)]

@@ -7,8 +7,7 @@ from collections import defaultdict
 
 import pytest
 
-from research.project import open_project
-from research.validate import validate_project
+from research.project import open_project, validate_project
 
 
 @pytest.fixture(scope="module")

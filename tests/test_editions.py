@@ -12,9 +12,8 @@ import pandas as pd
 import pytest
 import yaml
 
-from research.editions import Editions
+from research.editions import LADDER, Editions, load_tables
 from research.errors import InputError, SchemaError, ValidationFailed
-from research.tables import LADDER, load_tables
 
 GOOD = Path(__file__).parent / "data" / "tables" / "good"
 ROOT = Path(__file__).resolve().parents[1]

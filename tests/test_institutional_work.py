@@ -1,14 +1,13 @@
-"""Tests of research.institutional_work: the 18 forms, code mapping, profiles, figures, quotes."""
+"""Tests of research.analysis: the 18 forms, code mapping, profiles, figures, quotes."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from research.analysis import MISSING
-from research.errors import CodebookError, CodingError, InputError
-from research.institutional_work import (
+from research.analysis import (
     FORMS,
+    MISSING,
     PILLARS,
     forms_table,
     iw_code_map,
@@ -18,6 +17,7 @@ from research.institutional_work import (
     plot_iw_profile,
     profile_matrix,
 )
+from research.errors import CodebookError, CodingError, InputError
 
 
 @pytest.fixture(scope="module")
@@ -327,7 +327,7 @@ def test_chapter_04_runs_on_the_demo_project(repo_root, tmp_path):
     import shutil
 
     from research.corpus import load_corpus
-    from research.kernels import execute_notebook
+    from research.pipeline import execute_notebook
 
     for name in ("corpus/documents", "corpus/tables", "codebook"):
         if not (repo_root / name).is_dir():

@@ -4,10 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from research.corpus import Corpus, parse_document
-from research.importing import render_markdown
-from research.loaders import LoaderOptions, load_document, registered_suffixes
-from research.loaders.markdown import load_markdown
+from research.corpus import Corpus, parse_document, render_markdown
+from research.corpus.loaders import Limits, load_document, registered_suffixes
+from research.corpus.loaders._markdown import load_markdown
 
 FIXTURES = Path(__file__).parent / "data"
 FILES = sorted(
@@ -50,7 +49,7 @@ def test_import_as_markdown_keeps_text_and_segments(path, tmp_path):
     target = tmp_path / "imported.md"
     meta = {"id": "D", **{k: v for k, v in doc.metadata.items() if k != "id"}}
     target.write_text(render_markdown(doc.text, meta), encoding="utf-8")
-    again = load_markdown(target, LoaderOptions())
+    again = load_markdown(target, Limits())
     assert again.text == doc.text
     before = Corpus.from_loaded([("D", "", doc)]).segments.drop(columns=["seg_id"])
     after = Corpus.from_loaded([("D", "", again)]).segments.drop(columns=["seg_id"])

@@ -3,8 +3,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from research.corpus.loaders import split_front_matter
+from research.corpus.loaders._markdown import jsonable, load_yaml
 from research.errors import InputError
-from research.loaders.markdown import jsonable, load_yaml, split_front_matter
 
 ROOT = Path(__file__).resolve().parents[1]
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

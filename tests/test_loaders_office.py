@@ -1,4 +1,4 @@
-"""Tests of research.loaders.office: .docx and .odt documents as Markdown-like text."""
+"""Tests of research.corpus.loaders: .docx and .odt documents as Markdown-like text."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ import docx
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
 
+from research.corpus import segment_paragraphs
+from research.corpus.loaders import Limits, load_document, segments_for
+from research.corpus.loaders._office import guess_segmentation, load_docx, load_odt, render_blocks
 from research.errors import InputError, UnsafeInputError
-from research.loaders import LoaderOptions, load_document, segments_for
-from research.loaders.office import guess_segmentation, load_docx, load_odt, render_blocks
-from research.segmenting import segment_paragraphs
 
 DATA = Path(__file__).parent / "data" / "loaders"
 NBSP, NNBSP = "\u00a0", "\u202f"
@@ -111,19 +111,19 @@ def rezip(source: Path, target: Path, *, replace: dict[str, bytes] | None = None
 
 
 def test_docx_fixture_text():
-    doc = load_docx(DATA / "compte-rendu.docx", LoaderOptions())
+    doc = load_docx(DATA / "compte-rendu.docx", Limits())
     assert doc.text == DOCX_TEXT
     assert doc.problems == []
 
 
 def test_docx_fixture_segments_and_sections():
-    doc = load_docx(DATA / "compte-rendu.docx", LoaderOptions())
+    doc = load_docx(DATA / "compte-rendu.docx", Limits())
     assert "segmentation" not in doc.metadata
     assert segment_rows(doc) == DOCX_SEGMENTS
 
 
 def test_docx_core_properties():
-    doc = load_docx(DATA / "compte-rendu.docx", LoaderOptions())
+    doc = load_docx(DATA / "compte-rendu.docx", Limits())
     assert doc.metadata == {
         "title": "Atelier « mobilité »",
         "author": "Claire Martin",
@@ -132,7 +132,7 @@ def test_docx_core_properties():
 
 
 def test_docx_transcript_becomes_turns_without_invented_properties():
-    doc = load_docx(DATA / "entretien.docx", LoaderOptions())
+    doc = load_docx(DATA / "entretien.docx", Limits())
     assert doc.metadata == {"segmentation": "turns"}  # no docProps/core.xml in the file
     rows = [(s.speaker, s.section, doc.text[s.start : s.end]) for s in segments_for(doc)]
     assert rows == [
@@ -168,7 +168,7 @@ def test_docx_written_by_python_docx(tmp_path):
     table.cell(1, 0).merge(table.cell(1, 1)).text = "Tout le monde"
     path = tmp_path / "comite.docx"
     path.write_bytes(docx_bytes(document))
-    doc = load_docx(path, LoaderOptions())
+    doc = load_docx(path, Limits())
     assert doc.text == (
         "Titre du document\n\n# Ordre du jour\n\n- Point un\n\n- Point deux\n\n## Décisions\n\n"
         f"On garde «{NBSP}la navette{NBSP}».\n\n### Détail\n\nTexte du détail.\n\n"
@@ -189,7 +189,7 @@ def test_docx_headings_deeper_than_six_are_clamped(tmp_path):
     document.add_paragraph("Texte.")
     path = tmp_path / "profond.docx"
     path.write_bytes(docx_bytes(document))
-    assert load_docx(path, LoaderOptions()).text == "###### Très profond\n\nTexte.\n"
+    assert load_docx(path, Limits()).text == "###### Très profond\n\nTexte.\n"
 
 
 def test_docx_without_text(tmp_path):
@@ -198,7 +198,7 @@ def test_docx_without_text(tmp_path):
     path = tmp_path / "vide.docx"
     path.write_bytes(docx_bytes(document))
     with pytest.raises(InputError, match=r"the document has no text") as caught:
-        load_docx(path, LoaderOptions())
+        load_docx(path, Limits())
     assert str(path) in str(caught.value)
 
 
@@ -206,7 +206,7 @@ def test_docx_without_text(tmp_path):
 
 
 def test_odt_fixture_text_and_properties():
-    doc = load_odt(DATA / "compte-rendu.odt", LoaderOptions())
+    doc = load_odt(DATA / "compte-rendu.odt", Limits())
     assert doc.text == ODT_TEXT
     assert doc.metadata == {
         "title": "Atelier alimentation",
@@ -216,7 +216,7 @@ def test_odt_fixture_text_and_properties():
 
 
 def test_odt_fixture_segments_and_sections():
-    doc = load_odt(DATA / "compte-rendu.odt", LoaderOptions())
+    doc = load_odt(DATA / "compte-rendu.odt", Limits())
     assert segment_rows(doc) == ODT_SEGMENTS
 
 
@@ -256,7 +256,7 @@ def test_odt_written_by_odfpy(tmp_path):
     document.text.addElement(table)
     path = tmp_path / "entretien.odt"
     document.save(str(path))
-    doc = load_odt(path, LoaderOptions())
+    doc = load_odt(path, Limits())
     assert doc.text == (
         "## Début\n\nEnquêtrice : Bonjour.\n\nMarc : Bonjour !\n\nEnquêtrice : On y va ?\n\n"
         "Marc : Oui.\n\n- premier point\n\nsuite du point\n\na | b\n"
@@ -324,7 +324,7 @@ def test_zip_bomb(tmp_path, suffix):
 
 
 def test_limits_from_settings(tmp_path):
-    options = LoaderOptions.from_settings({"max_unzipped_bytes": 2000})
+    options = Limits.from_settings({"max_unzipped_bytes": 2000})
     with pytest.raises(UnsafeInputError, match=r"max_unzipped_bytes"):
         load_docx(DATA / "compte-rendu.docx", options)
 
@@ -351,7 +351,7 @@ def test_docx_with_an_entity_declaration(tmp_path):
         DATA / "compte-rendu.docx", tmp_path / "piege.docx", replace={"word/document.xml": hostile}
     )
     with pytest.raises(UnsafeInputError, match=r"<!ENTITY.*'word/document.xml'") as caught:
-        load_docx(path, LoaderOptions())
+        load_docx(path, Limits())
     assert str(path) in str(caught.value)
 
 
@@ -367,14 +367,14 @@ def test_docx_with_malformed_xml(tmp_path):
     with pytest.raises(
         InputError, match=r"line 2: malformed XML in part 'word/document.xml'"
     ) as caught:
-        load_docx(path, LoaderOptions())
+        load_docx(path, Limits())
     assert str(path) in str(caught.value)
 
 
 def test_docx_without_main_part(tmp_path):
     path = rezip(DATA / "compte-rendu.docx", tmp_path / "partiel.docx", drop=("word/document.xml",))
     with pytest.raises(InputError, match=r"not a valid .docx") as caught:
-        load_docx(path, LoaderOptions())
+        load_docx(path, Limits())
     assert str(path) in str(caught.value)
 
 
@@ -392,7 +392,7 @@ def test_spreadsheet_renamed_docx(tmp_path):
         replace={"[Content_Types].xml": types},
     )
     with pytest.raises(InputError, match=r"not a Word document.*spreadsheetml") as caught:
-        load_docx(path, LoaderOptions())
+        load_docx(path, Limits())
     assert str(path) in str(caught.value)
 
 
@@ -403,7 +403,7 @@ def test_spreadsheet_renamed_odt(tmp_path):
         replace={"mimetype": b"application/vnd.oasis.opendocument.spreadsheet"},
     )
     with pytest.raises(InputError, match=r"not a text document") as caught:
-        load_odt(path, LoaderOptions())
+        load_odt(path, Limits())
     assert str(path) in str(caught.value)
 
 
@@ -411,7 +411,7 @@ def test_spreadsheet_renamed_odt(tmp_path):
 def test_odt_missing_part(tmp_path, member):
     path = rezip(DATA / "compte-rendu.odt", tmp_path / "partiel.odt", drop=(member,))
     with pytest.raises(InputError, match=f"'{member}' is missing") as caught:
-        load_odt(path, LoaderOptions())
+        load_odt(path, Limits())
     assert str(path) in str(caught.value)
 
 
@@ -422,7 +422,7 @@ def test_odt_malformed_content_prints_nothing(tmp_path, capsys):
         replace={"content.xml": b"<office:document-content>"},
     )
     with pytest.raises(InputError, match=r"malformed XML in part 'content.xml'") as caught:
-        load_odt(path, LoaderOptions())
+        load_odt(path, Limits())
     assert str(path) in str(caught.value)
     assert capsys.readouterr().out == ""
 
@@ -439,7 +439,7 @@ def test_odt_without_body_text(tmp_path):
         DATA / "compte-rendu.odt", tmp_path / "vide.odt", replace={"content.xml": empty.encode()}
     )
     with pytest.raises(InputError, match=r"the document has no text") as caught:
-        load_odt(path, LoaderOptions())
+        load_odt(path, Limits())
     assert str(path) in str(caught.value)
 
 
@@ -479,7 +479,7 @@ def test_guess_segmentation(text, expected):
 
 @pytest.mark.parametrize("name", ["compte-rendu.docx", "entretien.docx", "compte-rendu.odt"])
 def test_markdown_import_keeps_text_and_segments(tmp_path, name):
-    from research.importing import render_markdown
+    from research.corpus import render_markdown
 
     doc = load_document(DATA / name)
     markdown = tmp_path / "importe.md"
@@ -510,4 +510,4 @@ def test_docx_generated_table_of_contents_is_left_out(tmp_path):
     body.insert(len(body) - 1, other)  # before the section properties
     path = tmp_path / "sommaire.docx"
     path.write_bytes(docx_bytes(document))
-    assert load_docx(path, LoaderOptions()).text == "# Introduction\n\nTexte.\n\nSigné.\n"
+    assert load_docx(path, Limits()).text == "# Introduction\n\nTexte.\n\nSigné.\n"

@@ -1,4 +1,4 @@
-"""Tests of research.loaders.subtitles: WebVTT and SubRip files as speaker turns."""
+"""Tests of research.corpus.loaders: WebVTT and SubRip files as speaker turns."""
 
 from __future__ import annotations
 
@@ -10,15 +10,15 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from research.errors import InputError
-from research.loaders import LoaderOptions, segments_for
-from research.loaders.subtitles import (
+from research.corpus import parse_timestamp
+from research.corpus.loaders import Limits, segments_for
+from research.corpus.loaders._office import collapse_spaces
+from research.corpus.loaders._subtitles import (
     UNKNOWN_SPEAKER,
     Cue,
     SpeakerLabels,
     Turn,
     clean_cue_text,
-    collapse_spaces,
     cues_to_turns,
     format_timestamp,
     load_subtitles,
@@ -26,7 +26,7 @@ from research.loaders.subtitles import (
     render_turns,
     speaker_label,
 )
-from research.segmenting import parse_timestamp
+from research.errors import InputError
 
 DATA = Path(__file__).parent / "data" / "loaders"
 NBSP, NNBSP = "\u00a0", "\u202f"
@@ -60,7 +60,7 @@ SRT_SEGMENTS = [
 
 
 def load(path: Path):
-    return load_subtitles(path, LoaderOptions())
+    return load_subtitles(path, Limits())
 
 
 def checked_segments(doc):
@@ -440,8 +440,8 @@ def test_srt_round_trip(tmp_path, cues):
 
 @pytest.mark.parametrize("name", ["atelier.vtt", "entretien.srt"])
 def test_markdown_import_keeps_text_and_segments(tmp_path, name):
-    from research.importing import render_markdown
-    from research.loaders import load_document
+    from research.corpus import render_markdown
+    from research.corpus.loaders import load_document
 
     doc = load(DATA / name)
     markdown = tmp_path / "importe.md"

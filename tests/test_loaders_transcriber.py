@@ -1,4 +1,4 @@
-"""Tests of research.loaders.transcriber: Transcriber .trs files as speaker turns."""
+"""Tests of research.corpus.loaders: Transcriber .trs files as speaker turns."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from research.corpus.loaders import Limits, segments_for
+from research.corpus.loaders._transcriber import load_trs, prepare_encoding
 from research.errors import InputError, UnsafeInputError
-from research.loaders import LoaderOptions, segments_for
-from research.loaders.transcriber import load_trs, prepare_encoding
 
 DATA = Path(__file__).parent / "data" / "loaders"
 TRS = DATA / "entretien.trs"
@@ -46,7 +46,7 @@ EXPECTED_SEGMENTS = [
 
 
 def load(path: Path):
-    return load_trs(path, LoaderOptions())
+    return load_trs(path, Limits())
 
 
 def rows(doc):
@@ -363,12 +363,12 @@ def test_no_text(tmp_path, content):
 
 def test_file_size_limit(tmp_path):
     with pytest.raises(UnsafeInputError, match=r"max_file_bytes"):
-        load_trs(TRS, LoaderOptions(max_file_bytes=100))
+        load_trs(TRS, Limits(max_file_bytes=100))
 
 
 def test_markdown_import_keeps_text_and_segments(tmp_path):
-    from research.importing import render_markdown
-    from research.loaders import load_document
+    from research.corpus import render_markdown
+    from research.corpus.loaders import load_document
 
     doc = load(TRS)
     markdown = tmp_path / "importe.md"

@@ -1,4 +1,4 @@
-"""Tests of research.network_export: every exported file is read back."""
+"""Tests of research.network: every exported file is read back."""
 
 from __future__ import annotations
 
@@ -10,18 +10,21 @@ import pytest
 from lxml import etree
 
 from research.errors import ExportError
-from research.network import edition_graphs, network_graph, two_mode_graph
-from research.network_export import (
+from research.network import (
+    CATEGORY_COLORS,
     GEXF_NAMESPACE,
     edge_table,
+    edition_graphs,
+    network_graph,
+    node_measures,
     node_table,
+    stable_layout,
+    two_mode_graph,
     write_csv,
     write_gexf,
     write_graphml,
     write_pajek,
 )
-from research.network_measures import node_measures
-from research.network_views import CATEGORY_COLORS, stable_layout
 
 DATA = Path(__file__).resolve().parent / "data" / "network"
 TABLES = ("editions", "workshops", "participations", "projects", "actors")

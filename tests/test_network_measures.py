@@ -1,4 +1,4 @@
-"""Tests of research.network_measures against hand-worked values and networkx."""
+"""Tests of research.network against hand-worked values and networkx."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 
 from research.errors import InputError
-from research.network import actor_projection, edition_graphs, two_mode_graph
-from research.network_measures import (
+from research.network import (
     BROKERAGE_ROLES,
+    actor_projection,
     animator_ids,
     animator_trajectory,
     betweenness,
@@ -22,12 +22,14 @@ from research.network_measures import (
     communities,
     core_over_time,
     degree_centralization,
+    edition_graphs,
     effective_size,
     eigenvector,
     evolution,
     graph_measures,
     is_two_mode,
     node_measures,
+    two_mode_graph,
 )
 
 DATA = Path(__file__).resolve().parent / "data" / "network"

@@ -1,4 +1,4 @@
-"""Tests of research.network_views: layouts, static figures, the offline HTML view."""
+"""Tests of research.network: layouts, static figures, the offline HTML view."""
 
 from __future__ import annotations
 
@@ -17,13 +17,13 @@ from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 
 from research.errors import InputError
-from research.network import edition_graphs
-from research.network_measures import node_measures
-from research.network_views import (
+from research.network import (
     CATEGORY_COLORS,
     category_colors,
     draw_network,
+    edition_graphs,
     interactive_html,
+    node_measures,
     small_multiples,
     stable_layout,
 )
@@ -101,7 +101,7 @@ def test_known_categories_keep_their_colour_and_others_get_distinct_ones():
 
 
 def test_every_category_of_the_formats_has_a_colour():
-    from research.tables import ACTOR_CATEGORIES
+    from research.editions import ACTOR_CATEGORIES
 
     for categories in ACTOR_CATEGORIES.values():
         assert set(categories) <= set(CATEGORY_COLORS)

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from research.editions import Editions
+from research.editions import CONDITIONS, OUTCOMES, Editions, workshop_outcomes
 from research.errors import InputError
-from research.outcomes import CONDITIONS, OUTCOMES, workshop_outcomes
 
 
 def _editions(*, with_registry: bool = True) -> Editions:
@@ -93,6 +92,6 @@ def test_unknown_edition_names_the_known_ones():
 
 
 def test_every_outcome_has_a_french_label():
-    from research.outcomes import OUTCOME_LABELS, OUTCOMES
+    from research.editions import OUTCOME_LABELS, OUTCOMES
 
     assert list(OUTCOME_LABELS) == list(OUTCOMES)

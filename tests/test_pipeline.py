@@ -10,12 +10,19 @@ from pathlib import Path
 
 import pytest
 
-from research import pipeline
 from research.errors import PipelineError
-from research.pipeline import ConsoleProgress, execute_runs, plan_runs, run_id_for
+from research.pipeline import (
+    ConsoleProgress,
+    RunResult,
+    execute_runs,
+    file_sha256,
+    plan_runs,
+    read_provenance,
+    run_id_for,
+    write_provenance,
+)
+from research.pipeline import _execute as pipeline
 from research.project import open_project
-from research.provenance import file_sha256, read_provenance, write_provenance
-from research.runs import RunResult
 
 DATA = Path(__file__).resolve().parent / "data" / "pipeline"
 REPO = Path(__file__).resolve().parents[1]

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from research.chapters import (
+from research.errors import InputError, PipelineError
+from research.pipeline import (
     Chapter,
     NotebookParameter,
     RunSpec,
@@ -18,7 +19,6 @@ from research.chapters import (
     read_chapters,
     select_chapters,
 )
-from research.errors import InputError, PipelineError
 
 REPO = Path(__file__).resolve().parents[1]
 

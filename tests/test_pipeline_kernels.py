@@ -8,7 +8,7 @@ import papermill
 import pytest
 from papermill.exceptions import PapermillExecutionError
 
-from research import kernels
+from research.pipeline import _kernels as kernels
 
 
 def test_kernel_spec_runs_the_current_interpreter_with_extra_environment(tmp_path):

@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from research.provenance import (
+from research.pipeline import (
     cache_key,
     code_hash,
     combined_hash,

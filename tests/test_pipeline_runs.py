@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 
 from research.cli import main
-from research.pipeline import run_chapters
+from research.pipeline import read_provenance, run_chapters
 from research.project import open_project
-from research.provenance import read_provenance
 
 pytestmark = pytest.mark.slow
 

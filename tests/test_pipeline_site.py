@@ -5,9 +5,14 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from research.pipeline import (
+    collect_runs,
+    format_parameters,
+    index_html,
+    write_index,
+    write_provenance,
+)
 from research.project import open_project
-from research.provenance import write_provenance
-from research.site import collect_runs, format_parameters, index_html, write_index
 
 
 def _run(outputs, chapter, run, **record):

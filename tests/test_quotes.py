@@ -1,12 +1,11 @@
-"""Tests of research.quotes: French typography, cuts, references and the quotes table."""
+"""Tests of research.analysis: French typography, cuts, references and the quotes table."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from research.errors import InputError, SchemaError
-from research.quotes import (
+from research.analysis import (
     CATEGORY_ROLES,
     NBSP,
     format_verbatim,
@@ -17,6 +16,7 @@ from research.quotes import (
     role_label,
     shorten,
 )
+from research.errors import InputError, SchemaError
 
 
 @pytest.fixture(scope="module")
@@ -284,7 +284,7 @@ def test_quotes_table_empty_and_errors(documents):
 
 def test_quotes_table_on_retrieved_passages(actors):
     from research.codebook import Codebook
-    from research.coding_views import retrieve
+    from research.coding import retrieve
     from research.corpus import Corpus
 
     text = "Enquêtrice : Et la soirée ?\nÉlodie : On y est allés à trois cents, c’était fou !"

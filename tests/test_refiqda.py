@@ -1,4 +1,4 @@
-"""Tests of research.refiqda: positions, GUIDs, code descriptions and the strict export."""
+"""Tests of research.exchange: positions, GUIDs, code descriptions and the strict export."""
 
 from __future__ import annotations
 
@@ -20,11 +20,9 @@ from lxml import etree
 from research.codebook import Codebook
 from research.corpus import Corpus
 from research.errors import ExportError
-from research.project import open_project
-from research.refiqda import (
+from research.exchange import (
     CODEBOOK_NS,
     GUID_NAMESPACE,
-    JSON_VALUES,
     ORIGIN,
     PROJECT_NS,
     code_description,
@@ -37,6 +35,8 @@ from research.refiqda import (
     to_units,
     unit_boundaries,
 )
+from research.exchange._refiqda_export import JSON_VALUES
+from research.project import open_project
 from research.text import normalise
 
 DATA = Path(__file__).parent / "data" / "refiqda"

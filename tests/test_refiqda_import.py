@@ -1,4 +1,4 @@
-"""Tests of research.refiqda_import: tolerant reading, safe refusal, all-or-nothing writing."""
+"""Tests of research.exchange: tolerant reading, safe refusal, all-or-nothing writing."""
 
 from __future__ import annotations
 
@@ -14,17 +14,19 @@ from research.cli import main
 from research.codebook import Codebook
 from research.coding import load_codings
 from research.errors import InputError, UnsafeInputError, ValidationFailed
-from research.project import open_project
-from research.refiqda import qdc_bytes, qdpx_bytes, stable_guid
-from research.refiqda_import import (
+from research.exchange import (
     QdaImport,
     import_refiqda,
     origin_units,
+    qdc_bytes,
+    qdpx_bytes,
     read_qdc,
     read_qdpx,
+    stable_guid,
     word_boundary_share,
     write_import,
 )
+from research.project import open_project
 
 DATA = Path(__file__).parent / "data" / "refiqda"
 NS = 'xmlns="urn:QDA-XML:project:1.0"'
@@ -471,7 +473,7 @@ def test_a_failed_write_puts_every_file_back(project, monkeypatch):
     def broken(*args, **kwargs):
         raise OSError("disque plein")
 
-    monkeypatch.setattr("research.refiqda_import.save_codings", broken)
+    monkeypatch.setattr("research.exchange._refiqda_import.save_codings", broken)
     with pytest.raises(OSError, match="disque plein"):
         write_import(project, changed, force=True)
     assert snapshot(project.root) == before
@@ -483,7 +485,7 @@ def test_a_failed_write_removes_new_files_and_folders(empty, monkeypatch):
     def broken(*args, **kwargs):
         raise OSError("disque plein")
 
-    monkeypatch.setattr("research.refiqda_import.save_codings", broken)
+    monkeypatch.setattr("research.exchange._refiqda_import.save_codings", broken)
     with pytest.raises(OSError):
         write_import(empty, imported)
     assert snapshot(empty.root) == {}

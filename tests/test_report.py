@@ -12,9 +12,9 @@ import matplotlib
 import pandas as pd
 import pytest
 
-from research import report
 from research.errors import InputError
-from research.runs import MANIFEST_FILE
+from research.pipeline import MANIFEST_FILE
+from research.pipeline import _outputs as report
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt

@@ -1,4 +1,4 @@
-"""Tests of research.loaders.safety: zip limits, zip slip, damaged files, hostile XML."""
+"""Tests of research.files: zip limits, zip slip, damaged files, hostile XML."""
 
 from __future__ import annotations
 
@@ -9,14 +9,8 @@ from pathlib import Path
 import pytest
 
 from research.errors import InputError, UnsafeInputError
-from research.loaders import LoaderOptions, safety
-from research.loaders.safety import (
-    check_xml_members,
-    check_zip,
-    parse_xml,
-    read_member,
-    zip_problem,
-)
+from research.files import Limits, check_xml_members, check_zip, parse_xml, read_member, zip_problem
+from research.files import _archives as safety
 
 DATA = Path(__file__).parent / "data" / "loaders"
 DOCX = DATA / "compte-rendu.docx"
@@ -41,23 +35,23 @@ def info(name: str = "a.xml", *, size: int = 0, compressed: int = 0) -> zipfile.
 @pytest.mark.parametrize(
     ("infos", "options", "expected"),
     [
-        ([info(size=1000, compressed=10)], LoaderOptions(), None),  # ratio 100
-        ([info(size=1000, compressed=5)], LoaderOptions(), None),  # ratio 200: at the limit
-        ([info(size=1000, compressed=4)], LoaderOptions(), "max_zip_ratio"),  # 250
-        ([info(size=0, compressed=0)], LoaderOptions(max_zip_ratio=1), None),  # empty member
-        ([info(size=10, compressed=0)], LoaderOptions(max_zip_ratio=5), "max_zip_ratio"),
+        ([info(size=1000, compressed=10)], Limits(), None),  # ratio 100
+        ([info(size=1000, compressed=5)], Limits(), None),  # ratio 200: at the limit
+        ([info(size=1000, compressed=4)], Limits(), "max_zip_ratio"),  # 250
+        ([info(size=0, compressed=0)], Limits(max_zip_ratio=1), None),  # empty member
+        ([info(size=10, compressed=0)], Limits(max_zip_ratio=5), "max_zip_ratio"),
         (
             [info("a", size=60), info("b", size=41)],
-            LoaderOptions(max_unzipped_bytes=100, max_zip_ratio=1e9),
+            Limits(max_unzipped_bytes=100, max_zip_ratio=1e9),
             "max_unzipped_bytes",
         ),
         (
             [info("a", size=60), info("b", size=40)],
-            LoaderOptions(max_unzipped_bytes=100, max_zip_ratio=1e9),
+            Limits(max_unzipped_bytes=100, max_zip_ratio=1e9),
             None,
         ),
-        ([info(str(i)) for i in range(4)], LoaderOptions(max_zip_members=3), "max_zip_members"),
-        ([info(str(i)) for i in range(3)], LoaderOptions(max_zip_members=3), None),
+        ([info(str(i)) for i in range(4)], Limits(max_zip_members=3), "max_zip_members"),
+        ([info(str(i)) for i in range(3)], Limits(max_zip_members=3), None),
     ],
 )
 def test_zip_problem_limits(infos, options, expected):
@@ -77,21 +71,21 @@ def test_zip_problem_limits(infos, options, expected):
     ],
 )
 def test_zip_problem_refuses_names_leaving_the_container(name):
-    assert zip_problem([info(name)], LoaderOptions()) == "unsafe_name"
+    assert zip_problem([info(name)], Limits()) == "unsafe_name"
 
 
 @pytest.mark.parametrize(
     "name", ["word/document.xml", "a/..b/c.xml", "..hidden", "Pictures/x..png"]
 )
 def test_zip_problem_accepts_names_with_dots(name):
-    assert zip_problem([info(name)], LoaderOptions()) is None
+    assert zip_problem([info(name)], Limits()) is None
 
 
 # -- check_zip on real files ----------------------------------------------------------
 
 
 def test_check_zip_opens_a_valid_container():
-    with check_zip(DOCX, LoaderOptions()) as archive:
+    with check_zip(DOCX, Limits()) as archive:
         assert "word/document.xml" in archive.namelist()
 
 
@@ -115,7 +109,7 @@ def test_zip_bomb_refused_from_the_index(tmp_path, forbid_extraction):
     assert bomb.stat().st_size < 100_000
     forbid_extraction()
     with pytest.raises(UnsafeInputError) as caught:
-        check_zip(bomb, LoaderOptions())
+        check_zip(bomb, Limits())
     message = str(caught.value)
     assert "bombe.docx" in message
     assert "word/document.xml" in message
@@ -126,15 +120,15 @@ def test_zip_bomb_refused_from_the_index(tmp_path, forbid_extraction):
 def test_zip_ratio_limit_can_be_raised(tmp_path):
     bomb = make_zip(tmp_path / "zeros.qdpx", {"project.qde": b"\0" * 1_000_000})
     with pytest.raises(UnsafeInputError, match=r"max_zip_ratio"):
-        check_zip(bomb, LoaderOptions())
-    with check_zip(bomb, LoaderOptions(max_zip_ratio=100_000)) as archive:
+        check_zip(bomb, Limits())
+    with check_zip(bomb, Limits(max_zip_ratio=100_000)) as archive:
         assert archive.namelist() == ["project.qde"]
 
 
 def test_total_size_limit(tmp_path, forbid_extraction):
     forbid_extraction()
     with pytest.raises(UnsafeInputError) as caught:
-        check_zip(DOCX, LoaderOptions(max_unzipped_bytes=1000))
+        check_zip(DOCX, Limits(max_unzipped_bytes=1000))
     assert "compte-rendu.docx" in str(caught.value)
     assert "max_unzipped_bytes" in str(caught.value)
 
@@ -143,13 +137,13 @@ def test_member_count_limit(tmp_path, forbid_extraction):
     many = make_zip(tmp_path / "many.odt", {f"m{i}.xml": b"<a/>" for i in range(5)})
     forbid_extraction()
     with pytest.raises(UnsafeInputError, match=r"5 members.*max_zip_members") as caught:
-        check_zip(many, LoaderOptions(max_zip_members=4))
+        check_zip(many, Limits(max_zip_members=4))
     assert "many.odt" in str(caught.value)
 
 
 def test_file_size_limit(tmp_path):
     with pytest.raises(UnsafeInputError, match=r"max_file_bytes") as caught:
-        check_zip(DOCX, LoaderOptions(max_file_bytes=100))
+        check_zip(DOCX, Limits(max_file_bytes=100))
     assert "compte-rendu.docx" in str(caught.value)
 
 
@@ -158,7 +152,7 @@ def test_zip_slip_refused(tmp_path, name, forbid_extraction):
     slip = make_zip(tmp_path / "slip.docx", {"word/document.xml": b"<a/>", name: b"x"})
     forbid_extraction()
     with pytest.raises(UnsafeInputError) as caught:
-        check_zip(slip, LoaderOptions())
+        check_zip(slip, Limits())
     assert "slip.docx" in str(caught.value)
     assert repr(name) in str(caught.value)
 
@@ -167,7 +161,7 @@ def test_random_bytes_are_not_a_container(tmp_path):
     junk = tmp_path / "abime.docx"
     junk.write_bytes(bytes(range(256)) * 8)
     with pytest.raises(InputError) as caught:
-        check_zip(junk, LoaderOptions())
+        check_zip(junk, Limits())
     assert not isinstance(caught.value, UnsafeInputError)
     message = str(caught.value)
     assert "abime.docx" in message
@@ -180,7 +174,7 @@ def test_truncated_container(tmp_path):
     cut = tmp_path / "coupe.docx"
     cut.write_bytes(data[: len(data) // 2])
     with pytest.raises(InputError, match=r"damaged or truncated") as caught:
-        check_zip(cut, LoaderOptions())
+        check_zip(cut, Limits())
     assert "coupe.docx" in str(caught.value)
 
 
@@ -188,7 +182,7 @@ def test_empty_file_is_not_a_container(tmp_path):
     empty = tmp_path / "vide.odt"
     empty.write_bytes(b"")
     with pytest.raises(InputError, match=r"vide.odt: not a valid .odt"):
-        check_zip(empty, LoaderOptions())
+        check_zip(empty, Limits())
 
 
 def test_encrypted_member(tmp_path):
@@ -197,14 +191,14 @@ def test_encrypted_member(tmp_path):
         archive.writestr("content.xml", b"<a/>")
         archive.infolist()[0].flag_bits |= 0x1  # written into the central directory
     with pytest.raises(InputError, match=r"password") as caught:
-        check_zip("secret.odt", LoaderOptions(), data=buffer.getvalue())
+        check_zip("secret.odt", Limits(), data=buffer.getvalue())
     assert "secret.odt" in str(caught.value)
 
 
 def test_read_member_missing_and_corrupt(tmp_path):
     text = "Le marché de producteurs aura lieu le samedi. " * 50
     good = make_zip(tmp_path / "a.odt", {"content.xml": text.encode()})
-    with check_zip(good, LoaderOptions()) as archive:
+    with check_zip(good, Limits()) as archive:
         assert read_member(archive, "content.xml", path=good).decode() == text
         with pytest.raises(InputError, match=r"'styles.xml' is missing") as caught:
             read_member(archive, "styles.xml", path=good)
@@ -214,7 +208,7 @@ def test_read_member_missing_and_corrupt(tmp_path):
     for i in range(start + 5, start + 25):
         data[i] ^= 0xFF  # damage the compressed bytes, keep the index
     with (
-        check_zip("b.odt", LoaderOptions(), data=bytes(data)) as archive,
+        check_zip("b.odt", Limits(), data=bytes(data)) as archive,
         pytest.raises(InputError, match=r"b.odt: not a valid .odt.*'content.xml'"),
     ):
         read_member(archive, "content.xml", path="b.odt")
@@ -351,7 +345,7 @@ def test_check_xml_members_refuses_a_hostile_part(tmp_path):
         },
     )
     with (
-        check_zip(hostile, LoaderOptions()) as archive,
+        check_zip(hostile, Limits()) as archive,
         pytest.raises(UnsafeInputError, match=r"piege.docx.*'word/document.xml'"),
     ):
         check_xml_members(archive, path=hostile)
@@ -361,6 +355,6 @@ def test_check_xml_members_parses_only_xml_parts(tmp_path):
     mixed = make_zip(
         tmp_path / "a.odt", {"content.xml": b"<a>x</a>", "Pictures/p.png": b"<not xml"}
     )
-    with check_zip(mixed, LoaderOptions()) as archive:
+    with check_zip(mixed, Limits()) as archive:
         roots = check_xml_members(archive, path=mixed)
     assert list(roots) == ["content.xml"]

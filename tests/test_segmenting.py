@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from research.segmenting import parse_timestamp, segment_paragraphs, segment_turns
+from research.corpus import parse_timestamp, segment_paragraphs, segment_turns
 from research.text import normalise
 
 
@@ -164,7 +164,7 @@ SPEAKERS = ["Marie", "Marie Dupont", "marie", "Dr. Lenoir", "E", "R", "A+B", "X"
     speakers=st.lists(st.sampled_from(SPEAKERS), max_size=5),
 )
 def test_known_speakers_find_the_turns_of_the_general_grammar_with_those_labels(lines, speakers):
-    from research.segmenting import _turn_starts
+    from research.corpus._segmenting import _turn_starts
 
     text = "\n".join(lines)
     chosen = frozenset(speakers)
@@ -205,7 +205,7 @@ TURN_LINE = st.tuples(
 def test_possessive_turn_pattern_finds_what_the_plain_pattern_finds(text):
     import re
 
-    from research.segmenting import _LABEL, _turn_pattern
+    from research.corpus._segmenting import _LABEL, _turn_pattern
 
     def spans(possessive):
         pattern = "^" + _turn_pattern(_LABEL, possessive=possessive)

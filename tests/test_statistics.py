@@ -10,8 +10,7 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from research.errors import InputError
-from research.statistics import (
+from research.editions import (
     ASSOCIATION_COLUMNS,
     association,
     associations,
@@ -21,6 +20,7 @@ from research.statistics import (
     fisher_2x2,
     fisher_freeman_halton,
 )
+from research.errors import InputError
 
 TEA = [[3, 1], [1, 3]]  # Fisher's lady tasting tea
 

@@ -1,4 +1,4 @@
-"""Tests of research.tables: schemas, typed reading, every problem a table can have."""
+"""Tests of research.editions: schemas, typed reading, every problem a table can have."""
 
 from __future__ import annotations
 
@@ -13,8 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from research.errors import InputError, Problem, ValidationFailed
-from research.tables import (
+from research.editions import (
     LADDER,
     SCHEMAS,
     Column,
@@ -24,6 +23,7 @@ from research.tables import (
     load_tables,
     read_table,
 )
+from research.errors import InputError, Problem, ValidationFailed
 
 DATA = Path(__file__).parent / "data" / "tables"
 GOOD = DATA / "good"
@@ -601,7 +601,7 @@ def test_text_and_lists_survive_a_csv_round_trip(label, aliases):
 
 
 def test_every_stage_and_workshop_type_has_a_french_label():
-    from research.tables import STAGE_LABELS, STAGES, WORKSHOP_TYPE_LABELS, WORKSHOP_TYPES
+    from research.editions import STAGE_LABELS, STAGES, WORKSHOP_TYPE_LABELS, WORKSHOP_TYPES
 
     assert list(STAGE_LABELS) == list(STAGES)
     assert list(WORKSHOP_TYPE_LABELS) == list(WORKSHOP_TYPES)

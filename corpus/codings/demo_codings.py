@@ -2,7 +2,7 @@
 
 Each entry names the exact words of the stored text (straight or curly
 apostrophes alike) and the code chosen for them; offsets are computed from the
-text by :meth:`research.coding_session.CodingSession.code_text`, never typed.
+text by :meth:`research.coding.CodingSession.code_text`, never typed.
 ``camille`` is the researcher (P04); ``second-coder`` coded a quarter of the
 same documents on her own, from the codebook alone, for the agreement chapter.
 
@@ -21,8 +21,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from research.coding import save_codings
-from research.coding_session import CodingSession
+from research.coding import CodingSession, save_codings
 from research.project import open_project
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -31,10 +30,16 @@ from demo_second_coder import SECOND_CODER
 
 #: When each coder coded each kind of document (UTC), one minute apart per document.
 SCHEDULE = {
-    "camille": {"interview": "2020-02-03T09:00:00Z", "minutes": "2020-03-02T09:00:00Z",
-                "logbook": "2020-03-23T09:00:00Z"},
-    "second-coder": {"interview": "2020-04-14T13:00:00Z", "minutes": "2020-04-21T13:00:00Z",
-                     "logbook": "2020-04-28T13:00:00Z"},
+    "camille": {
+        "interview": "2020-02-03T09:00:00Z",
+        "minutes": "2020-03-02T09:00:00Z",
+        "logbook": "2020-03-23T09:00:00Z",
+    },
+    "second-coder": {
+        "interview": "2020-04-14T13:00:00Z",
+        "minutes": "2020-04-21T13:00:00Z",
+        "logbook": "2020-04-28T13:00:00Z",
+    },
 }
 
 

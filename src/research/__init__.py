@@ -14,12 +14,13 @@ True
 from importlib import import_module
 from typing import TYPE_CHECKING
 
+from research._version import __version__
 from research.errors import InputError, Problem, ResearchError, ValidationFailed
 
 # The public names load their module on first use, so that `import research` (and
 # every `research` command, even `--help`) does not pay for pandas up front.
 _LAZY = {
-    "Actors": "research.actors",
+    "Actors": "research.editions",
     "Codebook": "research.codebook",
     "load_codebook": "research.codebook",
     "CodingSession": "research.coding",
@@ -31,17 +32,15 @@ _LAZY = {
     "Editions": "research.editions",
     "Project": "research.project",
     "open_project": "research.project",
-    "load_tables": "research.tables",
+    "load_tables": "research.editions",
 }
 
 if TYPE_CHECKING:
-    from research.actors import Actors
     from research.codebook import Codebook, load_codebook
     from research.coding import CodingSession, load_codings, retrieve
     from research.corpus import Corpus, load_corpus, read_corpus
-    from research.editions import Editions
+    from research.editions import Actors, Editions, load_tables
     from research.project import Project, open_project
-    from research.tables import load_tables
 
 
 def __getattr__(name: str):
@@ -78,5 +77,3 @@ __all__ = [
     "read_corpus",
     "retrieve",
 ]
-
-__version__ = "0.1.0"

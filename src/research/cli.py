@@ -48,7 +48,7 @@ def init(
     path: Annotated[Path, typer.Argument(help="Folder of the new project.")] = Path("."),
 ) -> None:
     """Create the folders of a research project (existing files are kept)."""
-    from research.scaffold import init_project
+    from research.project import init_project
 
     created = init_project(path)
     for item in created:
@@ -87,7 +87,7 @@ def import_(
 
     Nothing is written unless every file imports cleanly.
     """
-    from research.importing import import_documents
+    from research.corpus import import_documents
 
     proj = _open(project)
     written = import_documents(proj, paths, kind=kind, folder=folder, force=force)
@@ -103,8 +103,8 @@ def overview(
     ] = None,
 ) -> None:
     """Summarise the corpus and the edition tables; write the tables as CSV."""
-    from research.overview import format_totals, write_overview
-    from research.tables import load_tables
+    from research.editions import load_tables
+    from research.project import format_totals, write_overview
 
     proj = _open(project)
     tables = load_tables(proj.paths.tables, strict=True)[0] if proj.paths.tables.is_dir() else {}
@@ -334,7 +334,7 @@ DryRunOption = Annotated[
 
 
 def _apply(proj, change, dry_run: bool) -> None:
-    from research.codebook_ops import apply_change
+    from research.coding import apply_change
 
     typer.echo(change.summary)
     if dry_run:
@@ -363,7 +363,7 @@ def codebook_rename(
     project: ProjectOption = Path("."),
 ) -> None:
     """Rename a code (and its sub-codes); every coder's codings follow."""
-    from research.codebook_ops import rename_code
+    from research.coding import rename_code
 
     proj = _open(project)
     _apply(proj, rename_code(proj.codebook, proj.codings, code, new_id), dry_run)
@@ -378,7 +378,7 @@ def codebook_move(
     project: ProjectOption = Path("."),
 ) -> None:
     """Move a code (and its sub-codes) under another parent; codings follow."""
-    from research.codebook_ops import move_code
+    from research.coding import move_code
 
     if (parent is None) != root:
         raise typer.BadParameter("give a new PARENT, or --root (not both)")
@@ -394,7 +394,7 @@ def codebook_merge(
     project: ProjectOption = Path("."),
 ) -> None:
     """Merge SOURCE into TARGET: its codings and sub-codes go to TARGET."""
-    from research.codebook_ops import merge_codes
+    from research.coding import merge_codes
 
     proj = _open(project)
     _apply(proj, merge_codes(proj.codebook, proj.codings, source, target), dry_run)
@@ -415,7 +415,7 @@ def codebook_split(
     project: ProjectOption = Path("."),
 ) -> None:
     """Split CODE into sub-codes; codings follow the rules or stay to be recoded by hand."""
-    from research.codebook_ops import split_code
+    from research.coding import split_code
 
     rules = {}
     for item in rule or []:
@@ -441,7 +441,7 @@ def codebook_delete(
     project: ProjectOption = Path("."),
 ) -> None:
     """Delete a code; refused while codings use it, unless --to or --force."""
-    from research.codebook_ops import delete_code
+    from research.coding import delete_code
 
     proj = _open(project)
     _apply(
@@ -460,7 +460,7 @@ def codebook_export(
     project: ProjectOption = Path("."),
 ) -> None:
     """Export the codebook for the thesis appendix or for sharing."""
-    from research.codebook_export import export_codebook
+    from research.codebook import export_codebook
 
     proj = _open(project)
     codings = None
@@ -484,7 +484,7 @@ def anchor(
 
     Orphaned codings (words no longer found) are listed and never dropped.
     """
-    from research.anchoring import apply_reanchoring
+    from research.coding import apply_reanchoring
 
     proj = _open(project)
     report = apply_reanchoring(
@@ -529,7 +529,7 @@ def qdpx_export(
     project: ProjectOption = Path("."),
 ) -> None:
     """Export the project (documents, codebook, codings, attributes) or the codebook."""
-    from research.refiqda import export_project
+    from research.exchange import export_project
 
     written = export_project(_open(project), path, coders=coder or None)
     typer.echo(f"written {written}")
@@ -569,7 +569,7 @@ def qdpx_import(
     project: ProjectOption = Path("."),
 ) -> None:
     """Import a REFI-QDA file into the project; nothing is written unless all of it fits."""
-    from research.refiqda_import import import_refiqda
+    from research.exchange import import_refiqda
 
     proj = _open(project)
     imported, written = import_refiqda(
@@ -611,9 +611,13 @@ def run(
     project: ProjectOption = Path("."),
 ) -> None:
     """Run the chapter notebooks into outputs/<chapter>/<run>/ and write outputs/index.html."""
-    from research.chapters import parse_assignments
-    from research.pipeline import ConsoleProgress, execute_runs, plan_runs
-    from research.site import write_index
+    from research.pipeline import (
+        ConsoleProgress,
+        execute_runs,
+        parse_assignments,
+        plan_runs,
+        write_index,
+    )
 
     proj = _open(project)
     plans = plan_runs(
@@ -640,7 +644,7 @@ def run(
 @app.command()
 def report(project: ProjectOption = Path(".")) -> None:
     """Rewrite outputs/index.html from the runs already in outputs/ (nothing is run)."""
-    from research.site import write_index
+    from research.pipeline import write_index
 
     proj = _open(project)
     typer.echo(f"index written to {proj.paths.relative(write_index(proj))}")
@@ -675,7 +679,7 @@ def agreement(
     project: ProjectOption = Path("."),
 ) -> None:
     """Intercoder agreement per code and overall, weakest codes first."""
-    from research.agreement_units import agreement_report, read_documents_coded
+    from research.agreement import agreement_report, read_documents_coded
 
     if unit not in ("segment", "character", "document"):
         raise typer.BadParameter("use segment, character or document", param_hint="--unit")

@@ -1,0 +1,86 @@
+"""Intercoder agreement: the statistics, the units they are computed on, and consensus.
+
+The statistics (percent agreement, Cohen's and Fleiss' kappas, Brennan–Prediger,
+Krippendorff's alpha with its bootstrap) are small pure functions on data matrices;
+the units (segments, characters, documents) are built from the ``codings`` table;
+the consensus helpers find the disagreements of two coders and apply the decisions
+of a consensus meeting.
+"""
+
+from research.agreement._consensus import (
+    DECISION_COLUMNS,
+    DECISIONS,
+    apply_consensus,
+    decisions_template,
+    disagreements,
+    disagreements_html,
+    read_decisions,
+    write_consensus_codings,
+    write_decisions,
+    write_disagreements_html,
+)
+from research.agreement._report import agreement_report
+from research.agreement._statistics import (
+    AlphaBootstrap,
+    Layout,
+    Level,
+    bootstrap_alpha,
+    brennan_prediger_kappa,
+    category_counts,
+    cohen_kappa,
+    coincidence_matrix,
+    fleiss_kappa,
+    krippendorff_alpha,
+    percent_agreement,
+)
+from research.agreement._units import (
+    CODERS_FILE,
+    Unit,
+    agreement_from_units,
+    agreement_table,
+    character_units,
+    document_units,
+    documents_in_common,
+    read_documents_coded,
+    segment_codings,
+    segment_units,
+    segment_values,
+    select_codes,
+)
+
+__all__ = [
+    "CODERS_FILE",
+    "DECISIONS",
+    "DECISION_COLUMNS",
+    "AlphaBootstrap",
+    "Layout",
+    "Level",
+    "Unit",
+    "agreement_from_units",
+    "agreement_report",
+    "agreement_table",
+    "apply_consensus",
+    "bootstrap_alpha",
+    "brennan_prediger_kappa",
+    "category_counts",
+    "character_units",
+    "cohen_kappa",
+    "coincidence_matrix",
+    "decisions_template",
+    "disagreements",
+    "disagreements_html",
+    "document_units",
+    "documents_in_common",
+    "fleiss_kappa",
+    "krippendorff_alpha",
+    "percent_agreement",
+    "read_decisions",
+    "read_documents_coded",
+    "segment_codings",
+    "segment_units",
+    "segment_values",
+    "select_codes",
+    "write_consensus_codings",
+    "write_decisions",
+    "write_disagreements_html",
+]

@@ -1,0 +1,724 @@
+"""Disagreements between two coders, the consensus meeting page, and consensus codings.
+
+The workflow after an agreement report:
+
+1. :func:`disagreements` lists, for each code, every segment where the two coders
+   differ: one applied the code and the other did not (``only_a``/``only_b``), or
+   both applied it with different spans (``spans_differ``). Each row has a stable
+   ``disagreement_id`` (``code@doc_id#seg_id``), both coders' spans and the text.
+2. :func:`write_disagreements_html` writes a self-contained page for the meeting,
+   both coders' spans highlighted in the segment text.
+3. The coders record one decision per disagreement in
+   ``corpus/codings/consensus-decisions.csv`` (:func:`decisions_template`,
+   :func:`write_decisions`, :func:`read_decisions`): ``keep_a``, ``keep_b``,
+   ``both``, ``neither`` or ``edit`` (with the agreed ``start``/``end``; several
+   rows for several spans).
+4. :func:`apply_consensus` turns the codings and decisions into the codings of a
+   ``consensus`` coder, and an audit table joining each disagreement, its decision
+   and the result. The decisions file stays as the audit trail.
+
+Codings not involved in any disagreement are kept (identical ones once). Dropping a
+coder's coding from a segment removes only that segment's range from it: the parts
+of a long coding that lie in other segments stay.
+
+Examples
+--------
+>>> import pandas as pd
+>>> segments = pd.DataFrame({"doc_id": ["D", "D"], "seg_id": ["D:0", "D:1"],
+...                          "start": [0, 13], "end": [12, 27],
+...                          "text": ["La SCIC agit", "Les élus aussi"]})
+>>> codings = pd.DataFrame({"coder": ["A", "B", "A"], "doc_id": ["D"] * 3,
+...                         "start": [0, 0, 13], "end": [7, 7, 21],
+...                         "code": ["ant.actor"] * 3})
+>>> found = disagreements(codings, segments, coders=["A", "B"], infer_documents=True)
+>>> found[["disagreement_id", "kind"]].values.tolist()
+[['ant.actor@D#D:1', 'only_a']]
+>>> decisions = pd.DataFrame({"disagreement_id": ["ant.actor@D#D:1"], "decision": ["keep_b"]})
+>>> consensus, audit = apply_consensus(codings, found, decisions)
+>>> consensus[["coder", "start", "end"]].values.tolist()
+[['consensus', 0, 7]]
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from os import PathLike
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from research.agreement._units import (
+    DocumentsCoded,
+    _check_columns,
+    _offsets,
+    _scope,
+    _segments_of,
+    segment_codings,
+)
+from research.errors import AgreementError, CodingError, InputError
+from research.files import atomic_write_text
+
+__all__ = [
+    "DECISIONS",
+    "DECISION_COLUMNS",
+    "apply_consensus",
+    "decisions_template",
+    "disagreements",
+    "disagreements_html",
+    "read_decisions",
+    "write_consensus_codings",
+    "write_decisions",
+    "write_disagreements_html",
+]
+
+DECISIONS = ("keep_a", "keep_b", "both", "neither", "edit")
+DECISION_COLUMNS = [
+    "disagreement_id",
+    "code",
+    "doc_id",
+    "seg_id",
+    "kind",
+    "decision",
+    "start",
+    "end",
+    "memo",
+    "decided_by",
+    "decided_at",
+]
+CODING_COLUMNS = ["coder", "doc_id", "start", "end", "code", "quote", "memo", "created"]
+CONSENSUS = "consensus"
+Span = tuple[int, int]
+
+
+# ------------------------------------------------------------- disagreements
+
+
+def _span_text(span: Span, quote: str, seg_start: int, text: str) -> str:
+    start, end = span
+    if isinstance(quote, str) and quote:
+        return quote
+    if start >= seg_start and end - seg_start <= len(text):
+        return text[start - seg_start : end - seg_start]
+    return ""
+
+
+def disagreements(
+    codings: pd.DataFrame,
+    segments: pd.DataFrame,
+    *,
+    coders: Sequence[str],
+    codes: str | Sequence[str] | None = None,
+    documents_coded: DocumentsCoded = None,
+    infer_documents: bool = False,
+    min_overlap: int = 1,
+    which: Literal["all", "presence"] = "all",
+) -> pd.DataFrame:
+    """Every segment where two coders differ on a code.
+
+    Parameters
+    ----------
+    codings, segments : pandas.DataFrame
+        The codings and segments tables.
+    coders : pair of str
+        Coder A and coder B.
+    codes : str or sequence, optional
+        Code ids or fnmatch patterns (``'iw.*'``); default every code used.
+    documents_coded, infer_documents, min_overlap
+        As in :func:`research.agreement.segment_units`.
+    which : {"all", "presence"}
+        ``"presence"`` lists only segments where one coder applied the code and the
+        other did not (the disagreements agreement statistics count); ``"all"`` also
+        lists segments where both applied it with different spans.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``disagreement_id``, ``code``, ``doc_id``, ``seg_id``, ``seg_start``,
+        ``seg_end``, ``kind``, ``coder_a``, ``coder_b``, ``a_spans``, ``b_spans``
+        (lists of ``(start, end)``), ``a_text``, ``b_text`` (the coded text) and
+        ``text`` (the segment). ``attrs`` keeps the coders, documents and codes
+        compared, which :func:`apply_consensus` uses.
+    """
+    if which not in ("all", "presence"):
+        raise AgreementError(f"which must be 'all' or 'presence', not {which!r}")
+    if isinstance(coders, str) or len(coders) != 2:
+        raise AgreementError(f"disagreements compare exactly two coders, got {coders!r}")
+    cod, names, docs, chosen = _scope(codings, coders, codes, documents_coded, infer_documents)
+    seg = _segments_of(segments, docs)
+    texts = dict(
+        zip(
+            zip(seg["doc_id"], seg["seg_id"], strict=True),
+            seg.get("text", pd.Series("", seg.index)),
+            strict=True,
+        )
+    )
+    pairs = segment_codings(cod, seg, min_overlap=min_overlap)
+    if "quote" not in pairs.columns:
+        pairs["quote"] = ""
+    spans: dict[tuple, dict[str, dict[Span, str]]] = defaultdict(lambda: {n: {} for n in names})
+    for row in pairs.itertuples(index=False):
+        key = (row.code, row.doc_id, row.seg_id, int(row.seg_start), int(row.seg_end))
+        spans[key][row.coder].setdefault((int(row.start), int(row.end)), row.quote)
+    a, b = names
+    rows = []
+    for (code, doc_id, seg_id, s0, s1), by_coder in spans.items():
+        a_spans, b_spans = sorted(by_coder[a]), sorted(by_coder[b])
+        if a_spans == b_spans:
+            continue
+        kind = "only_a" if not b_spans else "only_b" if not a_spans else "spans_differ"
+        if which == "presence" and kind == "spans_differ":
+            continue
+        text = texts.get((doc_id, seg_id), "")
+        text = text if isinstance(text, str) else ""
+        rows.append(
+            {
+                "disagreement_id": f"{code}@{doc_id}#{seg_id}",
+                "code": code,
+                "doc_id": doc_id,
+                "seg_id": seg_id,
+                "seg_start": s0,
+                "seg_end": s1,
+                "kind": kind,
+                "coder_a": a,
+                "coder_b": b,
+                "a_spans": a_spans,
+                "b_spans": b_spans,
+                "a_text": " […] ".join(_span_text(s, by_coder[a][s], s0, text) for s in a_spans),
+                "b_text": " […] ".join(_span_text(s, by_coder[b][s], s0, text) for s in b_spans),
+                "text": text,
+            }
+        )
+    columns = [
+        "disagreement_id",
+        "code",
+        "doc_id",
+        "seg_id",
+        "seg_start",
+        "seg_end",
+        "kind",
+        "coder_a",
+        "coder_b",
+        "a_spans",
+        "b_spans",
+        "a_text",
+        "b_text",
+        "text",
+    ]
+    out = pd.DataFrame(rows, columns=columns)
+    out = out.sort_values(["code", "doc_id", "seg_start"], kind="stable").reset_index(drop=True)
+    out.attrs.update(
+        coders=names, documents=docs, codes=chosen, min_overlap=min_overlap, which=which
+    )
+    return out
+
+
+# --------------------------------------------------------------------- the page
+
+_STYLE = """
+body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
+color:#222;line-height:1.5}
+h1{font-size:1.5rem}h2{font-size:1.2rem;border-bottom:1px solid #ccc;margin-top:2rem}
+article{border:1px solid #ddd;border-radius:6px;padding:.5rem 1rem;margin:1rem 0}
+h3{font-size:1rem;margin:.3rem 0;font-family:monospace}
+.meta{color:#555;font-size:.9rem;margin:0}
+blockquote{white-space:pre-wrap;margin:.5rem 0;padding:.5rem;background:#fafafa;
+border-left:3px solid #bbb}
+mark{padding:0 1px;border-radius:2px}
+mark.a{background:#ffd98a}mark.b{background:#a8d8ff}mark.ab{background:#b9e8a6}
+table{border-collapse:collapse;font-size:.9rem}td,th{padding:2px 8px;vertical-align:top;
+text-align:left}
+.note{color:#a33}.quote{font-style:italic}
+"""
+
+
+def _highlight(text: str, seg_start: int, a_spans: list, b_spans: list) -> str:
+    """The segment text, escaped, with A-only, B-only and shared characters marked."""
+    n = len(text)
+
+    def clipped(spans: list) -> list[Span]:
+        out = []
+        for s, e in spans:
+            s, e = max(int(s) - seg_start, 0), min(int(e) - seg_start, n)
+            if s < e:
+                out.append((s, e))
+        return out
+
+    a_cut, b_cut = clipped(a_spans), clipped(b_spans)
+    marks = np.zeros(n + 1, dtype=np.int64)
+    for s, e in a_cut:
+        marks[s:e] |= 1
+    for s, e in b_cut:
+        marks[s:e] |= 2
+    marks[n] = -1
+    edges = np.flatnonzero(np.diff(marks)) + 1
+    parts, prev = [], 0
+    for edge in edges:
+        piece = html.escape(text[prev:edge])
+        cls = {1: "a", 2: "b", 3: "ab"}.get(int(marks[prev]))
+        parts.append(f'<mark class="{cls}">{piece}</mark>' if cls else piece)
+        prev = edge
+    return "".join(parts)
+
+
+def _kind_label(kind: str, coders: Sequence[str]) -> str:
+    return {
+        "only_a": f"coded by {coders[0]} only",
+        "only_b": f"coded by {coders[1]} only",
+        "spans_differ": "coded by both, with different spans",
+    }.get(kind, kind)
+
+
+def _anchor(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]", "_", text)
+
+
+def _spans_cell(spans: list, quote: str) -> str:
+    if not spans:
+        return "<em>not coded</em>"
+    where = ", ".join(f"{s}–{e}" for s, e in spans)
+    return f'{html.escape(where)}<br><span class="quote">{html.escape(quote)}</span>'
+
+
+def disagreements_html(disagreements: pd.DataFrame, *, title: str | None = None) -> str:
+    """A self-contained HTML page of the disagreements, for the consensus meeting.
+
+    Every text is escaped; in each segment the characters only coder A coded, only
+    coder B coded, and both coded are highlighted in three colours.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> row = {"disagreement_id": "x@D#s0", "code": "x", "doc_id": "D", "seg_id": "s0",
+    ...        "seg_start": 0, "seg_end": 9, "kind": "only_a", "coder_a": "A",
+    ...        "coder_b": "B", "a_spans": [(0, 4)], "b_spans": [], "a_text": "<b>é",
+    ...        "b_text": "", "text": "<b>é rest"}
+    >>> page = disagreements_html(pd.DataFrame([row]))
+    >>> '<mark class="a">&lt;b&gt;é</mark> rest' in page
+    True
+    """
+    d = disagreements
+    coders = d.attrs.get("coders") or (
+        [d["coder_a"].iloc[0], d["coder_b"].iloc[0]] if len(d) else ["A", "B"]
+    )
+    a, b = (html.escape(str(c)) for c in coders)
+    heading = html.escape(title or f"Coding disagreements: {coders[0]} and {coders[1]}")
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="fr"><head><meta charset="utf-8">',
+        f"<title>{heading}</title><style>{_STYLE}</style></head><body>",
+        f"<h1>{heading}</h1>",
+        f"<p>{len(d)} disagreement(s) in {d['code'].nunique() if len(d) else 0} code(s). "
+        f'Highlighting: <mark class="a">{a} only</mark> <mark class="b">{b} only</mark> '
+        f'<mark class="ab">both</mark>.</p>',
+        "<p>Record one decision per disagreement id in the decisions file: "
+        "<code>keep_a</code>, <code>keep_b</code>, <code>both</code>, <code>neither</code>, "
+        "or <code>edit</code> with the agreed start and end.</p>",
+    ]
+    if len(d):
+        out.append("<nav><ul>")
+        for code, n in d.groupby("code", sort=True).size().items():
+            out.append(f'<li><a href="#code-{_anchor(code)}">{html.escape(code)}</a> ({n})</li>')
+        out.append("</ul></nav>")
+    for code, group in d.groupby("code", sort=True):
+        out.append(f'<section id="code-{_anchor(code)}"><h2>{html.escape(code)}</h2>')
+        for r in group.itertuples(index=False):
+            text = r.text if isinstance(r.text, str) else ""
+            if len(text) == int(r.seg_end) - int(r.seg_start):
+                body = _highlight(text, int(r.seg_start), list(r.a_spans), list(r.b_spans))
+                note = ""
+            else:
+                body = html.escape(text)
+                note = '<p class="note">The segment text does not match its offsets; spans not highlighted.</p>'
+            out += [
+                f'<article id="{_anchor(r.disagreement_id)}">',
+                f"<h3>{html.escape(r.disagreement_id)}</h3>",
+                f'<p class="meta">document {html.escape(str(r.doc_id))}, segment '
+                f"{html.escape(str(r.seg_id))} [{r.seg_start}–{r.seg_end}), "
+                f"{html.escape(_kind_label(str(r.kind), coders))}</p>",
+                f"<blockquote>{body}</blockquote>{note}",
+                f"<table><tr><th>{a}</th><td>{_spans_cell(list(r.a_spans), r.a_text)}</td></tr>",
+                f"<tr><th>{b}</th><td>{_spans_cell(list(r.b_spans), r.b_text)}</td></tr>"
+                "</table></article>",
+            ]
+        out.append("</section>")
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
+
+
+def write_disagreements_html(
+    disagreements: pd.DataFrame, path: str | PathLike, *, title: str | None = None
+) -> Path:
+    """Write :func:`disagreements_html` to ``path`` atomically; return the path."""
+    path = Path(path)
+    atomic_write_text(path, disagreements_html(disagreements, title=title))
+    return path
+
+
+# ----------------------------------------------------------------- decisions
+
+
+def decisions_template(disagreements: pd.DataFrame) -> pd.DataFrame:
+    """An empty decisions table, one row per disagreement, to fill in.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> d = pd.DataFrame({"disagreement_id": ["x@D#s0"], "code": ["x"], "doc_id": ["D"],
+    ...                   "seg_id": ["s0"], "kind": ["only_a"]})
+    >>> decisions_template(d).columns.tolist()[:6]
+    ['disagreement_id', 'code', 'doc_id', 'seg_id', 'kind', 'decision']
+    """
+    out = pd.DataFrame({c: disagreements[c] for c in DECISION_COLUMNS[:5]})
+    for col in DECISION_COLUMNS[5:]:
+        out[col] = ""
+    return out.reset_index(drop=True)
+
+
+def _csv_text(frame: pd.DataFrame) -> str:
+    buffer = io.StringIO()
+    frame.to_csv(buffer, index=False, lineterminator="\n")
+    return buffer.getvalue()
+
+
+def write_decisions(decisions: pd.DataFrame, path: str | PathLike) -> Path:
+    """Write the decisions as CSV (UTF-8) atomically: temporary file, fsync, replace."""
+    _check_columns(decisions, ["disagreement_id", "decision"], "decisions")
+    path = Path(path)
+    extra = [c for c in decisions.columns if c not in DECISION_COLUMNS]
+    ordered = [c for c in DECISION_COLUMNS if c in decisions.columns] + extra
+    atomic_write_text(path, _csv_text(decisions[ordered]))
+    return path
+
+
+def read_decisions(path: str | PathLike) -> pd.DataFrame:
+    """Read a decisions CSV; every cell is text, empty cells are ``""``.
+
+    Files saved by a spreadsheet are accepted: a UTF-8 byte-order mark, and ``;`` as
+    the separator (the French default of Excel and LibreOffice). The path is kept in
+    ``attrs["path"]`` so errors can name the file and line.
+    """
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError(
+            "the decisions file does not exist",
+            path=path,
+            hint="write one with write_decisions(decisions_template(disagreements), path)",
+        ) from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            "the decisions file is not UTF-8 text",
+            path=path,
+            hint="save it again as 'CSV UTF-8' from the spreadsheet",
+        ) from exc
+    header = text.split("\n", 1)[0]
+    sep = ";" if header.count(";") > header.count(",") else ","
+    try:
+        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise InputError(f"cannot read the decisions file: {exc}", path=path) from exc
+    if "disagreement_id" not in frame.columns or "decision" not in frame.columns:
+        raise InputError(
+            "the decisions file needs the columns disagreement_id and decision",
+            path=path,
+            line=1,
+            hint="start from decisions_template(disagreements)",
+        )
+    frame.attrs["path"] = str(path)
+    return frame
+
+
+def _where(decisions: pd.DataFrame, i: int) -> dict:
+    path = decisions.attrs.get("path")
+    return {"path": path, "line": i + 2} if path else {"row": i + 1}
+
+
+def _int_cell(value, decisions: pd.DataFrame, i: int, column: str) -> int | None:
+    if value is None or (isinstance(value, float) and np.isnan(value)) or str(value).strip() == "":
+        return None
+    try:
+        number = float(str(value).strip())
+    except ValueError:
+        number = float("nan")
+    if not np.isfinite(number) or number != int(number):
+        raise InputError(
+            f"{column} {value!r} is not a whole number", column=column, **_where(decisions, i)
+        )
+    return int(number)
+
+
+def _checked_decisions(
+    decisions: pd.DataFrame, known: pd.DataFrame
+) -> tuple[dict[str, str], dict[str, list[Span]], dict[str, dict]]:
+    """Decision per disagreement id, edit spans, and the decision rows' notes."""
+    _check_columns(decisions, ["disagreement_id", "decision"], "decisions")
+    by_id = known.set_index("disagreement_id")
+    chosen: dict[str, str] = {}
+    edits: dict[str, list[Span]] = defaultdict(list)
+    notes: dict[str, dict] = {}
+    first_row: dict[str, int] = {}
+    for i, row in enumerate(decisions.to_dict("records")):
+        raw = row.get("decision")
+        raw = "" if raw is None or (isinstance(raw, float) and np.isnan(raw)) else str(raw)
+        value = re.sub(r"[\s\-]+", "_", raw.strip().lower())
+        did = str(row["disagreement_id"]).strip()
+        if not value:
+            continue  # not decided yet
+        if value not in DECISIONS:
+            raise InputError(
+                f"unknown decision {raw!r} for disagreement {did!r}",
+                column="decision",
+                hint=f"use one of {', '.join(DECISIONS)}",
+                **_where(decisions, i),
+            )
+        if did not in by_id.index:
+            raise InputError(
+                f"decision for unknown disagreement {did!r}",
+                column="disagreement_id",
+                hint="the disagreements changed since the decisions were written (new "
+                "codings or segments?); compare with a fresh list",
+                **_where(decisions, i),
+            )
+        if did in chosen and not (value == "edit" and chosen[did] == "edit"):
+            other = _where(decisions, first_row[did])
+            raise InputError(
+                f"disagreement {did!r} has a second decision (first at "
+                f"{'line ' + str(other['line']) if 'line' in other else 'row ' + str(other['row'])}); "
+                "only 'edit' may take several rows, one per span",
+                **_where(decisions, i),
+            )
+        start = _int_cell(row.get("start"), decisions, i, "start")
+        end = _int_cell(row.get("end"), decisions, i, "end")
+        if value == "edit":
+            seg0, seg1 = int(by_id.at[did, "seg_start"]), int(by_id.at[did, "seg_end"])
+            if start is None or end is None or not seg0 <= start < end <= seg1:
+                raise InputError(
+                    f"'edit' for {did!r} needs the agreed span as start and end inside the "
+                    f"segment [{seg0}, {seg1}), got start={start}, end={end}",
+                    **_where(decisions, i),
+                )
+            edits[did].append((start, end))
+        elif start is not None or end is not None:
+            raise InputError(
+                f"start/end given with decision {value!r} for {did!r}; only 'edit' takes a span",
+                **_where(decisions, i),
+            )
+        chosen[did] = value
+        first_row.setdefault(did, i)
+        notes.setdefault(did, {k: row.get(k, "") for k in ("memo", "decided_by", "decided_at")})
+    return chosen, dict(edits), notes
+
+
+def _subtract(start: int, end: int, cuts: list[Span]) -> list[Span]:
+    pieces = [(start, end)]
+    for cs, ce in sorted(cuts):
+        nxt = []
+        for s, e in pieces:
+            if ce <= s or cs >= e:
+                nxt.append((s, e))
+                continue
+            if s < cs:
+                nxt.append((s, cs))
+            if ce < e:
+                nxt.append((ce, e))
+        pieces = nxt
+    return pieces
+
+
+def _piece(row: dict, s: int, e: int) -> dict | None:
+    """The part [s, e) of a coding, its quote sliced and edge white space trimmed."""
+    quote = row.get("quote")
+    if isinstance(quote, str) and len(quote) == row["end"] - row["start"]:
+        part = quote[s - row["start"] : e - row["start"]]
+        lead = len(part) - len(part.lstrip())
+        trail = len(part) - len(part.rstrip())
+        s, e = s + lead, e - trail
+        part = part.strip()
+        if s >= e:
+            return None
+    else:
+        part = ""
+    return {**row, "start": s, "end": e, "quote": part}
+
+
+def _scope_of(d: pd.DataFrame, coders, documents, codes) -> tuple[list[str], list[str], list[str]]:
+    coders = coders or d.attrs.get("coders")
+    if not coders and len(d):
+        coders = [d["coder_a"].iloc[0], d["coder_b"].iloc[0]]
+    documents = documents if documents is not None else d.attrs.get("documents")
+    codes = codes if codes is not None else d.attrs.get("codes")
+    if not coders or documents is None or codes is None:
+        raise AgreementError(
+            "cannot tell which coders, documents and codes the disagreements cover; pass "
+            "coders=, documents= and codes= (or the frame returned by disagreements())"
+        )
+    if len(coders) != 2:
+        raise AgreementError(f"consensus is between two coders, got {coders!r}")
+    return [str(c) for c in coders], [str(x) for x in documents], [str(x) for x in codes]
+
+
+def apply_consensus(
+    codings: pd.DataFrame,
+    disagreements: pd.DataFrame,
+    decisions: pd.DataFrame,
+    *,
+    undecided: str | None = None,
+    coders: Sequence[str] | None = None,
+    documents: Sequence[str] | None = None,
+    codes: Sequence[str] | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Consensus codings from two coders' codings and the decisions taken.
+
+    For each disagreement: ``keep_a`` keeps coder A's spans in the segment and
+    removes B's, ``keep_b`` the reverse, ``both`` keeps both, ``neither`` removes
+    both, ``edit`` removes both and adds the agreed spans. Removing a coding from a
+    segment cuts out that segment's range only (white space left at the edges of
+    what remains is trimmed when the coding's quote is known). Codings not involved
+    in any disagreement are kept; identical codings of the two coders appear once.
+
+    Parameters
+    ----------
+    codings : pandas.DataFrame
+        The codings table (both coders; others are ignored).
+    disagreements : pandas.DataFrame
+        As returned by :func:`disagreements` (its ``attrs`` give the coders,
+        documents and codes covered, unless passed explicitly).
+    decisions : pandas.DataFrame
+        ``disagreement_id``, ``decision`` and, for ``edit``, ``start``/``end``;
+        optional ``memo``, ``decided_by``, ``decided_at``.
+    undecided : str, optional
+        Decision applied to disagreements without one (for example ``"both"``);
+        by default an undecided disagreement is an error.
+
+    Returns
+    -------
+    consensus : pandas.DataFrame
+        Codings with ``coder = "consensus"`` and the codings columns.
+    audit : pandas.DataFrame
+        One row per disagreement: its spans, the decision, who took it, and the
+        consensus spans that result in the segment.
+    """
+    names, docs, chosen_codes = _scope_of(disagreements, coders, documents, codes)
+    chosen, edits, notes = _checked_decisions(decisions, disagreements)
+    open_ids = [d for d in disagreements["disagreement_id"] if d not in chosen]
+    if open_ids:
+        if undecided is None:
+            raise AgreementError(
+                f"{len(open_ids)} disagreement(s) have no decision yet, for example "
+                f"{', '.join(open_ids[:3])}; decide them, or pass undecided='both' (or "
+                "another decision) to apply one to all of them"
+            )
+        if undecided not in DECISIONS or undecided == "edit":
+            raise AgreementError(
+                f"undecided must be one of keep_a, keep_b, both, neither, not {undecided!r}"
+            )
+        chosen.update(dict.fromkeys(open_ids, undecided))
+    _check_columns(codings, ["coder", "doc_id", "start", "end", "code"], "codings")
+    cod = _offsets(codings, "coding", CodingError)
+    cod = cod[cod["coder"].isin(names) & cod["doc_id"].isin(docs) & cod["code"].isin(chosen_codes)]
+    for col in ("quote", "memo", "created"):
+        if col not in cod.columns:
+            cod[col] = ""
+    cuts: dict[tuple, list[Span]] = defaultdict(list)
+    added = []
+    a, b = names
+    for r in disagreements.itertuples(index=False):
+        decision = chosen[r.disagreement_id]
+        segment = (int(r.seg_start), int(r.seg_end))
+        for coder, spans, dropped in (
+            (a, r.a_spans, decision in ("keep_b", "neither", "edit")),
+            (b, r.b_spans, decision in ("keep_a", "neither", "edit")),
+        ):
+            if dropped:
+                for s, e in spans:
+                    cuts[(coder, r.doc_id, r.code, int(s), int(e))].append(segment)
+        for s, e in edits.get(r.disagreement_id, []):
+            text = r.text if isinstance(r.text, str) else ""
+            quote = (
+                text[s - segment[0] : e - segment[0]]
+                if len(text) == segment[1] - segment[0]
+                else ""
+            )
+            note = notes.get(r.disagreement_id, {})
+            added.append(
+                {
+                    "coder": CONSENSUS,
+                    "doc_id": r.doc_id,
+                    "start": s,
+                    "end": e,
+                    "code": r.code,
+                    "quote": quote,
+                    "memo": note.get("memo", ""),
+                    "created": note.get("decided_at", ""),
+                }
+            )
+    kept = []
+    for row in cod[CODING_COLUMNS].to_dict("records"):
+        key = (row["coder"], row["doc_id"], row["code"], row["start"], row["end"])
+        for s, e in _subtract(row["start"], row["end"], cuts.get(key, [])):
+            piece = _piece(row, s, e) if key in cuts else row
+            if piece is not None:
+                kept.append(piece)
+    out = pd.DataFrame(kept + added, columns=CODING_COLUMNS)
+    out["coder"] = CONSENSUS
+    out = out.drop_duplicates(["doc_id", "code", "start", "end"], keep="first")
+    out = out.sort_values(["doc_id", "start", "end", "code"], kind="stable").reset_index(drop=True)
+    return out, _audit(disagreements, chosen, edits, notes, out)
+
+
+def _audit(
+    d: pd.DataFrame, chosen: dict, edits: dict, notes: dict, out: pd.DataFrame
+) -> pd.DataFrame:
+    rows = []
+    for r in d.itertuples(index=False):
+        mine = out[
+            (out["doc_id"] == r.doc_id)
+            & (out["code"] == r.code)
+            & (out["start"] < r.seg_end)
+            & (out["end"] > r.seg_start)
+        ]
+        note = notes.get(r.disagreement_id, {})
+        rows.append(
+            {
+                "disagreement_id": r.disagreement_id,
+                "code": r.code,
+                "doc_id": r.doc_id,
+                "seg_id": r.seg_id,
+                "kind": r.kind,
+                "coder_a": r.coder_a,
+                "coder_b": r.coder_b,
+                "a_spans": r.a_spans,
+                "b_spans": r.b_spans,
+                "decision": chosen[r.disagreement_id],
+                "decided": r.disagreement_id in notes,
+                "edit_spans": edits.get(r.disagreement_id, []),
+                "memo": note.get("memo", ""),
+                "decided_by": note.get("decided_by", ""),
+                "decided_at": note.get("decided_at", ""),
+                "consensus_spans": sorted(
+                    zip(mine["start"].tolist(), mine["end"].tolist(), strict=True)
+                ),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def write_consensus_codings(consensus: pd.DataFrame, folder: str | PathLike) -> Path:
+    """Save consensus codings as the coder file ``<folder>/consensus.csv``.
+
+    The file is written like every coder file (:func:`research.coding.save_codings`:
+    atomically, under the coder's lock), so it loads with the other codings.
+    """
+    from research.coding import save_codings
+
+    _check_columns(consensus, CODING_COLUMNS, "codings")
+    return save_codings(folder, CONSENSUS, consensus[CODING_COLUMNS])

@@ -1,0 +1,70 @@
+"""The agreement report of the command line: the table, and the disagreement page."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from os import PathLike
+
+import pandas as pd
+
+from research.agreement._consensus import disagreements, write_disagreements_html
+from research.agreement._units import DocumentsCoded, Unit, agreement_table
+from research.errors import AgreementError
+
+__all__ = ["agreement_report"]
+
+
+def agreement_report(
+    codings: pd.DataFrame,
+    segments: pd.DataFrame | None,
+    texts: Mapping[str, str] | None,
+    *,
+    coders: Sequence[str],
+    unit: Unit = "segment",
+    codes: str | Sequence[str] | None = None,
+    html_path: str | PathLike | None = None,
+    documents_coded: DocumentsCoded = None,
+    infer_documents: bool = False,
+    min_overlap: int = 1,
+    n_boot: int = 1000,
+    seed: int = 0,
+    alpha_min: float = 0.8,
+) -> pd.DataFrame:
+    """The agreement table, and optionally the disagreement page, for the CLI.
+
+    ``texts`` maps ``doc_id`` to the stored text (needed for the character level).
+    With ``html_path``, the segments where two coders differ are written as a
+    self-contained HTML page for the consensus meeting (exactly two coders).
+    """
+    lengths = None if texts is None else {str(d): len(t) for d, t in texts.items()}
+    if html_path is not None and len(coders) != 2:
+        raise AgreementError("the disagreement page compares exactly two coders")
+    table = agreement_table(
+        codings,
+        coders=coders,
+        unit=unit,
+        codes=codes,
+        segments=segments,
+        lengths=lengths,
+        documents_coded=documents_coded,
+        infer_documents=infer_documents,
+        min_overlap=min_overlap,
+        n_boot=n_boot,
+        seed=seed,
+        alpha_min=alpha_min,
+    )
+    if html_path is not None:
+        if segments is None:
+            raise AgreementError("the disagreement page needs the segments table")
+        found = disagreements(
+            codings,
+            segments,
+            coders=coders,
+            codes=codes,
+            documents_coded=documents_coded,
+            infer_documents=infer_documents,
+            min_overlap=min_overlap,
+        )
+        write_disagreements_html(found, html_path)
+        table.attrs.update(html_path=str(html_path), n_disagreements=len(found))
+    return table

@@ -1,0 +1,85 @@
+"""Analyses of coded text: frequencies, co-occurrence, code × case matrices, quotes, institutional work.
+
+Pure functions on the ``codings``, ``segments`` and ``documents`` tables; each
+returns a new table (or a figure) and never changes its arguments.
+"""
+
+from research.analysis._coded import (
+    CATEGORY_LABELS,
+    MISSING,
+    SPEAKER_ATTRIBUTES,
+    code_attribute_matrix,
+    code_frequencies,
+    coding_attributes,
+    coding_segments,
+    cooccurrence_matrix,
+    cooccurrence_pairs,
+    framework_matrix,
+    framework_table,
+    group_names,
+    plot_cooccurrence,
+    select_codings,
+    speaker_of,
+)
+from research.analysis._institutional_work import (
+    FORMS,
+    PILLAR_COLORS,
+    PILLARS,
+    forms_table,
+    iw_code_map,
+    iw_codings,
+    iw_examples,
+    iw_profile,
+    plot_iw_profile,
+    profile_matrix,
+)
+from research.analysis._quote_table import quotes_table
+from research.analysis._quotes import (
+    CATEGORY_ROLES,
+    KIND_LABELS,
+    NBSP,
+    format_verbatim,
+    french_typography,
+    mark_cuts,
+    reference,
+    role_label,
+    shorten,
+)
+
+__all__ = [
+    "CATEGORY_LABELS",
+    "CATEGORY_ROLES",
+    "FORMS",
+    "KIND_LABELS",
+    "MISSING",
+    "NBSP",
+    "PILLARS",
+    "PILLAR_COLORS",
+    "SPEAKER_ATTRIBUTES",
+    "code_attribute_matrix",
+    "code_frequencies",
+    "coding_attributes",
+    "coding_segments",
+    "cooccurrence_matrix",
+    "cooccurrence_pairs",
+    "format_verbatim",
+    "forms_table",
+    "framework_matrix",
+    "framework_table",
+    "french_typography",
+    "group_names",
+    "iw_code_map",
+    "iw_codings",
+    "iw_examples",
+    "iw_profile",
+    "mark_cuts",
+    "plot_cooccurrence",
+    "plot_iw_profile",
+    "profile_matrix",
+    "quotes_table",
+    "reference",
+    "role_label",
+    "select_codings",
+    "shorten",
+    "speaker_of",
+]

@@ -1,0 +1,65 @@
+"""Coding: the coders' stores, anchoring to the text, the coding session, views and codebook revisions.
+
+Each coder's codings live in one CSV file (``corpus/codings/<coder>.csv``), written
+atomically under a lock. Codebook revisions (rename, move, merge, split, delete)
+live here because they rewrite every coder's codings with the codebook.
+"""
+
+from research.coding._anchoring import Anchor, check_anchors, locate_quote, reanchor
+from research.coding._revision import (
+    ARCHIVE_COLUMNS,
+    Change,
+    apply_change,
+    delete_code,
+    merge_codes,
+    move_code,
+    rename_code,
+    split_code,
+)
+from research.coding._session import CodingSession
+from research.coding._store import (
+    CODING_COLUMNS,
+    apply_reanchoring,
+    check_codings,
+    coder_lock,
+    coding_files,
+    codings_text,
+    empty_codings,
+    load_codings,
+    read_codings,
+    save_codings,
+    typed_codings,
+    validate_codings,
+)
+from research.coding._views import HTMLView, document_html, retrieve
+
+__all__ = [
+    "ARCHIVE_COLUMNS",
+    "CODING_COLUMNS",
+    "Anchor",
+    "Change",
+    "CodingSession",
+    "HTMLView",
+    "apply_change",
+    "apply_reanchoring",
+    "check_anchors",
+    "check_codings",
+    "coder_lock",
+    "coding_files",
+    "codings_text",
+    "delete_code",
+    "document_html",
+    "empty_codings",
+    "load_codings",
+    "locate_quote",
+    "merge_codes",
+    "move_code",
+    "read_codings",
+    "reanchor",
+    "rename_code",
+    "retrieve",
+    "save_codings",
+    "split_code",
+    "typed_codings",
+    "validate_codings",
+]

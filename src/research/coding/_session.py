@@ -1,0 +1,508 @@
+"""A coder's working session in a notebook: code passages, remove codings, save.
+
+:class:`CodingSession` keeps a coder's changes in memory and writes them with
+:meth:`CodingSession.save`, which re-reads the coder's file under its lock and
+applies this session's additions and removals, so that two sessions (two
+notebooks, a notebook and the command line) of one coder never lose each other's
+work. Offsets are always computed from the text: by the words
+(:meth:`~CodingSession.code_text`), a segment, or the matches of a pattern.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> import pandas as pd
+>>> from research.corpus import Corpus
+>>> from research.codebook import Codebook
+>>> corpus = Corpus.from_texts({"D": "Élodie : On a monté la coopérative ensemble."})
+>>> book = Codebook.from_frame(pd.DataFrame({"code": ["sut", "sut.cooperation"],
+...                                          "codable": [False, True]}))
+>>> session = CodingSession(None, "lea", corpus=corpus, codebook=book,
+...                         folder=pathlib.Path(tempfile.mkdtemp()))
+>>> session.code_matches(["coopérative", "ensemble"], "sut.cooperation")["quote"].tolist()
+['coopérative', 'ensemble']
+>>> session.pending
+2
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+import pandas as pd
+
+from research.coding._store import (
+    CODING_COLUMNS,
+    _read_file,
+    _sorted,
+    coder_lock,
+    empty_codings,
+    save_codings,
+    typed_codings,
+)
+from research.coding._store import _check_coder as check_coder
+from research.coding._views import HTMLView, document_html, retrieve
+from research.errors import CodingError, ValidationFailed
+
+if TYPE_CHECKING:
+    from research.codebook import Codebook
+    from research.corpus import Corpus
+
+__all__ = ["CodingSession"]
+
+_KEY = ["coder", "doc_id", "start", "end", "code"]
+
+
+def _keys_of(frame: pd.DataFrame) -> list[tuple]:
+    return list(zip(*(frame[c].tolist() for c in _KEY), strict=True))
+
+
+def _loose_pattern(words: str) -> re.Pattern:
+    """A pattern finding ``words`` whatever the apostrophes and spaces used."""
+    parts = []
+    for ch in unicodedata.normalize("NFC", words.strip()):
+        if ch in "'’ʼ":
+            parts.append("['’ʼ]")
+        elif ch.isspace():
+            parts.append(r"\s+")
+        else:
+            parts.append(re.escape(ch))
+    source = re.sub(r"(\\s\+)+", r"\\s+", "".join(parts))
+    return re.compile(source)
+
+
+def _slug(words: str, *, limit: int = 40) -> str:
+    folded = unicodedata.normalize("NFKD", words)
+    ascii_text = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    slug = re.sub(r"[^a-z0-9]+", "_", ascii_text).strip("_")[:limit].rstrip("_")
+    return slug or "in_vivo"
+
+
+class CodingSession:
+    """A coder's working session: code, remove and look at codings, then save.
+
+    Parameters
+    ----------
+    project : research.project.Project or None
+        Gives the corpus, codebook and folders; ``None`` when they are passed.
+    coder : str
+        The coder's name (their file is ``<coder>.csv``).
+    corpus, codebook : optional
+        Override the project's.
+    folder : path-like, optional
+        The codings folder (default: the project's).
+    codebook_folder : path-like, optional
+        Where in-vivo codes are saved (default: the project's codebook folder).
+
+    Notes
+    -----
+    Changes stay in memory until :meth:`save`, which re-reads the coder's file
+    under its lock and applies this session's additions and removals, so two
+    sessions of the same coder do not overwrite each other's work.
+    """
+
+    def __init__(
+        self,
+        project: Any,
+        coder: str,
+        *,
+        corpus: Corpus | None = None,
+        codebook: Codebook | None = None,
+        folder: str | Path | None = None,
+        codebook_folder: str | Path | None = None,
+    ) -> None:
+        self.coder = check_coder(coder)
+        self.project = project
+        self.corpus = corpus if corpus is not None else project.corpus
+        self.codebook = codebook if codebook is not None else project.codebook
+        self.folder = (
+            Path(folder) if folder is not None else (project.paths.codings if project else None)
+        )
+        if codebook_folder is not None:
+            self.codebook_folder = Path(codebook_folder)
+        else:
+            self.codebook_folder = project.paths.codebook if project is not None else None
+        self._set_base(self._read_own())
+        self._added: dict[tuple, dict] = {}
+        self._removed: set[tuple] = set()
+        self._new_codes: list[str] = []
+
+    def __repr__(self) -> str:
+        return f"<CodingSession {self.coder!r}: {len(self.codings)} codings, {self.pending} unsaved changes>"
+
+    def _set_base(self, frame: pd.DataFrame) -> None:
+        self._base = frame
+        self._base_keys = set(_keys_of(frame))
+
+    def _read_own(self) -> pd.DataFrame:
+        if self.folder is None or not (self.folder / f"{self.coder}.csv").is_file():
+            return empty_codings()
+        frame, problems = _read_file(self.folder / f"{self.coder}.csv", f"{self.coder}.csv")
+        errors = [p for p in problems if p.severity == "error"]
+        if errors:
+            raise ValidationFailed(errors)
+        return frame[CODING_COLUMNS].reset_index(drop=True)
+
+    @property
+    def pending(self) -> int:
+        """Changes not yet saved."""
+        return len(self._added) + len(self._removed)
+
+    @property
+    def codings(self) -> pd.DataFrame:
+        """This coder's codings, saved and unsaved, sorted."""
+        base = self._base
+        if self._removed:
+            base = base[[k not in self._removed for k in _keys_of(base)]]
+        if self._added:
+            added = typed_codings(pd.DataFrame(list(self._added.values()), columns=CODING_COLUMNS))
+            base = pd.concat([base, added], ignore_index=True) if len(base) else added
+        return _sorted(base)
+
+    # -- coding --------------------------------------------------------------------------
+    def _check_code(self, code: str) -> None:
+        self.codebook.check(code)
+        if not self.codebook.is_codable(code):
+            kids = ", ".join(self.codebook.children(code)[:6])
+            raise CodingError(
+                f"code {code!r} is a category, not used for coding",
+                hint=f"choose one of its children ({kids})" if kids else "mark it codable: true",
+            )
+
+    def _add(self, doc_id: str, start: int, end: int, code: str, memo: str | None) -> dict:
+        text = self.corpus.text(doc_id) if doc_id in self.corpus else None
+        if text is None:
+            raise CodingError(f"unknown document {doc_id!r}", hint="see corpus.doc_ids")
+        start, end = int(start), int(end)
+        if not 0 <= start < end <= len(text):
+            raise CodingError(
+                f"span {start}-{end} is not inside {doc_id} (0-{len(text)}) or is empty",
+                hint="start < end, both counting characters of the stored text",
+            )
+        row = {
+            "coder": self.coder,
+            "doc_id": doc_id,
+            "start": start,
+            "end": end,
+            "code": code,
+            "quote": text[start:end],
+            "memo": memo or "",
+            "created": pd.Timestamp.now(tz="UTC").floor("s"),
+        }
+        key = (self.coder, doc_id, start, end, code)
+        if key in self._removed:
+            self._removed.discard(key)
+        elif key not in self._base_keys and key not in self._added:
+            self._added[key] = row
+        return row
+
+    def _result(self, rows: list[dict]) -> pd.DataFrame:
+        if not rows:
+            return empty_codings()
+        return _sorted(typed_codings(pd.DataFrame(rows, columns=CODING_COLUMNS)))
+
+    def code_span(
+        self, doc_id: str, start: int, end: int, code: str, memo: str | None = None
+    ) -> pd.DataFrame:
+        """Code the characters ``start`` to ``end`` (exclusive) of a document.
+
+        Returns
+        -------
+        pandas.DataFrame
+            The coding (one row); coding the same span twice adds nothing.
+        """
+        self._check_code(code)
+        return self._result([self._add(doc_id, start, end, code, memo)])
+
+    def code_text(
+        self,
+        doc_id: str,
+        words: str,
+        code: str,
+        memo: str | None = None,
+        *,
+        occurrence: int | None = None,
+    ) -> pd.DataFrame:
+        """Code the passage of a document that reads ``words``.
+
+        The words are found in the stored text whatever apostrophes (``'``, ``’``)
+        and spaces are used, so offsets are never typed by hand.
+
+        Parameters
+        ----------
+        occurrence : int, optional
+            Which occurrence (from 1) when the words appear more than once.
+
+        Raises
+        ------
+        CodingError
+            When the words are not found, or found several times without
+            ``occurrence``.
+        """
+        self._check_code(code)
+        text = self.corpus.text(doc_id)
+        matches = list(_loose_pattern(words).finditer(text))
+        if not matches:
+            raise CodingError(
+                f"the words {words[:60]!r} are not in {doc_id}",
+                hint="copy them from corpus.text(doc_id) (check hyphens and « » quotes)",
+            )
+        if occurrence is None and len(matches) > 1:
+            raise CodingError(
+                f"the words {words[:60]!r} appear {len(matches)} times in {doc_id}",
+                hint=f"pass occurrence=1…{len(matches)}, or quote more words",
+            )
+        index = (occurrence or 1) - 1
+        if not 0 <= index < len(matches):
+            raise CodingError(f"occurrence {occurrence} of {len(matches)} in {doc_id}")
+        found = matches[index]
+        return self._result([self._add(doc_id, found.start(), found.end(), code, memo)])
+
+    def code_segment(self, seg_id: str, code: str, memo: str | None = None) -> pd.DataFrame:
+        """Code a whole segment (a speaker turn, a paragraph, a list item)."""
+        self._check_code(code)
+        try:
+            seg = self.corpus.segment(seg_id)
+        except KeyError as exc:
+            raise CodingError(str(exc.args[0]), column="seg_id") from None
+        return self._result([self._add(seg["doc_id"], seg["start"], seg["end"], code, memo)])
+
+    def code_matches(
+        self,
+        pattern: str | Sequence[str],
+        code: str,
+        *,
+        regex: bool = False,
+        speaker: str | Iterable[str] | None = None,
+        section: str | None = None,
+        where: Mapping[str, Any] | None = None,
+        unit: Literal["match", "segment"] = "match",
+        ignore_case: bool = True,
+        ignore_accents: bool = False,
+        memo: str | None = None,
+    ) -> pd.DataFrame:
+        """Code every match of a regular expression or of a list of phrases.
+
+        Parameters
+        ----------
+        pattern : str or sequence of str
+            A phrase, a list of phrases, or (``regex=True``) a regular expression.
+        code : str
+        speaker : str or iterable of str, optional
+            Only in turns of these speakers (label as written, or actor id).
+        section : str, optional
+            Only in segments whose section matches this ``fnmatch`` pattern.
+        where : mapping, optional
+            Only in documents whose attributes match (see :meth:`Corpus.where`).
+        unit : {"match", "segment"}
+            Code the matched words, or the whole segment that holds them.
+        ignore_case, ignore_accents : bool
+            How to match (offsets always refer to the stored text).
+
+        Returns
+        -------
+        pandas.DataFrame
+            The codings made (already existing ones included).
+        """
+        import fnmatch
+
+        self._check_code(code)
+        if not isinstance(pattern, str):
+            phrases = sorted({p for p in pattern if p}, key=len, reverse=True)
+            if not phrases:
+                raise CodingError("an empty list of phrases matches nothing")
+            source = "|".join(re.escape(p) if not regex else f"(?:{p})" for p in phrases)
+            regex = True
+        else:
+            source = pattern
+        corpus = self.corpus.where(**where) if where else self.corpus
+        hits = corpus.kwic(
+            source, regex=regex, ignore_case=ignore_case, ignore_accents=ignore_accents, window=0
+        )
+        segs = self.corpus.segments.set_index("seg_id")
+        if speaker is not None:
+            wanted = {speaker} if isinstance(speaker, str) else set(speaker)
+            actors = hits["seg_id"].map(
+                lambda s: segs.at[s, "actor"] if isinstance(s, str) else None
+            )
+            hits = hits[hits["speaker"].isin(wanted) | actors.isin(wanted)]
+        if section is not None:
+            hits = hits[
+                hits["section"].map(
+                    lambda s: isinstance(s, str) and fnmatch.fnmatchcase(s, section)
+                )
+            ]
+        rows = []
+        for hit in hits.itertuples(index=False):
+            if unit == "segment":
+                if not isinstance(hit.seg_id, str):
+                    continue
+                start, end = int(segs.at[hit.seg_id, "start"]), int(segs.at[hit.seg_id, "end"])
+            else:
+                start, end = int(hit.start), int(hit.end)
+            rows.append(self._add(hit.doc_id, start, end, code, memo))
+        result = self._result(rows)
+        return result.drop_duplicates(_KEY).reset_index(drop=True)
+
+    def code_in_vivo(
+        self,
+        doc_id: str,
+        start: int,
+        end: int,
+        parent: str,
+        *,
+        label: str | None = None,
+        memo: str | None = None,
+    ) -> pd.DataFrame:
+        """Create a code named after the selected words, under ``parent``, and code them.
+
+        The new code's id is the words in lower-case ASCII (``parent.on_se_serre_les_coudes``);
+        its label is the words themselves. It is saved in the parent's codebook file
+        with :meth:`save`.
+
+        References
+        ----------
+        .. [1] Saldaña, J. (2021). *The Coding Manual for Qualitative Researchers*
+           (4th ed.), ch. 4 "In Vivo Coding". SAGE.
+        """
+        from research.codebook import add_code
+
+        self.codebook.check(parent)
+        text = self.corpus.text(doc_id)
+        words = " ".join(text[int(start) : int(end)].split())
+        if not words:
+            raise CodingError("in-vivo coding needs some words selected", hint="widen the span")
+        base = f"{parent}.{_slug(words)}"
+        code, n = base, 2
+        while code in self.codebook:
+            code, n = f"{base}_{n}", n + 1
+        self.codebook = add_code(
+            self.codebook,
+            code,
+            label=label or words[:80],
+            definition=f"Code in vivo : « {words} » ({doc_id}).",
+        )
+        self._new_codes.append(code)
+        return self._result([self._add(doc_id, start, end, code, memo)])
+
+    def recode(self, rows: pd.DataFrame, code: str) -> pd.DataFrame:
+        """Give other codings of this coder a new code (to split a code by hand)."""
+        self._check_code(code)
+        self.remove(rows)
+        return self._result(
+            [
+                self._add(r.doc_id, r.start, r.end, code, r.memo or None)
+                for r in rows.itertuples(index=False)
+            ]
+        )
+
+    def remove(
+        self,
+        rows: pd.DataFrame | None = None,
+        *,
+        doc_id: str | None = None,
+        start: int | None = None,
+        end: int | None = None,
+        code: str | None = None,
+    ) -> int:
+        """Remove codings of this coder: the given rows, or those matching every criterion.
+
+        Returns
+        -------
+        int
+            How many codings were removed.
+        """
+        if rows is not None:
+            wanted = set(_keys_of(typed_codings(rows)))
+            if any(k[0] != self.coder for k in wanted):
+                raise CodingError(f"only codings of {self.coder!r} can be removed in this session")
+        else:
+            if all(v is None for v in (doc_id, start, end, code)):
+                raise CodingError("remove() needs rows or at least one criterion")
+            current = self.codings
+            mask = pd.Series(True, index=current.index)
+            for column, value in (
+                ("doc_id", doc_id),
+                ("start", start),
+                ("end", end),
+                ("code", code),
+            ):
+                if value is not None:
+                    mask &= current[column] == value
+            wanted = set(_keys_of(current[mask]))
+        removed = 0
+        for key in wanted:
+            if key in self._added:
+                del self._added[key]
+                removed += 1
+            elif key in self._base_keys and key not in self._removed:
+                self._removed.add(key)
+                removed += 1
+        return removed
+
+    # -- looking ---------------------------------------------------------------------------
+    def retrieve(
+        self, code: str, *, include_children: bool = True, context: int | str = 0
+    ) -> pd.DataFrame:
+        """This coder's passages of a code (see :func:`research.coding.retrieve`)."""
+        return retrieve(
+            self.codings,
+            self.corpus,
+            self.codebook,
+            code,
+            include_children=include_children,
+            context=context,
+        )
+
+    def show(self, doc_id: str) -> HTMLView:
+        """The document with this coder's codings highlighted (a notebook display)."""
+        return document_html(self.corpus, self.codings, self.codebook, doc_id, coder=self.coder)
+
+    # -- saving ------------------------------------------------------------------------------
+    def save(self) -> Path | None:
+        """Write the changes: in-vivo codes to the codebook, codings to ``<coder>.csv``.
+
+        The coder's file is re-read under its lock and this session's changes are
+        applied to it, so the work of another session of the same coder is kept.
+
+        Returns
+        -------
+        Path or None
+            The coder file (``None`` when the session has no folder).
+        """
+        if self.folder is None:
+            raise CodingError("this session has no codings folder to save into")
+        if self._new_codes and self.codebook_folder is not None:
+            self._save_new_codes()
+        with coder_lock(self.folder, self.coder):
+            disk = self._read_own()
+            keys = _keys_of(disk)
+            kept = disk[[k not in self._removed for k in keys]] if self._removed else disk
+            present = set(keys)
+            new = [row for key, row in self._added.items() if key not in present]
+            if new:
+                added = typed_codings(pd.DataFrame(new, columns=CODING_COLUMNS))
+                frame = pd.concat([kept, added], ignore_index=True) if len(kept) else added
+            else:
+                frame = kept
+            path = save_codings(self.folder, self.coder, frame, lock=False)
+        self._set_base(self._read_own())
+        self._added, self._removed, self._new_codes = {}, set(), []
+        return path
+
+    def _save_new_codes(self) -> None:
+        from research.codebook import Codebook, read_codebook, save_codebook
+
+        folder = self.codebook_folder
+        with coder_lock(folder, "codebook"):
+            disk, _ = read_codebook(folder)
+            frame = disk.codes
+            mine = self.codebook.codes
+            new = mine[mine["code"].isin(self._new_codes) & ~mine["code"].isin(set(disk.ids))]
+            merged = Codebook.from_frame(
+                pd.concat([frame, new], ignore_index=True), headers=disk.headers
+            )
+            save_codebook(folder, merged)

@@ -1,0 +1,28 @@
+"""Reading outside files safely and writing the project's own files atomically.
+
+One set of limits (:class:`Limits`) for every reader; zip containers and XML are
+opened with checks against hostile input; human-made files are written through a
+temporary file, flushed, synced and renamed.
+"""
+
+from research.files._archives import (
+    check_xml_members,
+    check_zip,
+    parse_xml,
+    read_member,
+    zip_problem,
+)
+from research.files._atomic import atomic_write_bytes, atomic_write_text, read_limited
+from research.files._limits import Limits
+
+__all__ = [
+    "Limits",
+    "atomic_write_bytes",
+    "atomic_write_text",
+    "check_xml_members",
+    "check_zip",
+    "parse_xml",
+    "read_limited",
+    "read_member",
+    "zip_problem",
+]

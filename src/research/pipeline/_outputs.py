@@ -1,0 +1,530 @@
+"""Saving a chapter's tables, figures and quotes, reproducibly and with provenance.
+
+Chapter notebooks call these functions instead of writing files themselves:
+
+- :func:`save_table` writes a DataFrame as CSV (floats with a fixed number of
+  significant digits), XLSX and LaTeX under ``tables/``;
+- :func:`save_figure` writes a matplotlib figure as PNG and SVG under
+  ``figures/``, without dates or software versions inside and with a fixed SVG
+  id salt, so the same figure gives the same bytes;
+- :func:`save_quotes` writes quotations as CSV and Markdown under ``quotes/``;
+- :func:`record_input` hashes an input file the notebook read outside
+  ``corpus/`` and ``codebook/`` (which the pipeline hashes anyway), so the run's
+  ``provenance.json`` lists it and the cache notices when it changes.
+
+Where files go
+    When the pipeline runs a notebook (``research run``), the folder of the run,
+    ``outputs/<chapter>/<run>/``, reaches the kernel in the environment variable
+    ``RESEARCH_OUTPUT_DIR``. In JupyterLab, without that variable, files go to
+    ``outputs/<chapter>/interactive/``, where ``<chapter>`` is the id that
+    ``notebooks/chapters.yaml`` gives the open notebook (found from Jupyter's
+    ``JPY_SESSION_NAME``), else the notebook's name, else ``scratch``. Call
+    :func:`set_output_dir` to choose another folder.
+
+Every save appends a line to the folder's ``.manifest.jsonl``; the pipeline turns
+it into the ``outputs`` and ``recorded_inputs`` of ``provenance.json``.
+
+Examples
+--------
+>>> import tempfile, pandas as pd
+>>> folder = set_output_dir(tempfile.mkdtemp())
+>>> saved = save_table(pd.DataFrame({"edition": ["SUT2016"], "share": [1 / 3]}), "shares",
+...                    formats=("csv",))
+>>> print(saved.paths[0].read_text(), end="")
+edition,share
+SUT2016,0.333333
+>>> _ = set_output_dir(None)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import io
+import json
+import os
+import re
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import pandas as pd
+
+from research.errors import InputError
+
+__all__ = [
+    "Saved",
+    "output_dir",
+    "record_input",
+    "save_figure",
+    "save_quotes",
+    "save_table",
+    "set_output_dir",
+    "table_bytes",
+]
+
+ENV_OUTPUT_DIR = "RESEARCH_OUTPUT_DIR"
+MANIFEST_FILE = ".manifest.jsonl"
+TableFormat = Literal["csv", "xlsx", "tex"]
+FigureFormat = Literal["png", "svg", "pdf"]
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+_SVG_SALT = "research"
+_chosen: Path | None = None
+
+
+# -- where files go ------------------------------------------------------------------------
+
+
+def set_output_dir(path: str | os.PathLike | None) -> Path | None:
+    """Choose the folder outputs go to in this session (``None``: back to the default)."""
+    global _chosen
+    _chosen = None if path is None else Path(path).resolve()
+    if _chosen is not None:
+        _chosen.mkdir(parents=True, exist_ok=True)
+    return _chosen
+
+
+def _interactive_chapter(project: Any) -> str:
+    session = os.environ.get("JPY_SESSION_NAME", "")
+    name = Path(session).name if session else ""
+    if not name.endswith(".ipynb"):
+        return "scratch"
+    try:
+        from research.pipeline._chapters import CHAPTERS_FILE, read_chapters
+
+        for chapter in read_chapters(project.paths.notebooks / CHAPTERS_FILE):
+            if chapter.notebook.name == name:
+                return chapter.id
+    except Exception:  # an unreadable chapter list must not stop a save
+        pass
+    return Path(name).stem
+
+
+def output_dir() -> Path:
+    """The folder of the current run (created if needed); see the module notes.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = set_output_dir(tempfile.mkdtemp())
+    >>> output_dir() == folder
+    True
+    >>> _ = set_output_dir(None)
+    """
+    if _chosen is not None:
+        folder = _chosen
+    elif os.environ.get(ENV_OUTPUT_DIR):
+        folder = Path(os.environ[ENV_OUTPUT_DIR])
+    else:
+        from research.project import open_project
+
+        project = open_project()
+        folder = project.paths.outputs / _interactive_chapter(project) / "interactive"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _target(kind: str, name: str) -> Path:
+    if not isinstance(name, str) or not _NAME.match(name):
+        raise InputError(
+            f"{name!r} cannot name a saved {kind}",
+            hint="use letters, digits, '.', '_' and '-' (no spaces or slashes), e.g. 'funnel_by_edition'",
+        )
+    folder = output_dir() / f"{kind}s"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / name
+
+
+def _note(item: dict[str, Any]) -> None:
+    with open(output_dir() / MANIFEST_FILE, "a", encoding="utf-8") as handle:
+        handle.write(json.dumps(item, ensure_ascii=False, sort_keys=True) + "\n")
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What a save wrote: the files, and the table as written (for display)."""
+
+    kind: str
+    name: str
+    paths: list[Path]
+    frame: pd.DataFrame | None = field(default=None, repr=False)
+    caption: str | None = None
+
+    def _files(self) -> str:
+        base = output_dir()
+        names = []
+        for path in self.paths:
+            try:
+                names.append(path.relative_to(base).as_posix())
+            except ValueError:
+                names.append(path.name)
+        return ", ".join(names)
+
+    def __repr__(self) -> str:
+        return f"<saved {self.kind} {self.name!r}: {self._files()}>"
+
+    def _repr_html_(self) -> str:
+        caption = f"<p><b>{html.escape(self.caption)}</b></p>" if self.caption else ""
+        table = (
+            self.frame.to_html(index=False, na_rep="", border=0) if self.frame is not None else ""
+        )
+        files = f"<p><small>Enregistré : {html.escape(self._files())}</small></p>"
+        return caption + table + files
+
+
+# -- tables ----------------------------------------------------------------------------------
+
+
+def _flat(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return ";".join(map(str, value))
+    if isinstance(value, set | frozenset):
+        return ";".join(sorted(map(str, value)))
+    return value
+
+
+def _as_written(table: pd.DataFrame | pd.Series) -> pd.DataFrame:
+    """A copy of ``table`` with its meaningful index as columns and lists joined by ``;``.
+
+    An index is meaningful when it is named or holds labels (not integers); an
+    unnamed integer index (row numbers, perhaps reordered by a sort) is dropped.
+    """
+    frame = table.to_frame() if isinstance(table, pd.Series) else table.copy()
+    named = any(name is not None for name in frame.index.names)
+    labelled = isinstance(frame.index, pd.MultiIndex) or not pd.api.types.is_integer_dtype(
+        frame.index.dtype
+    )
+    frame = frame.reset_index(drop=not (named or labelled))
+    frame.columns = [
+        "_".join(map(str, c)) if isinstance(c, tuple) else str(c) for c in frame.columns
+    ]
+    for column in frame.columns:
+        if frame[column].dtype == object:
+            frame[column] = frame[column].map(_flat)
+    return frame
+
+
+def _csv_bytes(frame: pd.DataFrame, precision: int) -> bytes:
+    text = frame.to_csv(index=False, float_format=f"%.{precision}g", lineterminator="\n")
+    return text.encode("utf-8")
+
+
+def _normalised_zip(data: bytes) -> bytes:
+    """Rewrite an XLSX (zip) archive with fixed dates, so equal tables give equal bytes."""
+    stamp = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = stamp.sub(rb"\g<1>2000-01-01T00:00:00Z\g<3>", content)
+            entry = zipfile.ZipInfo(info.filename, date_time=_FIXED_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            target.writestr(entry, content)
+    return out.getvalue()
+
+
+def _xlsx_bytes(frame: pd.DataFrame, name: str) -> bytes:
+    buffer = io.BytesIO()
+    sheet = re.sub(r"[\[\]:*?/\\]", "_", name)[:31]
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        frame.to_excel(writer, sheet_name=sheet, index=False)
+    return _normalised_zip(buffer.getvalue())
+
+
+def _tex_bytes(frame: pd.DataFrame, name: str, caption: str | None, precision: int) -> bytes:
+    text = frame.to_latex(
+        index=False,
+        caption=caption,
+        label=f"tab:{name}",
+        escape=True,
+        na_rep="",
+        float_format=lambda x: f"{x:.{precision}g}",
+    )
+    return text.encode("utf-8")
+
+
+def table_bytes(
+    table: pd.DataFrame | pd.Series,
+    fmt: TableFormat,
+    *,
+    name: str = "table",
+    caption: str | None = None,
+    precision: int = 6,
+) -> bytes:
+    """The bytes :func:`save_table` writes for one format (nothing is written).
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"a": [0.1 + 0.2]})
+    >>> table_bytes(frame, "csv")
+    b'a\\n0.3\\n'
+    >>> table_bytes(frame, "xlsx") == table_bytes(frame.copy(), "xlsx")
+    True
+    """
+    frame = _as_written(table)
+    if fmt == "csv":
+        return _csv_bytes(frame, precision)
+    if fmt == "xlsx":
+        return _xlsx_bytes(frame, name)
+    if fmt == "tex":
+        return _tex_bytes(frame, name, caption, precision)
+    raise InputError(f"unknown table format {fmt!r}", hint="use 'csv', 'xlsx' or 'tex'")
+
+
+def save_table(
+    table: pd.DataFrame | pd.Series,
+    name: str,
+    *,
+    formats: Sequence[TableFormat] = ("csv", "xlsx", "tex"),
+    caption: str | None = None,
+    precision: int = 6,
+) -> Saved:
+    """Write a table as CSV, XLSX and LaTeX under ``tables/`` of the run folder.
+
+    A named or labelled index becomes columns (row numbers are dropped, even
+    after a sort); list cells are joined with
+    ``;``; floats are written with ``precision`` significant digits (CSV and
+    LaTeX), so sums computed in another order give the same file. Rows keep the
+    order of ``table``: sort it in the analysis, not here.
+
+    Parameters
+    ----------
+    table : DataFrame or Series
+    name : str
+        File name without suffix (letters, digits, ``.``, ``_``, ``-``).
+    formats : sequence of {"csv", "xlsx", "tex"}
+    caption : str, optional
+        Kept in the LaTeX table, the provenance and the index page.
+    precision : int
+        Significant digits of floats.
+
+    Returns
+    -------
+    Saved
+        Its paths, and the table as written (displayed in a notebook).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> _ = set_output_dir(tempfile.mkdtemp())
+    >>> saved = save_table(pd.Series({"SUT2016": 3}, name="projects").rename_axis("edition"),
+    ...                    "projects", formats=("csv", "tex"))
+    >>> [p.name for p in saved.paths]
+    ['projects.csv', 'projects.tex']
+    >>> saved.frame.columns.tolist()
+    ['edition', 'projects']
+    >>> _ = set_output_dir(None)
+    """
+    target = _target("table", name)
+    frame = _as_written(table)
+    paths = []
+    for fmt in formats:
+        data = table_bytes(frame, fmt, name=name, caption=caption, precision=precision)
+        path = target.with_suffix(f".{fmt}")
+        _write(path, data)
+        paths.append(path)
+    _note(_manifest_item("table", name, paths, caption))
+    return Saved("table", name, paths, frame, caption)
+
+
+def _write(path: Path, data: bytes) -> None:
+    from research.files import atomic_write_bytes
+
+    atomic_write_bytes(path, data)
+
+
+def _manifest_item(kind: str, name: str, paths: list[Path], caption: str | None) -> dict:
+    base = output_dir()
+    files = []
+    for path in paths:
+        try:
+            files.append(path.relative_to(base).as_posix())
+        except ValueError:
+            files.append(path.as_posix())
+    return {"kind": kind, "name": name, "caption": caption, "files": files}
+
+
+# -- figures ---------------------------------------------------------------------------------
+
+
+def save_figure(
+    fig: Any,
+    name: str,
+    *,
+    formats: Sequence[FigureFormat] = ("png", "svg"),
+    caption: str | None = None,
+    dpi: int = 150,
+) -> Saved:
+    """Write a matplotlib figure as PNG and SVG under ``figures/`` of the run folder.
+
+    The files hold no date and no software version, and SVG element ids come
+    from a fixed salt, so the same figure gives the same bytes on every run. The
+    figure stays open (a notebook still shows it).
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+        A figure, or anything with a ``figure`` attribute (an Axes, a seaborn grid).
+    name : str
+        File name without suffix.
+    formats : sequence of {"png", "svg", "pdf"}
+    caption : str, optional
+        Kept in the provenance and the index page.
+    dpi : int
+        Resolution of the PNG.
+
+    Examples
+    --------
+    >>> import tempfile, matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> _ = set_output_dir(tempfile.mkdtemp())
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.bar(["a", "b"], [1, 2])
+    >>> first = save_figure(fig, "bars", formats=("svg",)).paths[0].read_bytes()
+    >>> first == save_figure(fig, "bars", formats=("svg",)).paths[0].read_bytes()
+    True
+    >>> plt.close(fig); _ = set_output_dir(None)
+    """
+    import matplotlib
+
+    figure = getattr(fig, "figure", fig)
+    if not hasattr(figure, "savefig"):
+        raise InputError(
+            f"save_figure needs a matplotlib figure, not {type(fig).__name__}",
+            hint="pass the Figure (fig, ax = plt.subplots()) or an Axes",
+        )
+    target = _target("figure", name)
+    paths = []
+    metadata = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}
+    with matplotlib.rc_context({"svg.hashsalt": _SVG_SALT}):
+        for fmt in formats:
+            buffer = io.BytesIO()
+            figure.savefig(
+                buffer, format=fmt, dpi=dpi, metadata=metadata.get(fmt), bbox_inches="tight"
+            )
+            path = target.with_suffix(f".{fmt}")
+            _write(path, buffer.getvalue())
+            paths.append(path)
+    _note(_manifest_item("figure", name, paths, caption))
+    return Saved("figure", name, paths, None, caption)
+
+
+# -- quotes ----------------------------------------------------------------------------------
+
+
+def _quote_markdown(frame: pd.DataFrame, caption: str | None) -> str:
+    text_column = "quote" if "quote" in frame.columns else "text"
+    lines = [f"# {caption}", ""] if caption else []
+    for row in frame.to_dict("records"):
+        text = str(row.get(text_column) or "").strip()
+        lines.extend(f"> {line}" if line else ">" for line in text.splitlines())
+        source = [
+            str(row[c]) for c in ("doc_id", "speaker", "seg_id", "code") if _present(row.get(c))
+        ]
+        if source:
+            lines.append(">")
+            lines.append(f"> — {', '.join(source)}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _present(value: Any) -> bool:
+    return value is not None and not (isinstance(value, float) and value != value) and value != ""
+
+
+def save_quotes(quotes: pd.DataFrame, name: str, *, caption: str | None = None) -> Saved:
+    """Write quotations as CSV and Markdown under ``quotes/`` of the run folder.
+
+    Parameters
+    ----------
+    quotes : DataFrame
+        One row per quotation, with a ``quote`` or ``text`` column and, when
+        present, ``doc_id``, ``speaker``, ``seg_id`` and ``code`` (shown as the
+        source under each quotation in the Markdown file).
+    name : str
+        File name without suffix.
+    caption : str, optional
+        Title of the Markdown file.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> _ = set_output_dir(tempfile.mkdtemp())
+    >>> saved = save_quotes(pd.DataFrame({"doc_id": ["INT01"], "speaker": ["Claire"],
+    ...                                   "text": ["On a créé le pôle en 2014."]}), "origines")
+    >>> print(saved.paths[1].read_text(encoding="utf-8"))
+    > On a créé le pôle en 2014.
+    >
+    > — INT01, Claire
+    <BLANKLINE>
+    >>> _ = set_output_dir(None)
+    """
+    if "quote" not in quotes.columns and "text" not in quotes.columns:
+        raise InputError(
+            "save_quotes needs a 'quote' or 'text' column",
+            hint=f"the table has: {', '.join(map(str, quotes.columns))}",
+        )
+    target = _target("quote", name)
+    frame = _as_written(quotes)
+    csv_path, md_path = target.with_suffix(".csv"), target.with_suffix(".md")
+    _write(csv_path, _csv_bytes(frame, 6))
+    _write(md_path, _quote_markdown(frame, caption).encode("utf-8"))
+    paths = [csv_path, md_path]
+    _note(_manifest_item("quote", name, paths, caption))
+    return Saved("quote", name, paths, frame, caption)
+
+
+# -- inputs ----------------------------------------------------------------------------------
+
+
+def record_input(path: str | os.PathLike) -> str:
+    """Hash a file the notebook reads and record it in the run's provenance.
+
+    Files under ``corpus/`` and ``codebook/`` are hashed by the pipeline before
+    each run; record the others (a file under ``private/``, a downloaded table)
+    so that the cache reruns the chapter when they change.
+
+    Returns
+    -------
+    str
+        The file's SHA-256.
+
+    Raises
+    ------
+    InputError
+        When the file does not exist.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> _ = set_output_dir(tempfile.mkdtemp())
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "x.txt"
+    >>> _ = path.write_bytes(b"abc")
+    >>> record_input(path)[:12]
+    'ba7816bf8f01'
+    >>> _ = set_output_dir(None)
+    """
+    source = Path(path)
+    if not source.is_file():
+        raise InputError("cannot record an input that does not exist", path=source)
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()
+    shown = source.resolve()
+    root = os.environ.get("RESEARCH_PROJECT")
+    try:
+        from research.project import find_root
+
+        base = Path(root) if root else find_root(Path.cwd())
+        shown_text = shown.relative_to(base.resolve()).as_posix()
+    except (ValueError, InputError):
+        shown_text = shown.as_posix()
+    _note({"kind": "input", "path": shown_text, "sha256": digest})
+    return digest

@@ -1,0 +1,255 @@
+"""A research project on disk: the one place that knows every path.
+
+A project is a folder with ``corpus/``, ``codebook/``, ``notebooks/`` and
+``outputs/`` (see ``docs/formats.md``); an optional ``research.yaml`` at its root
+overrides folders and loader limits. :func:`open_project` finds the root from any
+folder inside it and gives lazy access to the corpus, codebook, codings, edition
+tables and actor registry.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> root = pathlib.Path(tempfile.mkdtemp())
+>>> (root / "corpus").mkdir()
+>>> project = open_project(root)
+>>> project.paths.documents.relative_to(project.root).as_posix()
+'corpus/documents'
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from research.errors import InputError, Problem
+
+if TYPE_CHECKING:
+    from research.corpus import Corpus
+    from research.files import Limits
+
+__all__ = ["SETTINGS_FILE", "Project", "ProjectPaths", "find_root", "open_project"]
+
+SETTINGS_FILE = "research.yaml"
+_FOLDER_KEYS = (
+    "corpus",
+    "documents",
+    "tables",
+    "codings",
+    "codebook",
+    "notebooks",
+    "outputs",
+    "private",
+    "cache",
+)
+
+
+@dataclass(frozen=True)
+class ProjectPaths:
+    """Absolute paths of a project's folders."""
+
+    root: Path
+    corpus: Path
+    documents: Path
+    tables: Path
+    codings: Path
+    codebook: Path
+    notebooks: Path
+    outputs: Path
+    private: Path
+    cache: Path
+
+    @classmethod
+    def from_settings(cls, root: Path, settings: dict[str, Any]) -> ProjectPaths:
+        """Default layout, overridden by the folder keys of ``research.yaml``."""
+        folders = settings.get("folders", {}) or {}
+        unknown = set(folders) - set(_FOLDER_KEYS)
+        if unknown:
+            raise InputError(
+                f"unknown folder key(s) {sorted(unknown)} under 'folders'",
+                path=root / SETTINGS_FILE,
+                hint=f"known keys are {', '.join(_FOLDER_KEYS)}",
+            )
+
+        def where(key: str, default: Path) -> Path:
+            value = folders.get(key)
+            return (root / value).resolve() if value else default
+
+        corpus = where("corpus", root / "corpus")
+        return cls(
+            root=root,
+            corpus=corpus,
+            documents=where("documents", corpus / "documents"),
+            tables=where("tables", corpus / "tables"),
+            codings=where("codings", corpus / "codings"),
+            codebook=where("codebook", root / "codebook"),
+            notebooks=where("notebooks", root / "notebooks"),
+            outputs=where("outputs", root / "outputs"),
+            private=where("private", root / "private"),
+            cache=where("cache", root / ".cache"),
+        )
+
+    def relative(self, path: str | Path) -> str:
+        """``path`` relative to the root, with ``/`` separators (for tables and logs)."""
+        path = Path(path)
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+def find_root(start: str | Path = ".") -> Path:
+    """The project root: the nearest folder at or above ``start`` with
+    ``research.yaml`` or a ``corpus/`` folder.
+
+    Raises
+    ------
+    InputError
+        When no folder above ``start`` looks like a project.
+    """
+    start = Path(start).resolve()
+    for folder in (start, *start.parents):
+        if (folder / SETTINGS_FILE).is_file() or (folder / "corpus").is_dir():
+            return folder
+    raise InputError(
+        "not inside a research project (no research.yaml or corpus/ folder here or above)",
+        path=start,
+        hint="run 'research init' to create one, or pass the project's folder",
+    )
+
+
+def _read_settings(root: Path) -> dict[str, Any]:
+    path = root / SETTINGS_FILE
+    if not path.is_file():
+        return {}
+    try:
+        settings = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise InputError(
+            f"settings are not valid YAML: {getattr(exc, 'problem', exc)}",
+            path=path,
+            line=None if mark is None else mark.line + 1,
+        ) from None
+    if not isinstance(settings, dict):
+        raise InputError("settings must be a mapping of 'key: value' lines", path=path)
+    return settings
+
+
+class Project:
+    """A research project: paths, settings, and lazily loaded data.
+
+    Use :func:`open_project` rather than the constructor. Attributes load on first
+    use and are cached; call :meth:`reload` after editing files.
+    """
+
+    def __init__(self, root: str | Path) -> None:
+        self.root = Path(root).resolve()
+        self.settings = _read_settings(self.root)
+        self.paths = ProjectPaths.from_settings(self.root, self.settings)
+
+    def __repr__(self) -> str:
+        return f"Project({str(self.root)!r})"
+
+    @cached_property
+    def loader_options(self) -> Limits:
+        """Loader limits from ``research.yaml`` (``limits:``)."""
+        from research.files import Limits
+
+        return Limits.from_settings(self.settings.get("limits"))
+
+    @cached_property
+    def corpus(self) -> Corpus:
+        """The documents and segments; raises if any document has an error."""
+        from research.corpus import load_corpus
+
+        return load_corpus(self.paths.documents, root=self.root, options=self.loader_options)
+
+    @cached_property
+    def tables(self) -> dict:
+        """The edition tables and the actor registry as DataFrames, checked."""
+        from research.editions import load_tables
+
+        return load_tables(self.paths.tables, strict=True)[0]
+
+    @cached_property
+    def editions(self):
+        """The edition tables (:class:`research.editions.Editions`)."""
+        from research.editions import Editions
+
+        return Editions.from_tables(self.tables)
+
+    @cached_property
+    def actors(self):
+        """The actor registry (:class:`research.editions.Actors`)."""
+        from research.editions import Actors
+
+        return Actors(self.tables["actors"])
+
+    @cached_property
+    def codebook(self):
+        """The merged codebook of ``codebook/``."""
+        from research.codebook import load_codebook
+
+        return load_codebook(self.paths.codebook)
+
+    @cached_property
+    def codings(self):
+        """Every coder's codings, checked against the corpus and codebook.
+
+        A coding whose document or code does not exist, or whose quote is no longer
+        found in the text, is an error; one whose text only moved is a warning
+        (``research anchor --apply`` records its new place).
+        """
+        from research.coding import load_codings
+
+        return load_codings(self.paths.codings, corpus=self.corpus, codebook=self.codebook)
+
+    def reload(self) -> Project:
+        """Forget every loaded attribute so the next access reads the files again."""
+        for name in ("corpus", "tables", "editions", "actors", "codebook", "codings"):
+            self.__dict__.pop(name, None)
+        return self
+
+    def validate(self) -> list[Problem]:
+        """Check the whole project and return every problem found (never stops early)."""
+        from research.project._validate import validate_project
+
+        return validate_project(self)
+
+    def _repr_html_(self) -> str:
+        rows = "".join(
+            f"<tr><td>{key}</td><td><code>{html.escape(self.paths.relative(getattr(self.paths, key)))}</code></td></tr>"
+            for key in _FOLDER_KEYS
+        )
+        return (
+            f"<p><b>Research project</b> <code>{html.escape(str(self.root))}</code></p>"
+            f"<table><tr><th>folder</th><th>path</th></tr>{rows}</table>"
+        )
+
+
+def open_project(path: str | Path = ".") -> Project:
+    """Open the research project that contains ``path``.
+
+    Parameters
+    ----------
+    path : path-like
+        The project root or any folder inside it.
+
+    Returns
+    -------
+    Project
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> root = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (root / "research.yaml").write_text("folders: {outputs: build}\\n")
+    >>> open_project(root).paths.outputs.name
+    'build'
+    """
+    return Project(find_root(path))
