@@ -229,3 +229,54 @@ def test_anchor_and_validate(project, capsys):
     doc.write_text(text.replace("Par le marché", "Oh, par le marché"), encoding="utf-8")
     assert run(project, "anchor", "--apply") == 0
     assert run(project, "validate") == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("code", "text", "INT1", "sans car", "sut.trust", "-c", "lea"), "unknown document 'INT1'"),
+        (("code", "show", "INT1"), "unknown document 'INT1'"),
+        (
+            ("code", "segment", "CR-01:0042", "sut.trust", "-c", "lea"),
+            "unknown segment 'CR-01:0042'",
+        ),
+        (("code", "list", "-c", "lae"), "unknown coder 'lae'"),
+        (("code", "retrieve", "sut.trust", "-c", "lae"), "unknown coder 'lae'"),
+        (("code", "show", "INT01", "-c", "lae"), "unknown coder 'lae'"),
+        (
+            ("code", "matches", "car", "sut.trust", "-c", "lea", "--kind", "interviw"),
+            "unknown document kind 'interviw'",
+        ),
+    ],
+)
+def test_unknown_ids_are_errors_with_the_closest_names(project, capsys, args, message):
+    # One coding so that the coder 'lea' exists.
+    assert run(project, "code", "span", "INT01", "0", "3", "sut.trust", "-c", "lea") == 0
+    capsys.readouterr()
+    assert run(project, *args) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {message}")
+    assert "Traceback" not in err
+    assert "did you mean" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_an_ambiguous_passage_says_how_to_choose_on_the_command_line(project, capsys):
+    text = (project / "corpus" / "documents").rglob("INT01.md").__next__().read_text()
+    words = "le"
+    assert text.count(words) > 1
+    assert run(project, "code", "text", "INT01", words, "sut.trust", "-c", "lea") == 1
+    assert "--occurrence" in capsys.readouterr().err
+
+
+def test_agreement_refuses_an_unknown_coder_and_explains_coders_yaml(project, capsys):
+    run(project, "code", "span", "INT01", "0", "3", "sut.trust", "-c", "lea")
+    run(project, "code", "span", "INT01", "0", "3", "sut.trust", "-c", "zoe")
+    capsys.readouterr()
+    assert run(project, "agreement", "--coders", "lea", "zeo") == 1
+    assert "unknown coder 'zeo'" in capsys.readouterr().err
+    assert run(project, "agreement", "--coders", "lea", "zoe") == 1
+    err = capsys.readouterr().err
+    assert "coders.yaml" in err and "--infer-documents" in err
+    assert "'lea: {documents: all}; zoe: {documents: [INT01, INT04]}'" in err
+    assert run(project, "agreement", "--coders", "lea", "zoe", "--infer-documents") == 0

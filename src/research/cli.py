@@ -132,6 +132,40 @@ def _session(project: Path, coder: str):
     return CodingSession(_open(project), coder)
 
 
+def _check_coders(proj, coders: list[str]) -> None:
+    """Refuse a coder who has neither codings nor a coder file, with the closest names."""
+    from research.coding import coding_files
+    from research.errors import UnknownIdError
+
+    known = set(proj.codings["coder"].astype(str)) | {
+        path.stem for path in coding_files(proj.paths.codings)
+    }
+    for coder in coders:
+        if coder not in known:
+            raise UnknownIdError(
+                "coder",
+                coder,
+                known,
+                hint=f"each coder's codings are in {proj.paths.relative(proj.paths.codings)}/<coder>.csv",
+            )
+
+
+def _check_kind(proj, kind: str | None) -> None:
+    """Refuse a document kind that no document of the corpus has."""
+    from research.errors import UnknownIdError
+
+    if kind is None:
+        return
+    kinds = set(proj.corpus.documents["kind"].dropna().astype(str))
+    if kind not in kinds:
+        raise UnknownIdError(
+            "document kind",
+            kind,
+            kinds,
+            hint="the kind is the 'kind' of each document's front matter",
+        )
+
+
 def _echo_codings(frame) -> None:
     for row in frame.itertuples(index=False):
         quote = " ".join(str(row.quote).split())
@@ -209,6 +243,7 @@ def code_matches(
 ) -> None:
     """Code every match of PATTERN (optionally within a speaker, section or kind)."""
     session = _session(project, coder)
+    _check_kind(session.project, kind)
     made = session.code_matches(
         pattern,
         code,
@@ -254,6 +289,7 @@ def code_list(
     proj = _open(project)
     codings = proj.codings
     if coder:
+        _check_coders(proj, [coder])
         codings = codings[codings["coder"] == coder]
     if code:
         codings = codings[codings["code"].isin(proj.codebook.expand(code))]
@@ -276,6 +312,8 @@ def code_retrieve(
     from research.coding import retrieve
 
     proj = _open(project)
+    if coder:
+        _check_coders(proj, [coder])
     found = retrieve(
         proj.codings,
         proj.corpus,
@@ -313,6 +351,8 @@ def code_show(
     from research.files import atomic_write_text
 
     proj = _open(project)
+    if coder:
+        _check_coders(proj, [coder])
     page = document_html(proj.corpus, proj.codings, proj.codebook, doc_id, coder=coder)
     path = out or proj.paths.outputs / "coding" / f"{doc_id}{'-' + coder if coder else ''}.html"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -686,6 +726,7 @@ def agreement(
     if len(coders) < 2:
         raise typer.BadParameter("name at least two coders", param_hint="--coders")
     proj = _open(project)
+    _check_coders(proj, coders)
     corpus = proj.corpus
     done = (
         None
@@ -693,10 +734,19 @@ def agreement(
         else read_documents_coded(proj.paths.codings, doc_ids=corpus.doc_ids)
     )
     if done is None and not infer_documents:
-        raise typer.BadParameter(
-            "no corpus/codings/coders.yaml says which documents each coder finished; "
-            "write it, or pass --infer-documents",
-            param_hint="--coders",
+        from research.errors import InputError
+
+        coders_file = proj.paths.relative(proj.paths.codings / "coders.yaml")
+        example = "; ".join(
+            f"{c}: {{documents: {'all' if i == 0 else '[INT01, INT04]'}}}"
+            for i, c in enumerate(coders[:2])
+        )
+        raise InputError(
+            f"{coders_file} does not say which documents each coder finished, so agreement "
+            "cannot tell a passage left uncoded from a document not yet read",
+            hint=f"write {coders_file} with the documents each coder finished, as in "
+            f"'{example}' (see docs/formats.md), or pass --infer-documents to take "
+            "the documents each coder has coded",
         )
     table = agreement_report(
         proj.codings,

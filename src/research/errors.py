@@ -31,8 +31,10 @@ __all__ = [
     "Problem",
     "ResearchError",
     "SchemaError",
+    "UnknownIdError",
     "UnsafeInputError",
     "ValidationFailed",
+    "closest",
     "format_location",
 ]
 
@@ -108,6 +110,58 @@ class InputError(ResearchError):
             column=self.column,
             hint=self.hint,
         )
+
+
+def closest(value: str, choices: Iterable[str], *, n: int = 3) -> str:
+    """A "did you mean …?" phrase for a misspelled id, or ``""`` when nothing is close.
+
+    Examples
+    --------
+    >>> closest("camile", ["camille", "second-coder"])
+    "did you mean 'camille'?"
+    >>> closest("zzz", ["camille"])
+    ''
+    """
+    import difflib
+
+    close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=n, cutoff=0.6)
+    return f"did you mean {' or '.join(map(repr, close))}?" if close else ""
+
+
+class UnknownIdError(InputError, KeyError):
+    """An id (document, segment, coder, kind…) names nothing the project has.
+
+    It is also a :class:`KeyError`, as a lookup of an unknown key is.
+
+    Examples
+    --------
+    >>> err = UnknownIdError("document", "INT3", ["INT03", "INT04"])
+    >>> print(err)
+    unknown document 'INT3' (hint: did you mean 'INT03' or 'INT04'?)
+    >>> isinstance(err, KeyError)
+    True
+    """
+
+    def __init__(
+        self,
+        what: str,
+        value: str,
+        known: Iterable[str],
+        *,
+        hint: str | None = None,
+        path: str | PathLike | None = None,
+    ) -> None:
+        known = sorted({str(k) for k in known})
+        self.what, self.value, self.known = what, value, known
+        suggestion = closest(value, known)
+        if not suggestion:
+            shown = ", ".join(known[:10]) + (", …" if len(known) > 10 else "")
+            suggestion = f"known: {shown}" if known else f"the project has no {what} yet"
+        hint = f"{hint}; {suggestion}" if hint else suggestion
+        super().__init__(f"unknown {what} {value!r}", path=path, hint=hint)
+
+    def __str__(self) -> str:
+        return self._text()
 
 
 class SchemaError(InputError):

@@ -173,9 +173,7 @@ class CodingSession:
             )
 
     def _add(self, doc_id: str, start: int, end: int, code: str, memo: str | None) -> dict:
-        text = self.corpus.text(doc_id) if doc_id in self.corpus else None
-        if text is None:
-            raise CodingError(f"unknown document {doc_id!r}", hint="see corpus.doc_ids")
+        text = self.corpus.text(doc_id)
         start, end = int(start), int(end)
         if not 0 <= start < end <= len(text):
             raise CodingError(
@@ -253,21 +251,23 @@ class CodingSession:
         if occurrence is None and len(matches) > 1:
             raise CodingError(
                 f"the words {words[:60]!r} appear {len(matches)} times in {doc_id}",
-                hint=f"pass occurrence=1…{len(matches)}, or quote more words",
+                hint=f"say which one with occurrence=1…{len(matches)} "
+                f"(--occurrence on the command line), or quote more words",
             )
         index = (occurrence or 1) - 1
         if not 0 <= index < len(matches):
-            raise CodingError(f"occurrence {occurrence} of {len(matches)} in {doc_id}")
+            raise CodingError(
+                f"there is no occurrence {occurrence} of the words {words[:60]!r} in {doc_id}: "
+                f"they appear {len(matches)} time(s)",
+                hint=f"choose an occurrence from 1 to {len(matches)}",
+            )
         found = matches[index]
         return self._result([self._add(doc_id, found.start(), found.end(), code, memo)])
 
     def code_segment(self, seg_id: str, code: str, memo: str | None = None) -> pd.DataFrame:
         """Code a whole segment (a speaker turn, a paragraph, a list item)."""
         self._check_code(code)
-        try:
-            seg = self.corpus.segment(seg_id)
-        except KeyError as exc:
-            raise CodingError(str(exc.args[0]), column="seg_id") from None
+        seg = self.corpus.segment(seg_id)
         return self._result([self._add(seg["doc_id"], seg["start"], seg["end"], code, memo)])
 
     def code_matches(

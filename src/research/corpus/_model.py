@@ -32,7 +32,7 @@ import pandas as pd
 
 from research.corpus._segmenting import Segment
 from research.corpus.loaders import Limits, LoadedDocument, load_document, segments_for
-from research.errors import InputError, Problem, ValidationFailed
+from research.errors import InputError, Problem, UnknownIdError, ValidationFailed
 from research.text import fold, fold_with_offsets, word_count, word_counts
 
 __all__ = [
@@ -312,14 +312,13 @@ class Corpus:
 
         Raises
         ------
-        KeyError
-            With the list of known ids when ``doc_id`` is unknown.
+        UnknownIdError
+            (a :class:`KeyError`) naming the closest known ids when ``doc_id`` is unknown.
         """
         try:
             return self._texts[doc_id]
         except KeyError:
-            known = ", ".join(sorted(self._texts)[:10])
-            raise KeyError(f"unknown document {doc_id!r}; known ids include {known}") from None
+            raise UnknownIdError("document", doc_id, self._texts) from None
 
     def texts(self) -> dict[str, str]:
         """A copy of the mapping ``doc_id -> stored text``."""
@@ -329,14 +328,20 @@ class Corpus:
         """The ``documents`` row of one document."""
         rows = self.documents[self.documents["doc_id"] == doc_id]
         if rows.empty:
-            self.text(doc_id)  # raises the helpful KeyError
+            self.text(doc_id)  # raises the helpful UnknownIdError
         return rows.iloc[0]
 
     def segment(self, seg_id: str) -> pd.Series:
         """The ``segments`` row of one segment."""
         rows = self.segments[self.segments["seg_id"] == seg_id]
         if rows.empty:
-            raise KeyError(f"unknown segment {seg_id!r}; segment ids look like 'INT01:0003'")
+            doc_id = str(seg_id).rpartition(":")[0]
+            if doc_id not in self._texts:
+                self.text(doc_id)  # names the unknown document and the closest ones
+            known = self.segments.loc[self.segments["doc_id"] == doc_id, "seg_id"]
+            raise UnknownIdError(
+                "segment", seg_id, known, hint="segment ids look like 'INT01:0003'"
+            )
         return rows.iloc[0]
 
     def segments_of(self, doc_id: str) -> pd.DataFrame:
