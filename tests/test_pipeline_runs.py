@@ -82,7 +82,8 @@ def test_a_run_folder_holds_notebook_html_outputs_and_provenance(mechanics):
 def test_a_failing_notebook_names_the_cell_and_keeps_its_partial_notebook(mechanics):
     project, results = mechanics
     message = results["fails/default"].message
-    assert "cell 4" in message and "ZeroDivisionError" in message and "1 / divisor" in message
+    assert "cell 4, line 2" in message and "ZeroDivisionError" in message
+    assert "1 / divisor" in message and "note =" not in message
     folder = project.paths.outputs / "fails" / "default"
     executed = json.loads((folder / "02-fails.ipynb").read_text())
     assert any(
@@ -94,7 +95,7 @@ def test_a_failing_notebook_names_the_cell_and_keeps_its_partial_notebook(mechan
     assert (folder / "02-fails.html").is_file()
     record = read_provenance(folder)
     assert record["status"] == "failed" and record["error"]["ename"] == "ZeroDivisionError"
-    assert record["error"]["cell"] == 4
+    assert record["error"]["cell"] == 4 and record["error"]["line"] == 2
 
 
 def test_the_index_links_every_run(mechanics):

@@ -16,6 +16,7 @@ Examples
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import time
 from collections.abc import Mapping
@@ -200,8 +201,10 @@ def _describe_failure(error: BaseException, task: PlannedRun) -> tuple[str, int 
             {"ename": type(error).__name__, "evalue": str(error)},
         )
     cell = _source_cell(Path(task.notebook), error.source)
-    first = next((line for line in error.source.splitlines() if line.strip()), "")
+    line, first = _raising_line(error.source, error.traceback, error.exec_count)
     where = f"cell {cell}" if cell is not None else "a cell"
+    if line is not None:
+        where += f", line {line}"
     evalue = str(error.evalue).splitlines()[0][:300] if error.evalue else ""
     partial = Path(task.output_dir) / Path(task.notebook).name
     try:
@@ -214,12 +217,45 @@ def _describe_failure(error: BaseException, task: PlannedRun) -> tuple[str, int 
     )
     details = {
         "cell": cell,
+        "line": line,
         "execution_count": error.exec_count,
         "ename": error.ename,
         "evalue": str(error.evalue),
         "source": error.source,
     }
     return message, cell, details
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+def _raising_line(
+    source: str, traceback: list[str] | None, exec_count: int | None
+) -> tuple[int | None, str]:
+    r"""The line of a cell that raised (1-based) and its text, from IPython's traceback.
+
+    IPython names the frame of the cell itself ``Cell In[N], line K``; the last such
+    frame of cell ``N`` is the line of the cell that was running. Without it, the
+    first non-blank line of the cell is returned with no line number.
+
+    Examples
+    --------
+    >>> tb = ["\x1b[0;31mKeyError\x1b[0m", "Cell \x1b[0;32mIn[4], line 2\x1b[0m", "---> 2 x[1]"]
+    >>> _raising_line("x = {}\nx[1]", tb, 4)
+    (2, 'x[1]')
+    >>> _raising_line("\nx[1]", [], 4)
+    (None, 'x[1]')
+    """
+    lines = source.splitlines()
+    first = next((text for text in lines if text.strip()), "")
+    found = None
+    for entry in traceback or []:
+        for match in re.finditer(r"Cell In\[(\d+)\], line (\d+)", _ANSI.sub("", entry)):
+            if exec_count is None or int(match.group(1)) == exec_count:
+                found = int(match.group(2))
+    if found is None or not 1 <= found <= len(lines):
+        return None, first
+    return found, lines[found - 1]
 
 
 def _source_cell(notebook: Path, source: str) -> int | None:
