@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from research.agreement import _statistics as agreement
 from research.agreement import (
+    _krippendorff,
     bootstrap_alpha,
     brennan_prediger_kappa,
     category_counts,
@@ -202,7 +202,7 @@ def test_alpha_sparse_path_matches_dense(monkeypatch):
     data = rng.integers(0, 4, size=(3, 300)).astype(float)
     data[rng.random(data.shape) < 0.2] = np.nan
     dense = {lv: krippendorff_alpha(data, level=lv) for lv in LEVELS}
-    monkeypatch.setattr(agreement, "_DENSE_LIMIT", 0)
+    monkeypatch.setattr(_krippendorff, "_DENSE_LIMIT", 0)
     for level in LEVELS:
         assert krippendorff_alpha(data, level=level) == pytest.approx(dense[level], abs=1e-12)
 

@@ -7,6 +7,7 @@ the consensus helpers find the disagreements of two coders and apply the decisio
 of a consensus meeting.
 """
 
+from research.agreement._bootstrap import AlphaBootstrap, bootstrap_alpha
 from research.agreement._consensus import (
     DECISION_COLUMNS,
     DECISIONS,
@@ -19,20 +20,16 @@ from research.agreement._consensus import (
     write_decisions,
     write_disagreements_html,
 )
-from research.agreement._report import agreement_report
-from research.agreement._statistics import (
-    AlphaBootstrap,
-    Layout,
-    Level,
-    bootstrap_alpha,
+from research.agreement._inputs import Layout, Level
+from research.agreement._kappas import (
     brennan_prediger_kappa,
     category_counts,
     cohen_kappa,
-    coincidence_matrix,
     fleiss_kappa,
-    krippendorff_alpha,
     percent_agreement,
 )
+from research.agreement._krippendorff import coincidence_matrix, krippendorff_alpha
+from research.agreement._report import agreement_report
 from research.agreement._units import (
     CODERS_FILE,
     Unit,

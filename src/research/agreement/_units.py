@@ -48,12 +48,9 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from research.agreement._statistics import (
-    bootstrap_alpha,
-    cohen_kappa,
-    fleiss_kappa,
-    krippendorff_alpha,
-)
+from research.agreement._bootstrap import bootstrap_alpha
+from research.agreement._kappas import cohen_kappa, fleiss_kappa
+from research.agreement._krippendorff import krippendorff_alpha
 from research.codebook import choose_codes
 from research.errors import AgreementError, CodingError, InputError, SchemaError
 

@@ -1,5 +1,11 @@
 """The territorial actor-network: graphs from the edition tables, measures, figures and exports."""
 
+from research.network._brokerage import (
+    BROKERAGE_ROLES,
+    brokerage_roles,
+    burt_constraint,
+    effective_size,
+)
 from research.network._build import (
     RELATIONS,
     actor_network,
@@ -16,6 +22,15 @@ from research.network._build import (
     two_mode_graph,
     workshop_projection,
 )
+from research.network._centrality import betweenness, eigenvector
+from research.network._communities import communities
+from research.network._evolution import (
+    ANIMATOR_CATEGORIES,
+    animator_ids,
+    animator_trajectory,
+    core_over_time,
+    evolution,
+)
 from research.network._export import (
     GEXF_NAMESPACE,
     edge_table,
@@ -26,24 +41,9 @@ from research.network._export import (
     write_graphml,
     write_pajek,
 )
-from research.network._measures import (
-    ANIMATOR_CATEGORIES,
-    BROKERAGE_ROLES,
-    animator_ids,
-    animator_trajectory,
-    betweenness,
-    brokerage_roles,
-    burt_constraint,
-    communities,
-    core_over_time,
-    degree_centralization,
-    effective_size,
-    eigenvector,
-    evolution,
-    graph_measures,
-    is_two_mode,
-    node_measures,
-)
+from research.network._graph_measures import degree_centralization, graph_measures
+from research.network._matrices import is_two_mode
+from research.network._node_measures import node_measures
 from research.network._views import (
     CATEGORY_COLORS,
     KIND_MARKERS,

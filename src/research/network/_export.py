@@ -31,7 +31,7 @@ import pandas as pd
 from lxml import etree
 
 from research.errors import ExportError
-from research.network._measures import is_two_mode
+from research.network._matrices import is_two_mode
 from research.network._views import category_colors
 
 __all__ = [

@@ -29,7 +29,7 @@ from matplotlib.lines import Line2D
 
 from research.errors import InputError
 from research.network._build import simple_graph
-from research.network._measures import node_measures
+from research.network._node_measures import node_measures
 
 __all__ = [
     "CATEGORY_COLORS",
