@@ -12,13 +12,12 @@ from research.agreement._consensus import (
     DECISIONS,
     apply_consensus,
     decisions_template,
-    disagreements,
-    disagreements_html,
     read_decisions,
     write_consensus_codings,
     write_decisions,
-    write_disagreements_html,
 )
+from research.agreement._disagreement_page import disagreements_html, write_disagreements_html
+from research.agreement._disagreements import disagreements
 from research.agreement._report import agreement_report
 from research.agreement._statistics import (
     AlphaBootstrap,
