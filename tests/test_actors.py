@@ -141,7 +141,8 @@ def test_from_folder_with_errors_lists_them(tmp_path):
 
 def test_repr_html(actors):
     html = actors._repr_html_()
-    assert "<table" in html and "support_org" in html and "12 actors" in html
+    assert "<table" in html and "support_org" in html
+    assert "12 acteurs (7 personnes, 3 organisations, 2 artefacts)" in html
 
 
 @pytest.mark.parametrize(

@@ -129,7 +129,7 @@ def test_document_html_highlights_and_margin(codings, corpus, book):
 def test_document_html_for_one_coder(codings, corpus, book):
     page = document_html(corpus, codings, book, "INT01", coder="lea")
     assert "Coopération" not in page and " · " not in page
-    assert "(INT01 — lea, 2 codings)" in page
+    assert "(INT01 — lea, 2 codages)" in page
 
 
 def test_document_html_escapes_text_and_survives_unknown_codes(corpus, book):
@@ -146,5 +146,5 @@ def test_document_html_escapes_text_and_survives_unknown_codes(corpus, book):
         }
     )
     page = document_html(corpus, frame, book, "CR-01")
-    assert "old.code (unknown)" in page
+    assert "old.code (inconnu)" in page
     assert "<script" not in page

@@ -115,7 +115,8 @@ def test_page_highlights_both_coders(found):
     assert '<mark class="ab">La coopérative a réuni « les forces vives »</mark>' in page
     assert '<mark class="a"> du Jura</mark>' in page
     assert '<mark class="b">Les élus ont porté le projet</mark>' in page
-    assert "coded by B only" in page and "coded by both, with different spans" in page
+    assert "codé par B seulement" in page
+    assert "codé par les deux, avec des étendues différentes" in page
     for did in IDS:
         assert did in page
 
@@ -144,7 +145,7 @@ def test_page_is_self_contained_and_escaped():
     assert "B&amp;co" in page
     assert "http" not in page and "src=" not in page
     bad = {**row, "text": "shorter than its offsets"}
-    assert "does not match its offsets" in disagreements_html(pd.DataFrame([bad]))
+    assert "ne correspond pas à ses positions" in disagreements_html(pd.DataFrame([bad]))
 
 
 def test_write_page(found, tmp_path):
@@ -155,7 +156,7 @@ def test_write_page(found, tmp_path):
 
 def test_empty_page():
     empty = pd.DataFrame(columns=["disagreement_id", "code", "coder_a", "coder_b"])
-    assert "0 disagreement(s)" in disagreements_html(empty)
+    assert "0 désaccord(s)" in disagreements_html(empty)
 
 
 # ----------------------------------------------------------------- decisions

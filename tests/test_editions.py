@@ -168,7 +168,7 @@ def test_participants_without_registry_counts_every_actor():
     tables, _ = load_tables(GOOD)
     editions = Editions.from_tables({k: v for k, v in tables.items() if k != "actors"})
     assert "O21" in set(editions.participants("SUT2017")["actor_id"])
-    assert "No actor registry" in editions._repr_html_()
+    assert "Pas de registre des acteurs" in editions._repr_html_()
 
 
 def test_person_in_two_workshops_of_an_edition_is_counted_once():
@@ -261,8 +261,9 @@ def test_summary(small):
 
 def test_repr_html(small):
     html = small._repr_html_()
-    assert html.startswith("<p><strong>2 editions</strong>")
-    assert "7 persons named" in html and "5 projects of which 2 started" in html
+    assert html.startswith('<div class="research"><style>')
+    assert "<b>2 éditions</b>" in html
+    assert "7 personnes nommées" in html and "5 projets dont 2 lancés" in html
     assert "<table" in html
 
 

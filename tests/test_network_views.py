@@ -204,7 +204,7 @@ def test_interactive_page_is_self_contained(graphs):
     assert "http" not in page and "//" not in page.replace("://", "")
     assert not re.search(r"<(script|link|img|iframe)[^>]*(src|href)=", page)
     assert "@import" not in page and "url(" not in page
-    assert "<title>Pôle Coop&#x27; &amp; réseau</title>" in page
+    assert "<title>Pôle Coop&#39; &amp; réseau</title>" in page
     assert "<svg" in page and "<select" in page
 
 

@@ -353,12 +353,12 @@ def code_show(
     proj = _open(project)
     if coder:
         _check_coders(proj, [coder])
-    page = document_html(proj.corpus, proj.codings, proj.codebook, doc_id, coder=coder)
+    page = document_html(
+        proj.corpus, proj.codings, proj.codebook, doc_id, coder=coder, standalone=True
+    )
     path = out or proj.paths.outputs / "coding" / f"{doc_id}{'-' + coder if coder else ''}.html"
     path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(
-        path, f'<!DOCTYPE html>\n<html lang="fr"><meta charset="utf-8"><body>{page}</body></html>\n'
-    )
+    atomic_write_text(path, str(page))
     typer.echo(f"written {proj.paths.relative(path)}")
 
 
@@ -758,6 +758,7 @@ def agreement(
         html_path=html,
         documents_coded=done,
         infer_documents=infer_documents,
+        codebook=proj.codebook if html is not None else None,
     )
     import pandas as pd
 

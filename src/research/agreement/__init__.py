@@ -13,13 +13,12 @@ from research.agreement._consensus import (
     DECISIONS,
     apply_consensus,
     decisions_template,
-    disagreements,
-    disagreements_html,
     read_decisions,
     write_consensus_codings,
     write_decisions,
-    write_disagreements_html,
 )
+from research.agreement._disagreement_page import disagreements_html, write_disagreements_html
+from research.agreement._disagreements import disagreements
 from research.agreement._inputs import Layout, Level
 from research.agreement._kappas import (
     brennan_prediger_kappa,

@@ -1,12 +1,12 @@
-"""Disagreements between two coders, the consensus meeting page, and consensus codings.
+"""Consensus after a meeting: the decisions file, and consensus codings from it.
 
 The workflow after an agreement report:
 
-1. :func:`disagreements` lists, for each code, every segment where the two coders
+1. :func:`~research.agreement.disagreements` lists, for each code, every segment where the two coders
    differ: one applied the code and the other did not (``only_a``/``only_b``), or
    both applied it with different spans (``spans_differ``). Each row has a stable
    ``disagreement_id`` (``code@doc_id#seg_id``), both coders' spans and the text.
-2. :func:`write_disagreements_html` writes a self-contained page for the meeting,
+2. :func:`~research.agreement.write_disagreements_html` writes a self-contained page for the meeting,
    both coders' spans highlighted in the segment text.
 3. The coders record one decision per disagreement in
    ``corpus/codings/consensus-decisions.csv`` (:func:`decisions_template`,
@@ -24,6 +24,7 @@ of a long coding that lie in other segments stay.
 Examples
 --------
 >>> import pandas as pd
+>>> from research.agreement import disagreements
 >>> segments = pd.DataFrame({"doc_id": ["D", "D"], "seg_id": ["D:0", "D:1"],
 ...                          "start": [0, 13], "end": [12, 27],
 ...                          "text": ["La SCIC agit", "Les élus aussi"]})
@@ -41,26 +42,18 @@ Examples
 
 from __future__ import annotations
 
-import html
 import io
 import re
 from collections import defaultdict
 from collections.abc import Sequence
 from os import PathLike
 from pathlib import Path
-from typing import Literal
 
 import numpy as np
 import pandas as pd
 
-from research.agreement._units import (
-    DocumentsCoded,
-    _check_columns,
-    _offsets,
-    _scope,
-    _segments_of,
-    segment_codings,
-)
+from research.agreement._disagreements import Span
+from research.agreement._units import _check_columns, _offsets
 from research.errors import AgreementError, CodingError, InputError
 from research.files import atomic_write_text
 
@@ -69,12 +62,9 @@ __all__ = [
     "DECISION_COLUMNS",
     "apply_consensus",
     "decisions_template",
-    "disagreements",
-    "disagreements_html",
     "read_decisions",
     "write_consensus_codings",
     "write_decisions",
-    "write_disagreements_html",
 ]
 
 DECISIONS = ("keep_a", "keep_b", "both", "neither", "edit")
@@ -93,271 +83,6 @@ DECISION_COLUMNS = [
 ]
 CODING_COLUMNS = ["coder", "doc_id", "start", "end", "code", "quote", "memo", "created"]
 CONSENSUS = "consensus"
-Span = tuple[int, int]
-
-
-# ------------------------------------------------------------- disagreements
-
-
-def _span_text(span: Span, quote: str, seg_start: int, text: str) -> str:
-    start, end = span
-    if isinstance(quote, str) and quote:
-        return quote
-    if start >= seg_start and end - seg_start <= len(text):
-        return text[start - seg_start : end - seg_start]
-    return ""
-
-
-def disagreements(
-    codings: pd.DataFrame,
-    segments: pd.DataFrame,
-    *,
-    coders: Sequence[str],
-    codes: str | Sequence[str] | None = None,
-    documents_coded: DocumentsCoded = None,
-    infer_documents: bool = False,
-    min_overlap: int = 1,
-    which: Literal["all", "presence"] = "all",
-) -> pd.DataFrame:
-    """Every segment where two coders differ on a code.
-
-    Parameters
-    ----------
-    codings, segments : pandas.DataFrame
-        The codings and segments tables.
-    coders : pair of str
-        Coder A and coder B.
-    codes : str or sequence, optional
-        Code ids or fnmatch patterns (``'iw.*'``); default every code used.
-    documents_coded, infer_documents, min_overlap
-        As in :func:`research.agreement.segment_units`.
-    which : {"all", "presence"}
-        ``"presence"`` lists only segments where one coder applied the code and the
-        other did not (the disagreements agreement statistics count); ``"all"`` also
-        lists segments where both applied it with different spans.
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``disagreement_id``, ``code``, ``doc_id``, ``seg_id``, ``seg_start``,
-        ``seg_end``, ``kind``, ``coder_a``, ``coder_b``, ``a_spans``, ``b_spans``
-        (lists of ``(start, end)``), ``a_text``, ``b_text`` (the coded text) and
-        ``text`` (the segment). ``attrs`` keeps the coders, documents and codes
-        compared, which :func:`apply_consensus` uses.
-    """
-    if which not in ("all", "presence"):
-        raise AgreementError(f"which must be 'all' or 'presence', not {which!r}")
-    if isinstance(coders, str) or len(coders) != 2:
-        raise AgreementError(f"disagreements compare exactly two coders, got {coders!r}")
-    cod, names, docs, chosen = _scope(codings, coders, codes, documents_coded, infer_documents)
-    seg = _segments_of(segments, docs)
-    texts = dict(
-        zip(
-            zip(seg["doc_id"], seg["seg_id"], strict=True),
-            seg.get("text", pd.Series("", seg.index)),
-            strict=True,
-        )
-    )
-    pairs = segment_codings(cod, seg, min_overlap=min_overlap)
-    if "quote" not in pairs.columns:
-        pairs["quote"] = ""
-    spans: dict[tuple, dict[str, dict[Span, str]]] = defaultdict(lambda: {n: {} for n in names})
-    for row in pairs.itertuples(index=False):
-        key = (row.code, row.doc_id, row.seg_id, int(row.seg_start), int(row.seg_end))
-        spans[key][row.coder].setdefault((int(row.start), int(row.end)), row.quote)
-    a, b = names
-    rows = []
-    for (code, doc_id, seg_id, s0, s1), by_coder in spans.items():
-        a_spans, b_spans = sorted(by_coder[a]), sorted(by_coder[b])
-        if a_spans == b_spans:
-            continue
-        kind = "only_a" if not b_spans else "only_b" if not a_spans else "spans_differ"
-        if which == "presence" and kind == "spans_differ":
-            continue
-        text = texts.get((doc_id, seg_id), "")
-        text = text if isinstance(text, str) else ""
-        rows.append(
-            {
-                "disagreement_id": f"{code}@{doc_id}#{seg_id}",
-                "code": code,
-                "doc_id": doc_id,
-                "seg_id": seg_id,
-                "seg_start": s0,
-                "seg_end": s1,
-                "kind": kind,
-                "coder_a": a,
-                "coder_b": b,
-                "a_spans": a_spans,
-                "b_spans": b_spans,
-                "a_text": " […] ".join(_span_text(s, by_coder[a][s], s0, text) for s in a_spans),
-                "b_text": " […] ".join(_span_text(s, by_coder[b][s], s0, text) for s in b_spans),
-                "text": text,
-            }
-        )
-    columns = [
-        "disagreement_id",
-        "code",
-        "doc_id",
-        "seg_id",
-        "seg_start",
-        "seg_end",
-        "kind",
-        "coder_a",
-        "coder_b",
-        "a_spans",
-        "b_spans",
-        "a_text",
-        "b_text",
-        "text",
-    ]
-    out = pd.DataFrame(rows, columns=columns)
-    out = out.sort_values(["code", "doc_id", "seg_start"], kind="stable").reset_index(drop=True)
-    out.attrs.update(
-        coders=names, documents=docs, codes=chosen, min_overlap=min_overlap, which=which
-    )
-    return out
-
-
-# --------------------------------------------------------------------- the page
-
-_STYLE = """
-body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
-color:#222;line-height:1.5}
-h1{font-size:1.5rem}h2{font-size:1.2rem;border-bottom:1px solid #ccc;margin-top:2rem}
-article{border:1px solid #ddd;border-radius:6px;padding:.5rem 1rem;margin:1rem 0}
-h3{font-size:1rem;margin:.3rem 0;font-family:monospace}
-.meta{color:#555;font-size:.9rem;margin:0}
-blockquote{white-space:pre-wrap;margin:.5rem 0;padding:.5rem;background:#fafafa;
-border-left:3px solid #bbb}
-mark{padding:0 1px;border-radius:2px}
-mark.a{background:#ffd98a}mark.b{background:#a8d8ff}mark.ab{background:#b9e8a6}
-table{border-collapse:collapse;font-size:.9rem}td,th{padding:2px 8px;vertical-align:top;
-text-align:left}
-.note{color:#a33}.quote{font-style:italic}
-"""
-
-
-def _highlight(text: str, seg_start: int, a_spans: list, b_spans: list) -> str:
-    """The segment text, escaped, with A-only, B-only and shared characters marked."""
-    n = len(text)
-
-    def clipped(spans: list) -> list[Span]:
-        out = []
-        for s, e in spans:
-            s, e = max(int(s) - seg_start, 0), min(int(e) - seg_start, n)
-            if s < e:
-                out.append((s, e))
-        return out
-
-    a_cut, b_cut = clipped(a_spans), clipped(b_spans)
-    marks = np.zeros(n + 1, dtype=np.int64)
-    for s, e in a_cut:
-        marks[s:e] |= 1
-    for s, e in b_cut:
-        marks[s:e] |= 2
-    marks[n] = -1
-    edges = np.flatnonzero(np.diff(marks)) + 1
-    parts, prev = [], 0
-    for edge in edges:
-        piece = html.escape(text[prev:edge])
-        cls = {1: "a", 2: "b", 3: "ab"}.get(int(marks[prev]))
-        parts.append(f'<mark class="{cls}">{piece}</mark>' if cls else piece)
-        prev = edge
-    return "".join(parts)
-
-
-def _kind_label(kind: str, coders: Sequence[str]) -> str:
-    return {
-        "only_a": f"coded by {coders[0]} only",
-        "only_b": f"coded by {coders[1]} only",
-        "spans_differ": "coded by both, with different spans",
-    }.get(kind, kind)
-
-
-def _anchor(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_.-]", "_", text)
-
-
-def _spans_cell(spans: list, quote: str) -> str:
-    if not spans:
-        return "<em>not coded</em>"
-    where = ", ".join(f"{s}–{e}" for s, e in spans)
-    return f'{html.escape(where)}<br><span class="quote">{html.escape(quote)}</span>'
-
-
-def disagreements_html(disagreements: pd.DataFrame, *, title: str | None = None) -> str:
-    """A self-contained HTML page of the disagreements, for the consensus meeting.
-
-    Every text is escaped; in each segment the characters only coder A coded, only
-    coder B coded, and both coded are highlighted in three colours.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> row = {"disagreement_id": "x@D#s0", "code": "x", "doc_id": "D", "seg_id": "s0",
-    ...        "seg_start": 0, "seg_end": 9, "kind": "only_a", "coder_a": "A",
-    ...        "coder_b": "B", "a_spans": [(0, 4)], "b_spans": [], "a_text": "<b>é",
-    ...        "b_text": "", "text": "<b>é rest"}
-    >>> page = disagreements_html(pd.DataFrame([row]))
-    >>> '<mark class="a">&lt;b&gt;é</mark> rest' in page
-    True
-    """
-    d = disagreements
-    coders = d.attrs.get("coders") or (
-        [d["coder_a"].iloc[0], d["coder_b"].iloc[0]] if len(d) else ["A", "B"]
-    )
-    a, b = (html.escape(str(c)) for c in coders)
-    heading = html.escape(title or f"Coding disagreements: {coders[0]} and {coders[1]}")
-    out = [
-        "<!DOCTYPE html>",
-        '<html lang="fr"><head><meta charset="utf-8">',
-        f"<title>{heading}</title><style>{_STYLE}</style></head><body>",
-        f"<h1>{heading}</h1>",
-        f"<p>{len(d)} disagreement(s) in {d['code'].nunique() if len(d) else 0} code(s). "
-        f'Highlighting: <mark class="a">{a} only</mark> <mark class="b">{b} only</mark> '
-        f'<mark class="ab">both</mark>.</p>',
-        "<p>Record one decision per disagreement id in the decisions file: "
-        "<code>keep_a</code>, <code>keep_b</code>, <code>both</code>, <code>neither</code>, "
-        "or <code>edit</code> with the agreed start and end.</p>",
-    ]
-    if len(d):
-        out.append("<nav><ul>")
-        for code, n in d.groupby("code", sort=True).size().items():
-            out.append(f'<li><a href="#code-{_anchor(code)}">{html.escape(code)}</a> ({n})</li>')
-        out.append("</ul></nav>")
-    for code, group in d.groupby("code", sort=True):
-        out.append(f'<section id="code-{_anchor(code)}"><h2>{html.escape(code)}</h2>')
-        for r in group.itertuples(index=False):
-            text = r.text if isinstance(r.text, str) else ""
-            if len(text) == int(r.seg_end) - int(r.seg_start):
-                body = _highlight(text, int(r.seg_start), list(r.a_spans), list(r.b_spans))
-                note = ""
-            else:
-                body = html.escape(text)
-                note = '<p class="note">The segment text does not match its offsets; spans not highlighted.</p>'
-            out += [
-                f'<article id="{_anchor(r.disagreement_id)}">',
-                f"<h3>{html.escape(r.disagreement_id)}</h3>",
-                f'<p class="meta">document {html.escape(str(r.doc_id))}, segment '
-                f"{html.escape(str(r.seg_id))} [{r.seg_start}–{r.seg_end}), "
-                f"{html.escape(_kind_label(str(r.kind), coders))}</p>",
-                f"<blockquote>{body}</blockquote>{note}",
-                f"<table><tr><th>{a}</th><td>{_spans_cell(list(r.a_spans), r.a_text)}</td></tr>",
-                f"<tr><th>{b}</th><td>{_spans_cell(list(r.b_spans), r.b_text)}</td></tr>"
-                "</table></article>",
-            ]
-        out.append("</section>")
-    out.append("</body></html>")
-    return "\n".join(out) + "\n"
-
-
-def write_disagreements_html(
-    disagreements: pd.DataFrame, path: str | PathLike, *, title: str | None = None
-) -> Path:
-    """Write :func:`disagreements_html` to ``path`` atomically; return the path."""
-    path = Path(path)
-    atomic_write_text(path, disagreements_html(disagreements, title=title))
-    return path
 
 
 # ----------------------------------------------------------------- decisions

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from os import PathLike
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from research.agreement._consensus import disagreements, write_disagreements_html
+from research.agreement._disagreement_page import write_disagreements_html
+from research.agreement._disagreements import disagreements
 from research.agreement._units import DocumentsCoded, Unit, agreement_table
 from research.errors import AgreementError
+
+if TYPE_CHECKING:
+    from research.codebook import Codebook
 
 __all__ = ["agreement_report"]
 
@@ -29,12 +34,14 @@ def agreement_report(
     n_boot: int = 1000,
     seed: int = 0,
     alpha_min: float = 0.8,
+    codebook: Codebook | None = None,
 ) -> pd.DataFrame:
     """The agreement table, and optionally the disagreement page, for the CLI.
 
     ``texts`` maps ``doc_id`` to the stored text (needed for the character level).
     With ``html_path``, the segments where two coders differ are written as a
-    self-contained HTML page for the consensus meeting (exactly two coders).
+    self-contained HTML page for the consensus meeting (exactly two coders), its
+    codes named by their labels in ``codebook`` when it is given.
     """
     lengths = None if texts is None else {str(d): len(t) for d, t in texts.items()}
     if html_path is not None and len(coders) != 2:
@@ -65,6 +72,6 @@ def agreement_report(
             infer_documents=infer_documents,
             min_overlap=min_overlap,
         )
-        write_disagreements_html(found, html_path)
+        write_disagreements_html(found, html_path, codebook=codebook)
         table.attrs.update(html_path=str(html_path), n_disagreements=len(found))
     return table

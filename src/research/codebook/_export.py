@@ -21,7 +21,6 @@ Examples
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 from typing import Literal
 
@@ -155,38 +154,34 @@ def codebook_markdown(
 def codebook_html(
     book: Codebook, codings: pd.DataFrame | None = None, *, title: str = "Codebook"
 ) -> str:
-    """The codebook as a standalone HTML page with a table (colour, indentation, counts)."""
+    """The codebook as a standalone HTML page with a table (colour, indentation, counts).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> book = Codebook.from_frame(pd.DataFrame({"code": ["a"], "label": ["Peurs & freins"]}))
+    >>> "Peurs &amp; freins" in codebook_html(book)
+    True
+    """
+    from research.pages import render_page
+
     table = codebook_table(book, codings)
     head = ["Code", "Libellé", *(name for _, name in _FIELDS[:4])]
     if codings is not None:
         head += ["Codages", "Documents"]
-    rows = []
-    for row in table.to_dict("records"):
-        swatch = f'<span class="sw" style="background:{row["color"]}"></span>'
-        label = html.escape(row["label"])
-        if not row["codable"]:
-            label = f"<i>{label}</i>"
-        cells = [
-            f'<td style="padding-left:{0.4 + 1.2 * row["depth"]}em">{swatch}<code>'
-            f"{html.escape(row['code'])}</code></td>",
-            f"<td>{label}</td>",
-            *(f"<td>{html.escape(_text(row[key]))}</td>" for key, _ in _FIELDS[:4]),
-        ]
-        if codings is not None:
-            cells += [f"<td>{row['codings_total']}</td>", f"<td>{row['documents_total']}</td>"]
-        rows.append(f"<tr>{''.join(cells)}</tr>")
-    return (
-        '<!DOCTYPE html>\n<html lang="fr"><head><meta charset="utf-8">'
-        f"<title>{html.escape(title)}</title><style>"
-        "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
-        "td,th{border:1px solid #ccc;padding:.3em .5em;vertical-align:top;text-align:left}"
-        ".sw{display:inline-block;width:.8em;height:.8em;margin-right:.4em}"
-        f"</style></head><body><h1>{html.escape(title)}</h1>"
-        "<p><i>En italique</i> : catégories, non utilisées pour coder. "
-        "Les comptes incluent les sous-codes.</p>"
-        f"<table><tr>{''.join(f'<th>{h}</th>' for h in head)}</tr>{''.join(rows)}</table>"
-        "</body></html>\n"
-    )
+    rows = [
+        {
+            "code": row["code"],
+            "label": row["label"],
+            "color": row["color"],
+            "indent": f"{0.4 + 1.2 * row['depth']:g}",
+            "category": not row["codable"],
+            "fields": [_text(row[key]) for key, _ in _FIELDS[:4]],
+            "counts": [row["codings_total"], row["documents_total"]] if codings is not None else [],
+        }
+        for row in table.to_dict("records")
+    ]
+    return render_page("codebook.html", title=title, head=head, rows=rows)
 
 
 def _docx_bytes(book: Codebook, codings: pd.DataFrame | None, title: str) -> bytes:

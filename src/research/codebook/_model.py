@@ -72,7 +72,6 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
-import html
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Literal
@@ -535,24 +534,26 @@ class Codebook:
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
+        from research.pages import render_snippet
+
         colors = self.colors()
-        rows = []
-        for row in self._codes.itertuples(index=False):
-            pad = 1.2 * self.depth(row.code)
-            swatch = f'<span style="background:{colors[row.code]};padding:0 .6em;margin-right:.4em"></span>'
-            label = html.escape(str(row.label))
-            label = label if row.codable else f"<i>{label}</i>"
-            rows.append(
-                f'<tr><td style="padding-left:{pad}em;text-align:left">{swatch}<code>'
-                f"{html.escape(row.code)}</code></td><td style='text-align:left'>{label}</td>"
-                f"<td style='text-align:left'>{html.escape(str(row.definition or ''))}</td></tr>"
-            )
-        return (
-            f"<p><b>Codebook</b>: {len(self)} codes in {len(self.roots())} trees "
-            "(<i>italic</i>: categories not used for coding)</p>"
-            "<table><tr><th>code</th><th>label</th><th>definition</th></tr>"
-            + "".join(rows)
-            + "</table>"
+        rows = [
+            {
+                "code": row.code,
+                "label": str(row.label),
+                "color": colors[row.code],
+                "indent": f"{0.4 + 1.2 * self.depth(row.code):g}",
+                "category": not row.codable,
+                "fields": [str(row.definition or "")],
+                "counts": [],
+            }
+            for row in self._codes.itertuples(index=False)
+        ]
+        return render_snippet(
+            "codebook.html",
+            lead=f"{len(self)} codes dans {len(self.roots())} arbre(s)",
+            head=["Code", "Libellé", "Définition"],
+            rows=rows,
         )
 
 

@@ -26,7 +26,6 @@ True
 
 from __future__ import annotations
 
-import html
 import itertools
 import weakref
 from typing import TYPE_CHECKING
@@ -250,8 +249,12 @@ def _rgba(color: str, alpha: float) -> str:
 
 def _highlight(
     text: str, start: int, end: int, spans: list[tuple[int, int, str, str]], colors
-) -> str:
-    """The HTML of ``text[start:end]`` with ``<mark>`` pieces where codings lie."""
+) -> list[dict[str, str]]:
+    """The pieces of ``text[start:end]``: plain, or marked where codings lie.
+
+    Each piece has its ``text`` and, when codings cover it, the ``background`` of
+    its mark (stacked bands for several codes) and a ``title`` naming the codes.
+    """
     points = {start, end}
     for s, e, _, _ in spans:
         points.update((max(start, s), min(end, e)))
@@ -260,10 +263,9 @@ def _highlight(
     for a, b in itertools.pairwise(cuts):
         if a == b:
             continue
-        piece = html.escape(text[a:b]).replace("\n", "<br>")
         active = [(code, label) for s, e, code, label in spans if s <= a and b <= e]
         if not active:
-            pieces.append(piece)
+            pieces.append({"text": text[a:b], "background": "", "title": ""})
             continue
         shades = [_rgba(colors[c], 0.35) for c, _ in active]
         if len(shades) == 1:
@@ -274,9 +276,9 @@ def _highlight(
                 f"{shade} {k * step:.0f}% {(k + 1) * step:.0f}%" for k, shade in enumerate(shades)
             )
             background = f"linear-gradient(180deg, {stops})"
-        title = html.escape("; ".join(f"{label} ({code})" for code, label in active), quote=True)
-        pieces.append(f'<mark style="background:{background}" title="{title}">{piece}</mark>')
-    return "".join(pieces)
+        title = "; ".join(f"{label} ({code})" for code, label in active)
+        pieces.append({"text": text[a:b], "background": background, "title": title})
+    return pieces
 
 
 def _blocks(text: str, segs: pd.DataFrame) -> list[tuple[int, int, object]]:
@@ -306,6 +308,7 @@ def document_html(
     doc_id: str,
     *,
     coder: str | None = None,
+    standalone: bool = False,
 ) -> HTMLView:
     """One document with its codings highlighted and a margin of code labels.
 
@@ -322,12 +325,18 @@ def document_html(
         The document to draw.
     coder : str, optional
         Show only this coder's codings.
+    standalone : bool
+        A whole page to save as a file (``research code show``) rather than a
+        snippet for a notebook.
 
     Returns
     -------
     HTMLView
-        HTML text that a notebook displays rendered.
+        HTML text that a notebook displays rendered; every text of the document is
+        escaped.
     """
+    from research.pages import render_page, render_snippet
+
     text = corpus.text(doc_id)
     mine = codings[codings["doc_id"] == doc_id]
     if coder is not None:
@@ -336,38 +345,38 @@ def document_html(
     fallback = "#888888"
     spans = []
     for row in mine.itertuples(index=False):
-        label = codebook.label(row.code) if row.code in codebook else f"{row.code} (unknown)"
+        label = codebook.label(row.code) if row.code in codebook else f"{row.code} (inconnu)"
         colors.setdefault(row.code, fallback)
         spans.append((int(row.start), int(row.end), row.code, label, row.coder))
     several = mine["coder"].nunique() > 1
     rows = []
     for s, e, seg in _blocks(text, corpus.segments_of(doc_id)):
         touching = [sp for sp in spans if sp[0] < e and sp[1] > s]
-        body = _highlight(text, s, e, [sp[:4] for sp in touching], colors)
-        if seg is None:  # text between segments: headings, notes
-            body = f'<span style="color:#666">{body}</span>'
-        elif isinstance(seg.speaker, str) and seg.speaker:
-            body = f"<b>{html.escape(seg.speaker)}</b> : {body}"
+        speaker = "" if seg is None or not isinstance(seg.speaker, str) else seg.speaker
         margin = []
         seen = set()
         for _, _, code, label, by in touching:
-            if (code, by) in seen:
-                continue
-            seen.add((code, by))
-            tag = f" · {html.escape(by)}" if several else ""
-            margin.append(
-                f'<div style="border-left:4px solid {colors[code]};padding-left:4px;'
-                f'margin:1px 0" title="{html.escape(code, quote=True)}">{html.escape(label)}{tag}</div>'
-            )
+            if (code, by) not in seen:
+                seen.add((code, by))
+                margin.append(
+                    {
+                        "code": code,
+                        "label": label,
+                        "color": colors[code],
+                        "coder": by if several else "",
+                    }
+                )
         rows.append(
-            f'<tr><td style="text-align:left;vertical-align:top;padding:4px 8px">{body}</td>'
-            f'<td style="text-align:left;vertical-align:top;font-size:85%;width:14em;'
-            f'padding:4px">{"".join(margin)}</td></tr>'
+            {
+                "between": seg is None,  # text between segments: headings, notes
+                "speaker": speaker,
+                "pieces": _highlight(text, s, e, [sp[:4] for sp in touching], colors),
+                "margin": margin,
+            }
         )
-    title = corpus.document(doc_id).get("title", doc_id)
-    who = f" — {html.escape(coder)}" if coder else ""
-    return HTMLView(
-        f'<div class="research-document"><h4>{html.escape(str(title))} '
-        f"<small>({html.escape(doc_id)}{who}, {len(mine)} codings)</small></h4>"
-        f'<table style="border-collapse:collapse;width:100%">{"".join(rows)}</table></div>'
-    )
+    title = str(corpus.document(doc_id).get("title", doc_id))
+    context = {"heading": title, "doc_id": doc_id, "coder": coder or "", "n_codings": len(mine)}
+    if standalone:
+        page = render_page("document.html", title=f"{title} — codages", rows=rows, **context)
+        return HTMLView(page)
+    return HTMLView(render_snippet("document.html", rows=rows, **context))

@@ -521,13 +521,31 @@ class Corpus:
         )
 
     def _repr_html_(self) -> str:
+        from research.pages import render_snippet, table_context
+
         if not len(self.documents):
-            return "<p><b>Corpus</b>: no documents</p>"
-        table = self.summary().to_html(index=False, border=0)
-        return (
-            f"<p><b>Corpus</b>: {len(self.documents)} documents, {len(self.segments)} "
-            f"segments, {int(self.documents['n_words'].sum()):,} words</p>{table}"
+            return render_snippet("table.html", heading="Corpus", lead="aucun document")
+        words = f"{int(self.documents['n_words'].sum()):,}".replace(",", "\u202f")
+        return render_snippet(
+            "table.html",
+            heading="Corpus",
+            lead=f"{_count(len(self.documents), 'document')}, "
+            f"{_count(len(self.segments), 'segment')}, {words} mots",
+            data=table_context(self.summary(), headers=_SUMMARY_HEADERS),
         )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' if n > 1 else ''}"
+
+
+_SUMMARY_HEADERS = {
+    "kind": "type",
+    "documents": "documents",
+    "segments": "segments",
+    "words": "mots",
+    "characters": "caractères",
+}
 
 
 def _strip_accents(pattern: str) -> str:

@@ -33,7 +33,6 @@ Examples
 from __future__ import annotations
 
 import difflib
-import html
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -77,6 +76,9 @@ def _as_list(value: object) -> list[str]:
     if isinstance(value, str) and value.strip():
         return [v.strip() for v in value.split(";") if v.strip()]
     return []
+
+
+_KIND_NAMES = {"person": "personnes", "organisation": "organisations", "artefact": "artefacts"}
 
 
 class Actors:
@@ -287,6 +289,18 @@ class Actors:
                                  hint=f"use one of: {', '.join(allowed)}")  # fmt: skip
 
     def _repr_html_(self) -> str:
+        from research.pages import render_snippet, table_context
+
         table = self._frame.groupby(["kind", "category"]).size().rename("actors").to_frame()
-        return (f"<p><strong>Actor registry</strong>: {html.escape(repr(self)[1:-1])}</p>"
-                + table.to_html())  # fmt: skip
+        counts = self._frame["kind"].value_counts()
+        kinds = ", ".join(f"{counts.get(k, 0)} {_KIND_NAMES.get(k, k)}" for k in ACTOR_KINDS)
+        return render_snippet(
+            "table.html",
+            heading="Registre des acteurs",
+            lead=f"{len(self)} acteurs ({kinds})",
+            data=table_context(
+                table,
+                index=True,
+                headers={"kind": "nature", "category": "catégorie", "actors": "acteurs"},
+            ),
+        )

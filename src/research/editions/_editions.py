@@ -74,6 +74,21 @@ def _conform(frame: pd.DataFrame | None, name: str) -> pd.DataFrame:
     return data
 
 
+_SUMMARY_HEADERS = {
+    "edition_id": "édition",
+    "date": "date",
+    "workshops": "ateliers",
+    "holder_workshops": "ateliers avec porteur",
+    "announced": "annoncés",
+    "persons": "personnes",
+    "returning": "revenus",
+    "projects": "projets",
+    "started": "lancés",
+    "abandoned": "abandonnés",
+    "jobs": "emplois",
+}
+
+
 class Editions:
     """The edition tables of a project, with the analyses made on them.
 
@@ -463,17 +478,21 @@ class Editions:
         return result
 
     def _repr_html_(self) -> str:
+        from research.pages import render_snippet, table_context
+
         n_persons = self._with_edition()["actor_id"].nunique()
         projects = self._tables["projects"]
         started = int(projects["stage"].isin(["launched", "enterprise"]).sum())
-        head = (
-            f"<p><strong>{len(self._order)} editions</strong>: "
-            f"{len(self._tables['workshops'])} workshops, {n_persons} persons named, "
-            f"{len(projects)} projects of which {started} started.</p>"
-        )
-        note = (
-            ""
+        notes = (
+            []
             if self._actors is not None
-            else "<p><em>No actor registry: head counts include every actor.</em></p>"
+            else ["Pas de registre des acteurs : les effectifs comptent tous les acteurs."]
         )
-        return head + self.summary().to_html(na_rep="") + note
+        return render_snippet(
+            "table.html",
+            heading=f"{len(self._order)} éditions",
+            lead=f"{len(self._tables['workshops'])} ateliers, {n_persons} personnes nommées, "
+            f"{len(projects)} projets dont {started} lancés.",
+            data=table_context(self.summary(), index=True, headers=_SUMMARY_HEADERS),
+            notes=notes,
+        )

@@ -14,8 +14,6 @@ resource), so it opens offline.
 
 from __future__ import annotations
 
-import html
-import json
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
@@ -603,147 +601,6 @@ def _view_data(
     }
 
 
-_PAGE = """<!DOCTYPE html>
-<html lang="fr">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<style>
-body {{ font-family: system-ui, sans-serif; margin: 1em; color: #222; }}
-#bar {{ display: flex; gap: 1em; align-items: center; margin: 0.5em 0; }}
-#wrap {{ position: relative; display: inline-block; border: 1px solid #ddd; }}
-#tip {{ position: absolute; pointer-events: none; background: #fff; border: 1px solid #888;
-  padding: 4px 7px; font-size: 12px; display: none; white-space: nowrap;
-  box-shadow: 1px 1px 4px rgba(0, 0, 0, 0.25); }}
-#tip b {{ display: block; margin-bottom: 2px; }}
-#legend {{ list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.3em 1.2em;
-  font-size: 13px; max-width: {width}px; }}
-#legend i {{ display: inline-block; width: 0.9em; height: 0.9em; border-radius: 50%;
-  margin-right: 0.35em; vertical-align: -0.1em; }}
-.edge {{ stroke: #9e9e9e; stroke-opacity: 0.4; }}
-.ghost {{ fill: #e6e6e6; }}
-.node {{ stroke: #fff; stroke-width: 0.8; cursor: default; }}
-.node:hover {{ stroke: #222; stroke-width: 1.5; }}
-.label {{ font-size: 11px; pointer-events: none; paint-order: stroke; stroke: #fff;
-  stroke-width: 3px; }}
-</style>
-</head>
-<body>
-<h1>{title}</h1>
-<div id="bar">
-<label for="edition">Édition</label> <select id="edition"></select>
-<span id="summary"></span>
-</div>
-<div id="wrap">
-<svg id="view" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img"
- aria-label="{title}"></svg>
-<div id="tip"></div>
-</div>
-<ul id="legend"></ul>
-<p>Taille des nœuds : {size_label}. Survoler un nœud pour ses mesures.</p>
-<script type="application/json" id="network-data">{data}</script>
-<script>
-(function () {{
-  "use strict";
-  var data = JSON.parse(document.getElementById("network-data").textContent);
-  var svg = document.getElementById("view");
-  var tip = document.getElementById("tip");
-  var select = document.getElementById("edition");
-  var summary = document.getElementById("summary");
-  var current = null;
-  function esc(s) {{
-    return String(s).replace(/[&<>"']/g, function (c) {{
-      return {{"&": "&amp;", "<": "&lt;", ">": "&gt;", "\\"": "&quot;", "'": "&#39;"}}[c];
-    }});
-  }}
-  function shape(n, r, k) {{
-    var fill = data.colors[n.group] || "#999";
-    var a = ' class="node" data-k="' + k + '" fill="' + fill + '"';
-    var x = n.x, y = n.y, p;
-    if (n.kind === "person" || n.kind === "unknown") {{
-      return '<circle cx="' + x + '" cy="' + y + '" r="' + r + '"' + a + "/>";
-    }}
-    if (n.kind === "organisation") {{
-      return '<rect x="' + (x - r) + '" y="' + (y - r) + '" width="' + 2 * r +
-        '" height="' + 2 * r + '"' + a + "/>";
-    }}
-    if (n.kind === "artefact") {{
-      p = [x, y - r * 1.2, x + r * 1.1, y + r * 0.8, x - r * 1.1, y + r * 0.8];
-    }} else if (n.kind === "workshop") {{
-      p = [x, y - r * 1.3, x + r * 1.3, y, x, y + r * 1.3, x - r * 1.3, y];
-    }} else {{
-      p = [];
-      for (var i = 0; i < 5; i++) {{
-        var t = -Math.PI / 2 + i * 2 * Math.PI / 5;
-        p.push(x + r * 1.2 * Math.cos(t), y + r * 1.2 * Math.sin(t));
-      }}
-    }}
-    return '<polygon points="' + p.map(function (v) {{ return v.toFixed(1); }}).join(" ") +
-      '"' + a + "/>";
-  }}
-  function draw(edition) {{
-    var view = data.views[edition], parts = [], present = {{}};
-    current = view;
-    view.nodes.forEach(function (v) {{ present[v[0]] = true; }});
-    data.nodes.forEach(function (n, i) {{
-      if (!present[i]) {{
-        parts.push('<circle class="ghost" cx="' + n.x + '" cy="' + n.y + '" r="1.6"/>');
-      }}
-    }});
-    view.edges.forEach(function (e) {{
-      var a = data.nodes[e[0]], b = data.nodes[e[1]];
-      parts.push('<line class="edge" x1="' + a.x + '" y1="' + a.y + '" x2="' + b.x +
-        '" y2="' + b.y + '" stroke-width="' + e[2] + '"/>');
-    }});
-    view.nodes.forEach(function (v, k) {{ parts.push(shape(data.nodes[v[0]], v[1], k)); }});
-    view.nodes.forEach(function (v) {{
-      if (v[2]) {{
-        var n = data.nodes[v[0]];
-        parts.push('<text class="label" x="' + (n.x + v[1] + 2) + '" y="' + (n.y - v[1]) +
-          '">' + esc(n.label) + "</text>");
-      }}
-    }});
-    svg.innerHTML = parts.join("");
-    summary.textContent = view.nodes.length + " nœuds, " + view.edges.length + " liens";
-  }}
-  data.editions.forEach(function (e, i) {{
-    var o = document.createElement("option");
-    o.value = e;
-    o.textContent = data.titles[i];
-    select.appendChild(o);
-  }});
-  select.addEventListener("change", function () {{ draw(select.value); }});
-  var legend = document.getElementById("legend");
-  Object.keys(data.colors).forEach(function (g) {{
-    var li = document.createElement("li");
-    li.innerHTML = '<i style="background:' + data.colors[g] + '"></i>' + esc(g);
-    legend.appendChild(li);
-  }});
-  svg.addEventListener("mousemove", function (ev) {{
-    var k = ev.target.getAttribute("data-k");
-    if (k === null || !current) {{ tip.style.display = "none"; return; }}
-    var v = current.nodes[+k], n = data.nodes[v[0]];
-    var rows = ["<b>" + esc(n.label) + "</b>" + esc(n.id) + " · " + esc(n.group)];
-    current.measures.forEach(function (m, j) {{
-      var value = v[3 + j];
-      rows.push(esc(m) + " : " + (value === null ? "–" : esc(value)));
-    }});
-    tip.innerHTML = rows.join("<br>");
-    var box = svg.getBoundingClientRect();
-    tip.style.left = (ev.clientX - box.left + 12) + "px";
-    tip.style.top = (ev.clientY - box.top + 12) + "px";
-    tip.style.display = "block";
-  }});
-  svg.addEventListener("mouseleave", function () {{ tip.style.display = "none"; }});
-  if (data.editions.length) {{ draw(data.editions[0]); }}
-}})();
-</script>
-</body>
-</html>
-"""
-
-
 def interactive_html(
     graphs: nx.Graph | Mapping[str, nx.Graph],
     pos: Layout | None = None,
@@ -803,12 +660,13 @@ def interactive_html(
         width=width,
         height=height,
     )
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return _PAGE.format(
-        title=html.escape(title),
+    from research.pages import render_page
+
+    return render_page(
+        "network.html",
+        title=title,
         width=int(width),
         height=int(height),
-        size_label=html.escape(size_by or "uniforme"),
-        data=text,
+        size_label=size_by or "uniforme",
+        data=data,
     )

@@ -39,7 +39,6 @@ SUT2016,0.333333
 from __future__ import annotations
 
 import hashlib
-import html
 import io
 import json
 import os
@@ -167,12 +166,14 @@ class Saved:
         return f"<saved {self.kind} {self.name!r}: {self._files()}>"
 
     def _repr_html_(self) -> str:
-        caption = f"<p><b>{html.escape(self.caption)}</b></p>" if self.caption else ""
-        table = (
-            self.frame.to_html(index=False, na_rep="", border=0) if self.frame is not None else ""
+        from research.pages import render_snippet, table_context
+
+        return render_snippet(
+            "table.html",
+            heading=self.caption or "",
+            lead=f"enregistré : {self._files()}",
+            data=table_context(self.frame) if self.frame is not None else None,
         )
-        files = f"<p><small>Enregistré : {html.escape(self._files())}</small></p>"
-        return caption + table + files
 
 
 # -- tables ----------------------------------------------------------------------------------

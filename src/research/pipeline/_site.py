@@ -1,7 +1,8 @@
 """``outputs/index.html``: the page a supervisor opens first.
 
 One static page, readable from the file system without a server: relative links
-only, inline CSS, no script and no external address. It has one section per
+only, the shared stylesheet inline (``research.pages``), no script and no external
+address. It has one section per
 chapter (in the order of ``notebooks/chapters.yaml``) and, for each chapter, a
 table of its runs read from their ``provenance.json``: parameters, status,
 duration, the hash of the inputs, links to the notebook's HTML and to the
@@ -16,7 +17,6 @@ Examples
 
 from __future__ import annotations
 
-import html
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -31,18 +31,6 @@ if TYPE_CHECKING:
 __all__ = ["INDEX_FILE", "collect_runs", "format_parameters", "index_html", "write_index"]
 
 INDEX_FILE = "index.html"
-_CSS = """
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;
-max-width:75rem;padding:0 1rem;color:#222;line-height:1.4}
-h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2.2rem;border-bottom:1px solid #ccc}
-table{border-collapse:collapse;width:100%;font-size:.9rem}
-th,td{border:1px solid #ddd;padding:.35rem .5rem;vertical-align:top;text-align:left}
-th{background:#f4f4f4}code{font-size:.85rem}
-.ok{color:#1a7f37;font-weight:600}.failed{color:#b42318;font-weight:600}
-.thumbs img{max-width:140px;max-height:100px;border:1px solid #ddd;margin:2px}
-.muted{color:#666;font-size:.85rem}.error{color:#b42318;font-size:.85rem}
-ul.files{margin:0;padding-left:1rem}
-"""
 
 
 def format_parameters(parameters: Mapping[str, Any]) -> str:
@@ -82,33 +70,42 @@ def collect_runs(
     return result
 
 
-def _files_cell(chapter: str, folder: str, record: Mapping[str, Any], kind: str) -> str:
-    items = [o for o in record.get("outputs") or [] if o.get("kind") == kind]
-    if not items:
-        return ""
-    if kind == "figure":
-        thumbs = []
-        for item in items:
-            paths = [f["path"] for f in item.get("files", [])]
-            png = next((p for p in paths if p.endswith(".png")), None)
-            target = next((p for p in paths if p.endswith(".svg")), png)
-            if png is None or target is None:
-                continue
-            title = html.escape(item.get("caption") or item.get("name", ""))
-            thumbs.append(
-                f'<a href="{_href(chapter, folder, target)}" title="{title}">'
-                f'<img src="{_href(chapter, folder, png)}" alt="{title}"></a>'
-            )
-        return f'<div class="thumbs">{"".join(thumbs)}</div>'
-    lines = []
-    for item in items:
-        links = " ".join(
-            f'<a href="{_href(chapter, folder, f["path"])}">{html.escape(_link_text(f["path"], kind))}</a>'
-            for f in item.get("files", [])
+def _figures(chapter: str, folder: str, record: Mapping[str, Any]) -> list[dict[str, str]]:
+    """Thumbnail (PNG) and link target (SVG, else the PNG) of each saved figure."""
+    thumbs = []
+    for item in record.get("outputs") or []:
+        if item.get("kind") != "figure":
+            continue
+        paths = [f["path"] for f in item.get("files", [])]
+        png = next((p for p in paths if p.endswith(".png")), None)
+        target = next((p for p in paths if p.endswith(".svg")), png)
+        if png is None or target is None:
+            continue
+        thumbs.append(
+            {
+                "href": _href(chapter, folder, target),
+                "src": _href(chapter, folder, png),
+                "title": item.get("caption") or item.get("name", ""),
+            }
         )
-        title = f' title="{html.escape(item["caption"])}"' if item.get("caption") else ""
-        lines.append(f"<li><span{title}>{html.escape(item.get('name', ''))}</span> {links}</li>")
-    return f'<ul class="files">{"".join(lines)}</ul>'
+    return thumbs
+
+
+def _files(chapter: str, folder: str, record: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The saved tables, quotes and files, each with a link per format."""
+    items = []
+    for kind in ("table", "quote", "file"):
+        for item in record.get("outputs") or []:
+            if item.get("kind") != kind:
+                continue
+            links = [
+                {"href": _href(chapter, folder, f["path"]), "text": _link_text(f["path"], kind)}
+                for f in item.get("files", [])
+            ]
+            items.append(
+                {"name": item.get("name", ""), "caption": item.get("caption") or "", "links": links}
+            )
+    return items
 
 
 def _link_text(path: str, kind: str) -> str:
@@ -116,39 +113,32 @@ def _link_text(path: str, kind: str) -> str:
     return Path(path).suffix[1:] if kind in ("table", "quote") else Path(path).name
 
 
-def _run_row(chapter: str, record: Mapping[str, Any]) -> str:
+def _run(chapter: str, record: Mapping[str, Any]) -> dict[str, Any]:
+    """What the index shows of one run."""
     folder = record["_folder"]
-    status = record.get("status", "?")
     seconds = (record.get("timings") or {}).get("total_s")
     links = []
     if record.get("html"):
-        links.append(f'<a href="{_href(chapter, folder, record["html"])}">HTML</a>')
+        links.append({"href": _href(chapter, folder, record["html"]), "text": "HTML"})
     if record.get("notebook_output"):
-        links.append(f'<a href="{_href(chapter, folder, record["notebook_output"])}">ipynb</a>')
-    links.append(f'<a href="{_href(chapter, folder, "provenance.json")}">provenance</a>')
-    error = (record.get("error") or {}).get("message")
-    status_cell = f'<span class="{html.escape(status)}">{html.escape(status)}</span>'
-    if error:
-        status_cell += f'<div class="error">{html.escape(error)}</div>'
+        links.append({"href": _href(chapter, folder, record["notebook_output"]), "text": "ipynb"})
+    links.append({"href": _href(chapter, folder, "provenance.json"), "text": "provenance"})
     git = record.get("git") or {}
     commit = (git.get("commit") or "")[:10] + (" (modifié)" if git.get("dirty") else "")
-    details = (
-        f'<div class="muted">entrées <code>{html.escape((record.get("inputs_sha256") or "")[:12])}</code>'
-        f"{' · codebook <code>' + html.escape(record['codebook_version']) + '</code>' if record.get('codebook_version') else ''}"
-        f"{' · commit <code>' + html.escape(commit) + '</code>' if commit else ''}"
-        f" · {html.escape(record.get('finished') or '')}</div>"
-    )
-    return (
-        "<tr>"
-        f"<td><b>{html.escape(folder)}</b>{details}</td>"
-        f"<td><code>{html.escape(format_parameters(record.get('parameters') or {}))}</code></td>"
-        f"<td>{status_cell}</td>"
-        f"<td>{'' if seconds is None else f'{seconds:.1f} s'}</td>"
-        f"<td>{' · '.join(links)}</td>"
-        f"<td>{_files_cell(chapter, folder, record, 'figure')}</td>"
-        f"<td>{''.join(_files_cell(chapter, folder, record, kind) for kind in ('table', 'quote', 'file'))}</td>"
-        "</tr>"
-    )
+    return {
+        "folder": folder,
+        "inputs": (record.get("inputs_sha256") or "")[:12],
+        "codebook_version": record.get("codebook_version") or "",
+        "commit": commit,
+        "finished": record.get("finished") or "",
+        "parameters": format_parameters(record.get("parameters") or {}),
+        "status": record.get("status", "?"),
+        "error": (record.get("error") or {}).get("message") or "",
+        "duration": "" if seconds is None else f"{seconds:.1f} s",
+        "links": links,
+        "figures": _figures(chapter, folder, record),
+        "files": _files(chapter, folder, record),
+    }
 
 
 def index_html(
@@ -166,38 +156,29 @@ def index_html(
     >>> "<h2" in page and "https://" not in page and "http://" not in page
     True
     """
+    from research.pages import render_page
+
     titles = titles or {}
     sections = []
     for chapter, records in runs.items():
         title = titles.get(chapter) or (records[0].get("title") if records else None) or chapter
         failed = sum(r.get("status") == "failed" for r in records)
-        summary = f"{len(records)} exécution(s)" + (f", {failed} en échec" if failed else "")
-        head = (
-            "<tr><th>exécution</th><th>paramètres</th><th>statut</th><th>durée</th>"
-            "<th>notebook</th><th>figures</th><th>tableaux, citations et fichiers</th></tr>"
-        )
-        rows = "".join(_run_row(chapter, r) for r in records)
         sections.append(
-            f'<section id="{html.escape(chapter)}"><h2>{html.escape(title)} '
-            f'<span class="muted">({html.escape(chapter)} — {summary})</span></h2>'
-            f"<table>{head}{rows}</table></section>"
+            {
+                "id": chapter,
+                "title": title,
+                "summary": f"{len(records)} exécution(s)"
+                + (f", {failed} en échec" if failed else ""),
+                "runs": [_run(chapter, r) for r in records],
+            }
         )
-    contents = "".join(
-        f'<li><a href="#{html.escape(c)}">{html.escape(titles.get(c) or c)}</a></li>' for c in runs
-    )
-    body = (
-        "".join(sections)
-        or "<p>Aucune exécution pour l’instant : lancez <code>research run</code>.</p>"
-    )
-    name = html.escape(project_name)
-    return (
-        '<!DOCTYPE html>\n<html lang="fr"><head><meta charset="utf-8">'
-        f"<title>Chapitres — {name}</title><style>{_CSS}</style></head><body>"
-        f"<h1>Chapitres de la thèse <span class='muted'>{name}</span></h1>"
-        "<p>Chaque exécution d’un notebook de chapitre, avec ses paramètres, ses figures, "
-        "ses tableaux et sa provenance (empreintes des fichiers d’entrée, versions, commit). "
-        "Régénérer : <code>research run</code>.</p>"
-        f"<ul>{contents}</ul>{body}</body></html>\n"
+    contents = [{"id": c, "title": titles.get(c) or c} for c in runs]
+    return render_page(
+        "index.html",
+        title=f"Chapitres — {project_name}" if project_name else "Chapitres",
+        project_name=project_name,
+        contents=contents,
+        sections=sections,
     )
 
 

@@ -18,7 +18,6 @@ Examples
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -222,13 +221,21 @@ class Project:
         return validate_project(self)
 
     def _repr_html_(self) -> str:
-        rows = "".join(
-            f"<tr><td>{key}</td><td><code>{html.escape(self.paths.relative(getattr(self.paths, key)))}</code></td></tr>"
-            for key in _FOLDER_KEYS
+        import pandas as pd
+
+        from research.pages import render_snippet, table_context
+
+        folders = pd.DataFrame(
+            {
+                "dossier": list(_FOLDER_KEYS),
+                "chemin": [self.paths.relative(getattr(self.paths, k)) for k in _FOLDER_KEYS],
+            }
         )
-        return (
-            f"<p><b>Research project</b> <code>{html.escape(str(self.root))}</code></p>"
-            f"<table><tr><th>folder</th><th>path</th></tr>{rows}</table>"
+        return render_snippet(
+            "table.html",
+            heading="Projet de recherche",
+            lead=str(self.root),
+            data=table_context(folders),
         )
 
 
