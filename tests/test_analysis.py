@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 
 import numpy as np
 import pandas as pd
@@ -702,8 +703,15 @@ def test_chapter_05_runs_on_the_demo_project(repo_root, tmp_path):
     out, _ = _run_chapter(repo_root, project, "05-actor-network.ipynb", {"layout_iterations": 5})
     evolution = pd.read_csv(out / "tables" / "evolution.csv")
     assert evolution["edition"].tolist() == ["SUT2016", "SUT2017", "SUT2019"]
-    for name in ("network.html", "network.gexf", "network.graphml", "network.net"):
+    assert (
+        (out / "pages" / "network.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    )
+    assert not (out / "network" / "network.html").exists()
+    for name in ("network.gexf", "network.graphml", "network.net"):
         assert (out / "network" / name).stat().st_size > 0
+    manifest = [json.loads(line) for line in (out / ".manifest.jsonl").read_text().splitlines()]
+    assert {"kind": "page", "name": "network", "files": ["pages/network.html"],
+            "caption": "Réseau d'acteurs par édition (vue interactive)"} in manifest  # fmt: skip
     moments = pd.read_csv(out / "tables" / "translation_by_edition.csv")
     assert moments["moment"].tolist()[:2] == ["Problématisation", "Intéressement"]
 
