@@ -89,6 +89,21 @@ def test_of_kind_and_of_category(actors):
     assert list(actors.of_category("elected", "public_body")["actor_id"]) == ["C0003", "O21"]
 
 
+def test_category_of_keeps_the_index_and_names_the_unknown(actors):
+    ids = pd.Series(["O04", None, "X99", "C0003"], index=[10, 11, 12, 13], name="actor")
+    before = ids.copy()
+    found = actors.category_of(ids, missing="non rattaché")
+    assert found.tolist() == ["support_org", "non rattaché", "non rattaché", "elected"]
+    assert found.index.tolist() == [10, 11, 12, 13]
+    assert found.name == "category"
+    pd.testing.assert_series_equal(ids, before)
+    assert actors.category_of(pd.Series(["X99"])).tolist() == ["non renseignée"]
+
+
+def test_category_of_nothing_is_empty(actors):
+    assert actors.category_of(pd.Series([], dtype=object)).tolist() == []
+
+
 @pytest.mark.parametrize(("method", "value"), [("of_kind", "human"), ("of_category", "citoyen")])
 def test_unknown_kind_or_category_is_an_error(actors, method, value):
     with pytest.raises(InputError, match=f"'{value}' is not an actor") as info:

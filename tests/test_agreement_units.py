@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from research.agreement import (
     agreement_from_units,
     agreement_report,
+    agreement_scope,
     agreement_table,
     brennan_prediger_kappa,
     character_units,
@@ -526,3 +527,52 @@ def test_code_nobody_used_gives_undefined_statistics_last(codings, segments):
     assert unused["n_coded"] == 0 and unused["percent_agreement"] == 1.0
     assert np.isnan(unused["kappa"]) and np.isnan(unused["alpha"])
     assert np.isnan(unused["alpha_low"]) and np.isnan(unused["p_alpha_below_min"])
+
+
+# -- which documents are compared --------------------------------------------------------------
+
+
+def test_agreement_scope_takes_the_finished_documents_of_coders_yaml(tmp_path):
+    (tmp_path / "coders.yaml").write_text(
+        "camille:\n  documents: all\nhugo:\n  documents: [INT02]\nzoe:\n  documents: [CR01]\n",
+        encoding="utf-8",
+    )
+    scope = agreement_scope(tmp_path, coders=["camille", "hugo"], doc_ids=["INT01", "INT02"])
+    assert scope == {"documents_coded": {"camille": {"INT01", "INT02"}, "hugo": {"INT02"}}}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [None, "camille:\n  documents: all\n", "camille:\n  documents: all\nHugo: {documents: []}\n"],
+)
+def test_agreement_scope_infers_when_a_coder_is_not_listed(tmp_path, text):
+    if text is not None:
+        (tmp_path / "coders.yaml").write_text(text, encoding="utf-8")
+    assert agreement_scope(tmp_path, coders=["camille", "hugo"]) == {"infer_documents": True}
+
+
+def test_agreement_scope_names_a_broken_coders_file(tmp_path):
+    (tmp_path / "coders.yaml").write_text("camille:\n  documents: several\n", encoding="utf-8")
+    with pytest.raises(AgreementError, match=r"coders\.yaml: coder 'camille' needs 'documents:'"):
+        agreement_scope(tmp_path, coders=["camille", "hugo"])
+
+
+def test_agreement_scope_feeds_agreement_table(tmp_path):
+    codings = pd.DataFrame(
+        {
+            "coder": ["a", "b", "a"],
+            "doc_id": ["D1", "D1", "D2"],
+            "start": [0, 0, 0],
+            "end": [4, 4, 4],
+            "code": ["x", "x", "x"],
+        }
+    )
+    segments = pd.DataFrame(
+        {"doc_id": ["D1", "D2"], "seg_id": ["D1:1", "D2:1"], "start": [0, 0], "end": [10, 10]}
+    )
+    (tmp_path / "coders.yaml").write_text(
+        "a: {documents: [D1, D2]}\nb: {documents: [D1]}\n", encoding="utf-8"
+    )
+    scope = agreement_scope(tmp_path, coders=["a", "b"])
+    table = agreement_table(codings, coders=["a", "b"], segments=segments, n_boot=0, **scope)
+    assert sorted(table.attrs["documents"]) == ["D1"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 
 import numpy as np
 import pandas as pd
@@ -14,6 +15,7 @@ from research.analysis import (
     MISSING,
     code_attribute_matrix,
     code_frequencies,
+    coder_selection,
     coding_attributes,
     coding_segments,
     cooccurrence_matrix,
@@ -95,6 +97,87 @@ def test_select_codings_does_not_modify_its_input(tables):
     before = tables["codings"].copy()
     select_codings(tables["codings"], coder="hugo")
     pd.testing.assert_frame_equal(tables["codings"], before)
+
+
+# ---------------------------------------------------------- a chapter's selection
+
+SELECTION_CODINGS = pd.DataFrame(
+    {
+        "coder": ["camille", "camille", "camille", "hugo"],
+        "doc_id": ["INT01", "INT01", "CR01", "INT01"],
+        "start": [0, 10, 0, 0],
+        "end": [5, 20, 8, 5],
+        "code": ["iw.creating.advocacy", "ant.enrolment", "iw.maintaining", "ant.enrolment"],
+    }
+)
+SELECTION_DOCUMENTS = pd.DataFrame({"doc_id": ["INT01", "INT02", "CR01"]})
+
+
+def test_coder_selection_takes_one_coder_and_some_codes():
+    before = SELECTION_CODINGS.copy()
+    chosen = coder_selection(SELECTION_CODINGS, coder="camille", codes="iw.*",
+                             documents=SELECTION_DOCUMENTS)  # fmt: skip
+    assert chosen.ready
+    assert chosen.coders == ("camille", "hugo")
+    assert chosen.codings["code"].tolist() == ["iw.creating.advocacy", "iw.maintaining"]
+    assert chosen.message == (
+        "**2** codages de **camille** (`iw.*`) dans **2** documents sur 3 ; "
+        "codeurs présents : camille, hugo."
+    )
+    assert chosen._repr_markdown_() == chosen.message
+    pd.testing.assert_frame_equal(SELECTION_CODINGS, before)
+
+
+def test_coder_selection_of_every_code_in_one_document():
+    chosen = coder_selection(SELECTION_CODINGS, coder="hugo")
+    assert chosen.codings[["doc_id", "code"]].values.tolist() == [["INT01", "ant.enrolment"]]
+    assert chosen.message == (
+        "**1** codage de **hugo** (tous les codes) dans **1** document ; "
+        "codeurs présents : camille, hugo."
+    )
+
+
+def test_coder_selection_of_institutional_work_adds_pillar_and_form():
+    chosen = coder_selection(SELECTION_CODINGS, coder="camille", institutional_work=True)
+    assert chosen.codings[["code", "pillar", "form"]].values.tolist() == [
+        ["iw.creating.advocacy", "creating", "advocacy"],
+        ["iw.maintaining", "maintaining", None],
+    ]
+    assert chosen.message.startswith("**2** codages de travail institutionnel de **camille**")
+
+
+def test_coder_without_codings_stops_the_chapter_politely():
+    chosen = coder_selection(SELECTION_CODINGS, coder="zoé", codes="iw.*")
+    assert not chosen.ready
+    assert len(chosen.codings) == 0
+    assert chosen.message == (
+        "Aucun codage de **zoé** (`iw.*`) dans `corpus/codings/` (codeurs présents : "
+        "camille, hugo). Le chapitre s'arrête ici : codez des documents, ou choisissez "
+        "un autre codeur avec `-p coder=...`."
+    )
+
+
+def test_coder_whose_codes_are_not_institutional_work_is_not_ready():
+    chosen = coder_selection(SELECTION_CODINGS, coder="hugo", institutional_work=True)
+    assert not chosen.ready
+    assert chosen.message.startswith("Aucun codage de travail institutionnel de **hugo** (tous")
+
+
+def test_coder_selection_with_no_codings_at_all():
+    chosen = coder_selection(SELECTION_CODINGS.iloc[0:0], coder="camille", codes=["a", "b"])
+    assert chosen.coders == ()
+    assert "(`a, b`)" in chosen.message
+    assert "codeurs présents : aucun" in chosen.message
+
+
+def test_coder_selection_refuses_a_pattern_matching_nothing():
+    with pytest.raises(CodingError, match=r"matches 'iv\.\*'"):
+        coder_selection(SELECTION_CODINGS, coder="camille", codes="iv.*")
+
+
+def test_coder_selection_needs_the_columns():
+    with pytest.raises(CodingError, match="no column 'code'"):
+        coder_selection(SELECTION_CODINGS.drop(columns="code"), coder="camille")
 
 
 # --------------------------------------------------------------------- segments
@@ -620,8 +703,15 @@ def test_chapter_05_runs_on_the_demo_project(repo_root, tmp_path):
     out, _ = _run_chapter(repo_root, project, "05-actor-network.ipynb", {"layout_iterations": 5})
     evolution = pd.read_csv(out / "tables" / "evolution.csv")
     assert evolution["edition"].tolist() == ["SUT2016", "SUT2017", "SUT2019"]
-    for name in ("network.html", "network.gexf", "network.graphml", "network.net"):
+    assert (
+        (out / "pages" / "network.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    )
+    assert not (out / "network" / "network.html").exists()
+    for name in ("network.gexf", "network.graphml", "network.net"):
         assert (out / "network" / name).stat().st_size > 0
+    manifest = [json.loads(line) for line in (out / ".manifest.jsonl").read_text().splitlines()]
+    assert {"kind": "page", "name": "network", "files": ["pages/network.html"],
+            "caption": "Réseau d'acteurs par édition (vue interactive)"} in manifest  # fmt: skip
     moments = pd.read_csv(out / "tables" / "translation_by_edition.csv")
     assert moments["moment"].tolist()[:2] == ["Problématisation", "Intéressement"]
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ast
+import importlib
+import importlib.util
 import json
 from pathlib import Path
 
@@ -198,11 +201,88 @@ def test_parameters_cell_with_a_syntax_error(tmp_path):
     assert caught.value.line == 2
 
 
-def test_the_repository_notebooks_declare_typed_commented_parameters():
-    for name in ("01-corpus-overview.ipynb", "02-editions-review.ipynb"):
-        found = notebook_parameters(REPO / "notebooks" / name)
-        assert found, name
-        assert all(p.type and p.help for p in found), name
+REPOSITORY_NOTEBOOKS = sorted((REPO / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+
+
+def test_every_repository_notebook_is_a_chapter():
+    listed = {c.notebook for c in read_chapters(REPO / "notebooks" / "chapters.yaml")}
+    assert len(REPOSITORY_NOTEBOOKS) >= 5
+    assert {p.resolve() for p in REPOSITORY_NOTEBOOKS} == listed
+
+
+@pytest.mark.parametrize("path", REPOSITORY_NOTEBOOKS, ids=lambda p: p.name)
+def test_the_repository_notebooks_declare_typed_commented_parameters(path):
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    first_code = next(c for c in cells if c["cell_type"] == "code")
+    assert "parameters" in first_code["metadata"].get("tags", [])
+    found = notebook_parameters(path)
+    assert found
+    assert all(p.type and p.help for p in found), [p.name for p in found if not p.help]
+
+
+def _research_names(source: str) -> list[tuple[str, str]]:
+    """Every (module, name) of the research package a notebook's code uses."""
+    tree = ast.parse(source)
+    modules: dict[str, str] = {}  # local name -> research module it stands for
+    used = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.split(".")[0] == "research":
+                    modules[alias.asname or alias.name.split(".")[0]] = (
+                        alias.name if alias.asname else "research"
+                    )
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "research":
+            for alias in node.names:
+                target = f"{node.module}.{alias.name}"
+                if importlib.util.find_spec(node.module) and _is_module(target):
+                    modules[alias.asname or alias.name] = target
+                else:
+                    used.append((node.module, alias.name))
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id in modules
+        ):
+            used.append((modules[node.value.id], node.attr))
+    return used
+
+
+def _is_module(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+@pytest.mark.parametrize("path", REPOSITORY_NOTEBOOKS, ids=lambda p: p.name)
+def test_the_repository_notebooks_use_public_names_only(path):
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    source = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+    used = _research_names(source)
+    assert used
+    private = []
+    for module, name in used:
+        assert not any(part.startswith("_") for part in module.split(".")), module
+        public = getattr(importlib.import_module(module), "__all__", [])
+        if name not in public and not _is_module(f"{module}.{name}"):
+            private.append(f"{module}.{name}")
+    assert private == []
+
+
+def test_public_name_check_sees_private_uses():
+    source = (
+        "import research\nfrom research import analysis\nfrom research.pipeline import save_table\n"
+        "from research.pipeline._outputs import _write\nresearch.open_project()\n"
+        "analysis._plural(2, 'x')\n"
+    )
+    assert sorted(_research_names(source)) == [
+        ("research", "open_project"),
+        ("research.analysis", "_plural"),
+        ("research.pipeline", "save_table"),
+        ("research.pipeline._outputs", "_write"),
+    ]
 
 
 # -- command-line values ----------------------------------------------------------------------

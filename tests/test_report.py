@@ -163,6 +163,74 @@ def test_figure_refuses_other_objects(out):
         report.save_figure(pd.DataFrame(), "nope")
 
 
+# -- pages -----------------------------------------------------------------------------------
+
+PAGE = '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Réseau</title></head></html>\n'
+
+
+def test_page_is_written_as_given_and_noted(out):
+    saved = report.save_page(PAGE, "network", caption="Réseau d'acteurs")
+    assert [p.relative_to(out).as_posix() for p in saved.paths] == ["pages/network.html"]
+    assert saved.paths[0].read_bytes() == PAGE.encode("utf-8")
+    assert _manifest(out) == [
+        {
+            "caption": "Réseau d'acteurs",
+            "files": ["pages/network.html"],
+            "kind": "page",
+            "name": "network",
+        }
+    ]
+    assert repr(saved) == "<saved page 'network': pages/network.html>"
+    assert "Réseau d&#x27;acteurs" in saved._repr_html_()
+
+
+def test_page_name_may_end_with_html(out):
+    saved = report.save_page(PAGE, "network.html")
+    assert saved.name == "network"
+    assert [p.name for p in saved.paths] == ["network.html"]
+
+
+def test_page_rewrite_replaces_the_file_without_leftovers(out):
+    report.save_page(PAGE, "network")
+    report.save_page("<p>seconde</p>", "network")
+    assert sorted(p.name for p in (out / "pages").iterdir()) == ["network.html"]
+    assert (out / "pages" / "network.html").read_text(encoding="utf-8") == "<p>seconde</p>"
+
+
+def test_page_reaches_the_provenance(out):
+    from research.pipeline._runs import _read_manifest
+
+    report.save_page(PAGE, "network", caption="Réseau d'acteurs")
+    outputs, recorded = _read_manifest(out, set())
+    assert outputs == [
+        {
+            "caption": "Réseau d'acteurs",
+            "files": [
+                {
+                    "path": "pages/network.html",
+                    "sha256": hashlib.sha256(PAGE.encode("utf-8")).hexdigest(),
+                }
+            ],
+            "kind": "page",
+            "name": "network",
+        }
+    ]
+    assert recorded == {}
+
+
+@pytest.mark.parametrize("page", [b"<html></html>", None, ["<html>"]])
+def test_page_must_be_text(out, page):
+    with pytest.raises(InputError, match="string of HTML"):
+        report.save_page(page, "network")
+    assert not (out / "pages").exists()
+
+
+@pytest.mark.parametrize("name", ["", "réseau", "a/b", "a b.html", ".html"])
+def test_bad_page_names_are_refused(out, name):
+    with pytest.raises(InputError, match="cannot name a saved page"):
+        report.save_page(PAGE, name)
+
+
 # -- quotes and inputs ------------------------------------------------------------------------
 
 

@@ -43,7 +43,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from os import PathLike
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -58,6 +58,7 @@ __all__ = [
     "CODERS_FILE",
     "Unit",
     "agreement_from_units",
+    "agreement_scope",
     "agreement_table",
     "character_units",
     "document_units",
@@ -208,6 +209,48 @@ def read_documents_coded(
                 f"{path}: coder {coder!r} needs 'documents:' as a list of ids or 'all'"
             )
     return done
+
+
+def agreement_scope(
+    folder: str | PathLike, *, coders: Sequence[str], doc_ids: Iterable[str] = ()
+) -> dict[str, Any]:
+    """The documents two or more coders are compared on, as options of the agreement functions.
+
+    When ``<codings>/coders.yaml`` (see :func:`read_documents_coded`) lists every
+    one of ``coders``, their finished documents are compared
+    (``documents_coded``); otherwise, the documents where each coder has at least
+    one coding (``infer_documents=True``).
+
+    Returns
+    -------
+    dict
+        ``{"documents_coded": {coder: ids}}`` or ``{"infer_documents": True}``, to
+        pass to :func:`agreement_table` or :func:`disagreements` as ``**scope``.
+
+    Raises
+    ------
+    AgreementError
+        When ``coders.yaml`` exists but cannot be read (see :func:`read_documents_coded`).
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> agreement_scope(folder, coders=["camille", "lea"])
+    {'infer_documents': True}
+    >>> _ = (folder / CODERS_FILE).write_text(
+    ...     "camille: {documents: all}\\nlea: {documents: [INT01]}\\n", encoding="utf-8")
+    >>> scope = agreement_scope(folder, coders=["camille", "lea"], doc_ids=["INT01", "INT02"])
+    >>> {coder: sorted(ids) for coder, ids in scope["documents_coded"].items()}
+    {'camille': ['INT01', 'INT02'], 'lea': ['INT01']}
+    >>> agreement_scope(folder, coders=["camille", "zoe"])
+    {'infer_documents': True}
+    """
+    done = read_documents_coded(folder, doc_ids=doc_ids)
+    names = [str(c) for c in coders]
+    if done and all(name in done for name in names):
+        return {"documents_coded": {name: set(done[name]) for name in names}}
+    return {"infer_documents": True}
 
 
 def documents_in_common(

@@ -1,5 +1,7 @@
 """Analyses of coded text: frequencies, co-occurrence, code × case matrices, quotes, institutional work.
 
+:func:`coder_selection` chooses the codings of one coder that a chapter analyses.
+
 Pure functions on the ``codings``, ``segments`` and ``documents`` tables; each
 returns a new table (or a figure) and never changes its arguments.
 """
@@ -45,6 +47,7 @@ from research.analysis._quotes import (
     role_label,
     shorten,
 )
+from research.analysis._selection import CoderSelection, coder_selection
 
 __all__ = [
     "CATEGORY_LABELS",
@@ -56,8 +59,10 @@ __all__ = [
     "PILLARS",
     "PILLAR_COLORS",
     "SPEAKER_ATTRIBUTES",
+    "CoderSelection",
     "code_attribute_matrix",
     "code_frequencies",
+    "coder_selection",
     "coding_attributes",
     "coding_segments",
     "cooccurrence_matrix",

@@ -281,6 +281,24 @@ class Actors:
         self._check_values(categories, allowed, "category")
         return self._frame[self._frame["category"].isin(categories)].copy()
 
+    def category_of(self, actor_ids: pd.Series, *, missing: str = "non renseignée") -> pd.Series:
+        """The category of each actor of ``actor_ids``, on the same index.
+
+        Ids that are missing or not in the registry (a speaker not linked to an
+        actor) get ``missing``.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> actors = Actors(pd.DataFrame({"actor_id": ["P05", "O03"], "label": ["Bernard", "ECLA"],
+        ...     "kind": ["person", "organisation"], "category": ["elected", "public_body"]}))
+        >>> actors.category_of(pd.Series(["O03", None, "P99"]), missing="non rattaché").tolist()
+        ['public_body', 'non rattaché', 'non rattaché']
+        """
+        categories = self._frame.set_index("actor_id")["category"]
+        found = pd.Series(actor_ids, copy=True).map(categories)
+        return found.where(found.notna(), missing).rename("category")
+
     @staticmethod
     def _check_values(values: tuple[str, ...], allowed: tuple[str, ...], what: str) -> None:
         for value in values:

@@ -1,7 +1,7 @@
 """Chapters: the chapter list, runs of the notebooks into ``outputs/``, provenance and the index page.
 
-Inside a chapter notebook, :func:`save_table`, :func:`save_figure` and
-:func:`save_quotes` write its results reproducibly into its run folder.
+Inside a chapter notebook, :func:`save_table`, :func:`save_figure`, :func:`save_quotes`
+and :func:`save_page` write its results reproducibly into its run folder.
 """
 
 from research.pipeline._chapters import (
@@ -39,6 +39,7 @@ from research.pipeline._outputs import (
     output_dir,
     record_input,
     save_figure,
+    save_page,
     save_quotes,
     save_table,
     set_output_dir,
@@ -114,6 +115,7 @@ __all__ = [
     "run_chapters",
     "run_id_for",
     "save_figure",
+    "save_page",
     "save_quotes",
     "save_table",
     "select_chapters",

@@ -8,6 +8,8 @@ Chapter notebooks call these functions instead of writing files themselves:
   ``figures/``, without dates or software versions inside and with a fixed SVG
   id salt, so the same figure gives the same bytes;
 - :func:`save_quotes` writes quotations as CSV and Markdown under ``quotes/``;
+- :func:`save_page` writes a self-contained HTML page (an interactive view)
+  under ``pages/``;
 - :func:`record_input` hashes an input file the notebook read outside
   ``corpus/`` and ``codebook/`` (which the pipeline hashes anyway), so the run's
   ``provenance.json`` lists it and the cache notices when it changes.
@@ -58,6 +60,7 @@ __all__ = [
     "output_dir",
     "record_input",
     "save_figure",
+    "save_page",
     "save_quotes",
     "save_table",
     "set_output_dir",
@@ -482,6 +485,62 @@ def save_quotes(quotes: pd.DataFrame, name: str, *, caption: str | None = None) 
     paths = [csv_path, md_path]
     _note(_manifest_item("quote", name, paths, caption))
     return Saved("quote", name, paths, frame, caption)
+
+
+# -- pages -----------------------------------------------------------------------------------
+
+
+def save_page(page: str, name: str, *, caption: str | None = None) -> Saved:
+    """Write a self-contained HTML page under ``pages/`` of the run folder.
+
+    For views a reader opens in a browser, such as the interactive network of
+    :func:`research.network.interactive_html`. The page is written atomically as
+    UTF-8, byte for byte as given, and recorded in the run's provenance like the
+    tables and figures.
+
+    Parameters
+    ----------
+    page : str
+        The whole HTML document.
+    name : str
+        File name without suffix (letters, digits, ``.``, ``_``, ``-``); a final
+        ``.html`` is allowed and not doubled.
+    caption : str, optional
+        Kept in the provenance and the index page.
+
+    Returns
+    -------
+    Saved
+        Its path (``pages/<name>.html``).
+
+    Raises
+    ------
+    InputError
+        When ``page`` is not a string or ``name`` cannot name a file.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> _ = set_output_dir(tempfile.mkdtemp())
+    >>> saved = save_page("<!DOCTYPE html><title>Réseau</title>", "network",
+    ...                   caption="Réseau d'acteurs")
+    >>> saved
+    <saved page 'network': pages/network.html>
+    >>> saved.paths[0].read_text(encoding="utf-8")
+    '<!DOCTYPE html><title>Réseau</title>'
+    >>> _ = set_output_dir(None)
+    """
+    if not isinstance(page, str):
+        raise InputError(
+            f"save_page needs the page as a string of HTML, not {type(page).__name__}",
+            hint="pass the text of the page, e.g. research.network.interactive_html(...)",
+        )
+    stem = name[: -len(".html")] if isinstance(name, str) and name.endswith(".html") else name
+    target = _target("page", stem)
+    path = target.parent / f"{stem}.html"
+    _write(path, page.encode("utf-8"))
+    _note(_manifest_item("page", stem, [path], caption))
+    return Saved("page", stem, [path], None, caption)
 
 
 # -- inputs ----------------------------------------------------------------------------------
