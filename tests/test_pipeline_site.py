@@ -123,3 +123,23 @@ def test_empty_index_says_how_to_fill_it(tmp_path):
 
 def test_format_parameters():
     assert format_parameters({"seed": 3, "edition": "l'an 2016"}) == "edition=l'an 2016, seed=3"
+
+
+def test_index_links_the_pages_a_chapter_saved(tmp_path):
+    page_output = {
+        "kind": "page",
+        "name": "network",
+        "caption": "Réseau interactif",
+        "files": [{"path": "pages/network.html"}],
+    }
+    folder = tmp_path / "network" / "all"
+    folder.mkdir(parents=True)
+    write_provenance(
+        folder,
+        {"chapter": "network", "run": "all", "status": "ok", "outputs": [page_output]},
+    )
+    page = index_html(collect_runs(tmp_path))
+    parser = _Links()
+    parser.feed(page)
+    assert "network/all/pages/network.html" in parser.links
+    assert "Réseau interactif" in page

@@ -92,9 +92,9 @@ def _figures(chapter: str, folder: str, record: Mapping[str, Any]) -> list[dict[
 
 
 def _files(chapter: str, folder: str, record: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """The saved tables, quotes and files, each with a link per format."""
+    """The saved pages, tables, quotes and files, each with a link per format."""
     items = []
-    for kind in ("table", "quote", "file"):
+    for kind in ("page", "table", "quote", "file"):
         for item in record.get("outputs") or []:
             if item.get("kind") != kind:
                 continue
