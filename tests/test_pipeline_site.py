@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+import pytest
+
+from research.errors import InputError
 from research.pipeline import (
     collect_runs,
     format_parameters,
@@ -143,3 +146,20 @@ def test_index_links_the_pages_a_chapter_saved(tmp_path):
     parser.feed(page)
     assert "network/all/pages/network.html" in parser.links
     assert "Réseau interactif" in page
+
+
+def test_the_index_names_the_project_by_its_title(tmp_path):
+    root = tmp_path / "dossier-these"
+    (root / "corpus").mkdir(parents=True)
+    page = write_index(open_project(root)).read_text(encoding="utf-8")
+    assert "dossier-these" in page  # no title: the folder's name
+    (root / "research.yaml").write_text("title: Coopérer en territoire rural\n", encoding="utf-8")
+    page = write_index(open_project(root)).read_text(encoding="utf-8")
+    assert "Coopérer en territoire rural" in page and "dossier-these" not in page
+
+
+def test_a_title_that_is_not_a_text_names_research_yaml(tmp_path):
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "research.yaml").write_text("title: [a, b]\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"research\.yaml.*'title' must be a text"):
+        _ = open_project(tmp_path).title

@@ -202,7 +202,7 @@ def write_index(project: Project, *, chapters_file: str | os.PathLike | None = N
         pass
     outputs = project.paths.outputs
     outputs.mkdir(parents=True, exist_ok=True)
-    page = index_html(collect_runs(outputs, order), titles=titles, project_name=project.root.name)
+    page = index_html(collect_runs(outputs, order), titles=titles, project_name=project.title)
     path = outputs / INDEX_FILE
     atomic_write_text(path, page)
     return path

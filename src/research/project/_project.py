@@ -154,6 +154,26 @@ class Project:
     def __repr__(self) -> str:
         return f"Project({str(self.root)!r})"
 
+    @property
+    def title(self) -> str:
+        """The project's name for readers: ``title`` in ``research.yaml``, else its folder's name.
+
+        Raises
+        ------
+        InputError
+            When ``title`` is not a text, naming ``research.yaml``.
+        """
+        title = self.settings.get("title")
+        if title is None:
+            return self.root.name
+        if not isinstance(title, str) or not title.strip():
+            raise InputError(
+                f"'title' must be a text, not {title!r}",
+                path=self.root / SETTINGS_FILE,
+                hint="write for instance  title: Ma thèse",
+            )
+        return title.strip()
+
     @cached_property
     def loader_options(self) -> Limits:
         """Loader limits from ``research.yaml`` (``limits:``)."""

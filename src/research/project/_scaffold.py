@@ -19,6 +19,7 @@ __all__ = ["init_project"]
 
 _SETTINGS = """\
 # Settings of this research project (all optional).
+# title: Ma thèse     # the project's name on outputs/index.html (default: the folder's name)
 # folders:            # override where things live, relative to this file
 #   outputs: outputs
 #   private: private  # real names, pseudonym key: never committed
