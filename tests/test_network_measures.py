@@ -331,6 +331,15 @@ def test_graph_measures_of_the_fixture_editions(tables):
     assert frame.loc["SUT2019", "degree_centralization"] == 0.0
 
 
+def test_graph_measures_have_no_empty_columns(tables):
+    one_mode = graph_measures(edition_graphs(tables, kind="actors"))
+    assert "actors" not in one_mode.columns and "workshops" not in one_mode.columns
+    assert not one_mode.isna().all().any()
+    two_mode = graph_measures(edition_graphs(tables, kind="two_mode"))
+    assert two_mode["actors"].tolist() == [8, 9, 5]
+    assert (two_mode["workshops"] > 0).all()
+
+
 def test_graph_measures_on_empty_and_tiny_graphs():
     frame = graph_measures({"empty": nx.Graph(), "pair": nx.Graph([(1, 2)])})
     assert frame.loc["empty", "nodes"] == 0 and frame.loc["empty", "components"] == 0

@@ -119,7 +119,7 @@ def graph_measures(graphs: GraphOrEditions) -> pd.DataFrame:
     """Size, density, components, clustering and centralisation per graph.
 
     Columns: ``graph_type``, ``nodes``, ``edges``, ``actors`` and
-    ``workshops`` (two-mode graphs), ``density`` (two-mode: ties over
+    ``workshops`` (only when a graph is two-mode), ``density`` (two-mode: ties over
     actors × workshops), ``transitivity`` (two-mode: Robins & Alexander's
     4-cycles over 3-paths), ``average_clustering`` (two-mode: Latapy et al.),
     ``components``, ``largest_component`` (share of nodes), ``isolates``,
@@ -151,4 +151,6 @@ def graph_measures(graphs: GraphOrEditions) -> pd.DataFrame:
     if isinstance(graphs, nx.Graph):
         graphs = {graphs.graph.get("edition") or "graph": graphs}
     rows = {edition: _graph_measures_one(G) for edition, G in graphs.items()}
-    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("edition")
+    table = pd.DataFrame.from_dict(rows, orient="index").rename_axis("edition")
+    empty = [c for c in ("actors", "workshops") if c in table and table[c].isna().all()]
+    return table.drop(columns=empty)
