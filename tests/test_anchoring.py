@@ -212,3 +212,46 @@ def test_correcting_a_transcript_then_applying_reanchoring(project):
 def test_apply_reanchoring_on_an_empty_folder(project):
     report = apply_reanchoring(project.paths.codings, project.corpus)
     assert report.empty and "status" in report.columns
+
+
+def test_an_orphaned_coding_comes_with_the_closest_passage():
+    from research.corpus import Corpus
+
+    text = "Au début, on a réuni les habitants. Ensuite la coopérative a embauché deux salariés."
+    corpus = Corpus.from_texts({"D": text})
+    codings = pd.DataFrame(
+        {
+            "coder": ["a"],
+            "doc_id": ["D"],
+            "start": [0],
+            "end": [30],
+            "code": ["x"],
+            "quote": ["la coopérative a recruté deux personnes"],
+        }
+    )
+    _, report = reanchor(codings, corpus)
+    row = report.iloc[0]
+    assert row["status"] == "orphaned"
+    proposed = text[row["proposed_start"] : row["proposed_end"]]
+    assert proposed == row["proposed_quote"]
+    assert proposed.startswith("la coopérative a ") and "deux" in proposed
+    assert 50 < row["proposed_score"] < 85
+
+
+def test_no_proposal_for_a_document_that_is_gone():
+    from research.corpus import Corpus
+
+    corpus = Corpus.from_texts({"D": "Un texte."})
+    codings = pd.DataFrame(
+        {
+            "coder": ["a"],
+            "doc_id": ["GONE"],
+            "start": [0],
+            "end": [3],
+            "code": ["x"],
+            "quote": ["Un "],
+        }
+    )
+    _, report = reanchor(codings, corpus)
+    assert report["status"].tolist() == ["orphaned"]
+    assert pd.isna(report["proposed_start"].iloc[0]) and report["proposed_quote"].iloc[0] is None

@@ -223,6 +223,8 @@ def test_anchor_and_validate(project, capsys):
     assert run(project, "anchor") == 1
     out = capsys.readouterr()
     assert "to re-anchor (run with --apply); 1 orphaned" in out.out
+    assert "closest passage" in out.err and "« la laiterie" in out.err
+    assert "research code remove -c lea --doc INT01" in out.err
     assert run(project, "anchor", "--apply") == 1
     assert "1 coding(s) re-anchored; 1 orphaned" in capsys.readouterr().out
     assert len(codings(project)) == 2  # the orphan is kept

@@ -512,6 +512,19 @@ def codebook_export(
     typer.echo(f"written {written}")
 
 
+def _proposal_text(row) -> str:
+    """Where an orphaned coding most likely went, and the two commands that move it there."""
+    quote = " ".join(str(row.proposed_quote).split())
+    quote = quote if len(quote) <= 70 else quote[:67] + "…"
+    return (
+        f"          closest passage: {row.proposed_start}-{row.proposed_end} "
+        f"(similarity {row.proposed_score:.0f}/100) « {quote} »\n"
+        f"          if it is the right one: research code remove -c {row.coder} --doc {row.doc_id} "
+        f"--start {row.start} --end {row.end} --code {row.code} && research code span "
+        f"{row.doc_id} {row.proposed_start} {row.proposed_end} {row.code} -c {row.coder}"
+    )
+
+
 @app.command()
 def anchor(
     apply: Annotated[bool, typer.Option("--apply", help="Write the new offsets.")] = False,
@@ -541,6 +554,8 @@ def anchor(
                 f"orphaned  {row.coder}\t{row.doc_id}\t{row.start}-{row.end}\t{row.code}\t{row.reason}",
                 err=True,
             )
+            if row.proposed_quote is not None and row.proposed_quote == row.proposed_quote:
+                typer.echo(_proposal_text(row), err=True)
     moved = int((report["status"] == "moved").sum())
     orphaned = len(report) - moved
     verb = "re-anchored" if apply else "to re-anchor (run with --apply)"

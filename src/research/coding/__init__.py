@@ -5,7 +5,13 @@ atomically under a lock. Codebook revisions (rename, move, merge, split, delete)
 live here because they rewrite every coder's codings with the codebook.
 """
 
-from research.coding._anchoring import Anchor, check_anchors, locate_quote, reanchor
+from research.coding._anchoring import (
+    Anchor,
+    check_anchors,
+    closest_passage,
+    locate_quote,
+    reanchor,
+)
 from research.coding._revision import (
     ARCHIVE_COLUMNS,
     Change,
@@ -44,6 +50,7 @@ __all__ = [
     "apply_reanchoring",
     "check_anchors",
     "check_codings",
+    "closest_passage",
     "coder_lock",
     "coding_files",
     "codings_text",

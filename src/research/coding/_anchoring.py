@@ -44,7 +44,7 @@ import pandas as pd
 if TYPE_CHECKING:
     from research.corpus import Corpus
 
-__all__ = ["Anchor", "check_anchors", "locate_quote", "reanchor"]
+__all__ = ["Anchor", "check_anchors", "closest_passage", "locate_quote", "reanchor"]
 
 _SHORT_QUOTE = 20
 
@@ -148,6 +148,38 @@ def locate_quote(
     )
 
 
+def closest_passage(text: str, quote: str) -> Anchor | None:
+    """The passage of the whole text most like ``quote``, however unlike it is.
+
+    For an orphaned coding, it is the place a person should look first: the
+    ``score`` (0-100, rapidfuzz's similarity ratio) says how much to trust it.
+
+    Examples
+    --------
+    >>> text = "Nous avons monté la coopérative en 2015 avec les habitants."
+    >>> found = closest_passage(text, "Nous avons fondé une coopérative")
+    >>> text[found.start:found.end], found.method, found.score
+    ('Nous avons monté la coopérative', 'closest', 85.7)
+    >>> closest_passage("   ", "la SCIC") is None
+    True
+    """
+    from rapidfuzz import fuzz
+
+    if not quote or not text.strip():
+        return None
+    found = fuzz.partial_ratio_alignment(quote, text)
+    if found is None:
+        return None
+    start, end, score = _refine(text, quote, found.dest_start, found.dest_end)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return None
+    return Anchor(start, end, "closest", round(score, 1))
+
+
 def check_anchors(
     codings: pd.DataFrame,
     corpus: Corpus,
@@ -174,7 +206,9 @@ def check_anchors(
         ``method`` (``exact``, ``fuzzy``, or ``quote_filled`` for a coding that had
         no quote) and ``score``.
     orphaned : pandas.DataFrame
-        Codings not found, with a ``reason``.
+        Codings not found, with a ``reason`` and, where the document is there and
+        the coding has a quote, the closest passage (:func:`closest_passage`):
+        ``proposed_start``, ``proposed_end``, ``proposed_quote``, ``proposed_score``.
     """
     codings = codings.reset_index(drop=True)
     texts = {d: corpus.text(d) for d in set(codings["doc_id"]) if d in corpus}
@@ -227,7 +261,24 @@ def check_anchors(
     moved["score"] = score[status == 1]
     orphaned = codings[status == 2].copy()
     orphaned["reason"] = reason[status == 2]
+    proposals = [
+        _proposal(texts.get(d), q)
+        for d, q in zip(orphaned["doc_id"], orphaned["quote"], strict=True)
+    ]
+    orphaned["proposed_start"] = pd.array([p[0] for p in proposals], dtype="Int64")
+    orphaned["proposed_end"] = pd.array([p[1] for p in proposals], dtype="Int64")
+    orphaned["proposed_quote"] = pd.Series(
+        [p[2] for p in proposals], index=orphaned.index, dtype=object
+    )
+    orphaned["proposed_score"] = np.array([p[3] for p in proposals], dtype=float)
     return ok, moved.reset_index(drop=True), orphaned.reset_index(drop=True)
+
+
+def _proposal(text: str | None, quote: object) -> tuple[int | None, int | None, str | None, float]:
+    found = closest_passage(text, quote) if text and isinstance(quote, str) else None
+    if found is None:
+        return None, None, None, np.nan
+    return found.start, found.end, text[found.start : found.end], found.score
 
 
 def reanchor(
@@ -250,7 +301,9 @@ def reanchor(
     report : pandas.DataFrame
         One row per moved or orphaned coding: ``status`` (``moved`` or
         ``orphaned``), ``coder``, ``doc_id``, ``code``, old and new offsets,
-        ``quote``, ``new_quote``, ``method``, ``score``, ``reason``.
+        ``quote``, ``new_quote``, ``method``, ``score``, ``reason``, and for
+        orphaned codings the closest passage (``proposed_start``, ``proposed_end``,
+        ``proposed_quote``, ``proposed_score``).
 
     Examples
     --------
@@ -286,6 +339,10 @@ def reanchor(
         "method",
         "score",
         "reason",
+        "proposed_start",
+        "proposed_end",
+        "proposed_quote",
+        "proposed_score",
     ]
     parts = []
     if len(moved):
