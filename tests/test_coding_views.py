@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -123,7 +124,51 @@ def test_document_html_highlights_and_margin(codings, corpus, book):
     assert " · zoe" in page and " · lea" in page
     assert "linear-gradient" in page  # two coders on the same words
     assert "rgba(227,26,28,0.35)" in page  # the colour of sut.barriers, inherited
-    assert "<b>Élodie</b>" in page
+    assert '<b class="turn">Élodie\u00a0:</b>' in page or '<b class="turn">Élodie :</b>' in page
+
+
+def test_document_html_shows_each_speaker_label_once_per_turn(codings, corpus, book):
+    page = document_html(corpus, codings, book, "INT01")
+    turns = corpus.segments_of("INT01")
+    assert page.count('<b class="turn">') == len(turns)
+    for speaker in ("Élodie", "Enquêtrice"):
+        labels = re.findall(rf'<b class="turn">{speaker}\W*:</b>', page)
+        assert len(labels) == (turns["speaker"] == speaker).sum()
+
+
+def test_document_html_renders_headings_lists_bold_and_italics(book):
+    from research.corpus import Corpus
+
+    text = (
+        "# Atelier n° 3\n\n*Notes prises pendant la soirée.*\n\n## Canevas\n\n"
+        "- **Segments de clients** : retraités sans voiture\n"
+        "- **Canaux** : tournée fixe\n"
+    )
+    corpus = Corpus.from_texts({"CR": text})
+    page = document_html(corpus, codings_for(corpus, "CR", "retraités sans voiture"), book, "CR")
+    assert re.search(r'class="[^"]*heading level-1[^"]*">Atelier n° 3<', page)
+    assert re.search(r'class="[^"]*heading level-2[^"]*">Canevas<', page)
+    assert re.search(r'class="[^"]*emphasis[^"]*">Notes prises pendant la soirée\.<', page)
+    assert page.count('<span class="bullet">•</span>') == 2
+    assert "<strong>Segments de clients</strong>" in page and "**" not in page
+    assert "# Atelier" not in page and "## Canevas" not in page
+    assert re.search(r"<mark[^>]*>retraités sans voiture</mark>", page)
+
+
+def codings_for(corpus, doc_id: str, words: str) -> pd.DataFrame:
+    start = corpus.text(doc_id).index(words)
+    return pd.DataFrame(
+        {
+            "coder": ["lea"],
+            "doc_id": [doc_id],
+            "start": [start],
+            "end": [start + len(words)],
+            "code": ["sut.trust"],
+            "quote": [words],
+            "memo": [None],
+            "created": [None],
+        }
+    )
 
 
 def test_document_html_for_one_coder(codings, corpus, book):
@@ -148,3 +193,15 @@ def test_document_html_escapes_text_and_survives_unknown_codes(corpus, book):
     page = document_html(corpus, frame, book, "CR-01")
     assert "old.code (inconnu)" in page
     assert "<script" not in page
+
+
+def test_a_coded_turn_label_stays_marked(book):
+    from research.corpus import Corpus
+
+    text = "Enquêtrice : Et après ?\n\nÉlodie : Trente kilomètres."
+    corpus = Corpus.from_texts({"D": text}, metadata={"D": {"kind": "interview"}})
+    page = document_html(corpus, codings_for(corpus, "D", "Élodie : Trente"), book, "D")
+    assert re.search(
+        r'<b class="turn"><mark[^>]*>Élodie :</mark></b> <mark[^>]*>Trente</mark>', page
+    )
+    assert page.count("Élodie") == 1

@@ -27,8 +27,9 @@ True
 from __future__ import annotations
 
 import itertools
+import re
 import weakref
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -281,6 +282,94 @@ def _highlight(
     return pieces
 
 
+_LIST_MARKER = re.compile(r"[-*+•]|(\d{1,3}[.)])")
+
+
+def _strong(pieces: list[dict[str, str]]) -> list[dict[str, Any]]:
+    """The pieces cut at Markdown's ``**`` marks, each saying whether it is bold.
+
+    The marks themselves are not shown; a mark left open stays as written.
+
+    Examples
+    --------
+    >>> [(p["text"], p["strong"]) for p in _strong([{"text": "**Canaux** : tournée"}])]
+    [('Canaux', True), (' : tournée', False)]
+    """
+    joined = "".join(piece["text"] for piece in pieces)
+    if joined.count("**") < 2:
+        return [{**piece, "strong": False} for piece in pieces]
+    last_open = joined.count("**") % 2  # an odd, last mark is text
+    out: list[dict[str, Any]] = []
+    strong, seen, marks = False, 0, joined.count("**") - last_open
+    for piece in pieces:
+        parts = piece["text"].split("**")
+        for k, part in enumerate(parts):
+            if k:
+                if seen < marks:
+                    strong, seen = not strong, seen + 1
+                else:
+                    part = "**" + part
+            if part:
+                out.append({**piece, "text": part, "strong": strong})
+    return out
+
+
+def _heading_level(text: str) -> int:
+    """The level of a Markdown heading line (``## Titre`` is 2), or 0."""
+    match = re.match(r"(#{1,6})[ \t]+\S", text)
+    return len(match.group(1)) if match and "\n" not in text.strip() else 0
+
+
+def _emphasised(text: str) -> bool:
+    """Whether a whole block is written in Markdown italics (``*…*`` or ``_…_``)."""
+    return (
+        len(text) > 2
+        and text[0] == text[-1]
+        and text[0] in "*_"
+        and text[1] not in "*_ "
+        and text[-2] not in "*_ "
+    )
+
+
+def _label(
+    text: str, where: tuple[int, int] | None, spans: list[tuple], colors: dict[str, str]
+) -> dict[str, Any]:
+    """The turn label or list marker written before a segment, as pieces to show.
+
+    A list marker is shown as a bullet (or its number); a turn label as written
+    (with its timestamp), marked where codings cover it, its ``**`` not shown.
+    """
+    if where is None:
+        return {"bullet": "", "label": []}
+    start, end = where
+    marker = _LIST_MARKER.fullmatch(text[start:end].strip())
+    if marker:
+        return {"bullet": marker.group(1) or "•", "label": []}
+    touching = [sp[:4] for sp in spans if sp[0] < end and sp[1] > start]
+    return {"bullet": "", "label": _strong(_highlight(text, start, end, touching, colors))}
+
+
+def _trim(pieces: list[dict[str, str]], head: int, tail: int) -> list[dict[str, str]]:
+    """The pieces without ``head`` characters at the start and ``tail`` at the end.
+
+    Only what is shown changes (Markdown marks are not shown); offsets are untouched.
+    """
+    out = [dict(piece) for piece in pieces]
+    while head and out:
+        cut = min(head, len(out[0]["text"]))
+        out[0]["text"] = out[0]["text"][cut:]
+        head -= cut
+        if not out[0]["text"]:
+            out.pop(0)
+    while tail and out:
+        cut = min(tail, len(out[-1]["text"]))
+        out[-1]["text"] = out[-1]["text"][: len(out[-1]["text"]) - cut]
+        tail -= cut
+        if not out[-1]["text"]:
+            out.pop()
+    return out
+
+
 def _blocks(text: str, segs: pd.DataFrame) -> list[tuple[int, int, object]]:
     """The segments of a text in order, with the non-blank text between them."""
     blocks: list[tuple[int, int, object]] = []
@@ -350,7 +439,23 @@ def document_html(
         spans.append((int(row.start), int(row.end), row.code, label, row.coder))
     several = mine["coder"].nunique() > 1
     rows = []
-    for s, e, seg in _blocks(text, corpus.segments_of(doc_id)):
+    blocks = _blocks(text, corpus.segments_of(doc_id))
+    labels: dict[int, tuple[int, int]] = {}  # block index -> where its turn label is written
+    for i, (s, e, seg) in enumerate(blocks):
+        if seg is not None:
+            continue
+        following = blocks[i + 1][2] if i + 1 < len(blocks) else None
+        gap = text[s:e]
+        head, _, last = gap.rpartition("\n")
+        same_line = following is not None and "\n" not in text[e : blocks[i + 1][0]]
+        marker = _LIST_MARKER.fullmatch(last.strip())
+        label_start = s + (len(head) + 1 if "\n" in gap else 0)
+        if same_line and last.strip() and (marker or isinstance(following.speaker, str)):
+            labels[i + 1] = (label_start, e)
+            blocks[i] = (s, s + len(head.rstrip()), None) if head.strip() else (s, s, None)
+    for i, (s, e, seg) in enumerate(blocks):
+        if s == e:
+            continue
         touching = [sp for sp in spans if sp[0] < e and sp[1] > s]
         speaker = "" if seg is None or not isinstance(seg.speaker, str) else seg.speaker
         margin = []
@@ -366,11 +471,21 @@ def document_html(
                         "coder": by if several else "",
                     }
                 )
+        pieces = _highlight(text, s, e, [sp[:4] for sp in touching], colors)
+        heading = _heading_level(text[s:e]) if seg is None else 0
+        emphasis = _emphasised(text[s:e])
+        if heading:
+            pieces = _trim(pieces, len(text[s:e]) - len(text[s:e].lstrip("#").lstrip()), 0)
+        elif emphasis:
+            pieces = _trim(pieces, 1, 1)
         rows.append(
             {
-                "between": seg is None,  # text between segments: headings, notes
-                "speaker": speaker,
-                "pieces": _highlight(text, s, e, [sp[:4] for sp in touching], colors),
+                "pieces": _strong(pieces),
+                **_label(text, labels.get(i), spans, colors),
+                "between": seg is None and not heading,  # notes between segments
+                "heading": heading,
+                "emphasis": emphasis,
+                "speaker": speaker if i not in labels else "",
                 "margin": margin,
             }
         )
