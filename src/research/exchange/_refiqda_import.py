@@ -60,10 +60,11 @@ from research.files import (
     atomic_write_bytes,
     atomic_write_text,
     check_zip,
+    decode_bytes,
     parse_xml,
     read_member,
 )
-from research.text import decode_bytes, normalise
+from research.text import normalise
 
 __all__ = [
     "QdaImport",

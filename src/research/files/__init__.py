@@ -1,8 +1,9 @@
 """Reading outside files safely and writing the project's own files atomically.
 
-One set of limits (:class:`Limits`) for every reader; zip containers and XML are
-opened with checks against hostile input; human-made files are written through a
-temporary file, flushed, synced and renamed.
+One set of limits (:class:`Limits`) for every reader; one encoding policy
+(:func:`decode_bytes`); zip containers and XML are opened with checks against
+hostile input; human-made files are written through a temporary file, flushed,
+synced and renamed.
 """
 
 from research.files._archives import (
@@ -13,6 +14,7 @@ from research.files._archives import (
     zip_problem,
 )
 from research.files._atomic import atomic_write_bytes, atomic_write_text, read_limited
+from research.files._decoding import decode_bytes
 from research.files._limits import Limits
 
 __all__ = [
@@ -21,6 +23,7 @@ __all__ = [
     "atomic_write_text",
     "check_xml_members",
     "check_zip",
+    "decode_bytes",
     "parse_xml",
     "read_limited",
     "read_member",

@@ -174,7 +174,7 @@ class Project:
         """The edition tables and the actor registry as DataFrames, checked."""
         from research.editions import load_tables
 
-        return load_tables(self.paths.tables, strict=True)[0]
+        return load_tables(self.paths.tables, strict=True, options=self.loader_options)[0]
 
     @cached_property
     def editions(self):

@@ -19,8 +19,8 @@ import yaml
 
 from research.corpus.loaders import Limits, LoadedDocument, register
 from research.errors import InputError
-from research.files import read_limited
-from research.text import decode_bytes, normalise
+from research.files import decode_bytes, read_limited
+from research.text import normalise
 
 __all__ = ["jsonable", "load_markdown", "load_yaml", "split_front_matter"]
 
