@@ -2,12 +2,14 @@
 
 import codecs
 import datetime as dt
+import os
 import time
+from pathlib import Path
 
 import pytest
 
-from research.errors import InputError
-from research.files import YamlMapping, decode_bytes, load_yaml
+from research.errors import InputError, WriteError
+from research.files import YamlMapping, decode_bytes, load_yaml, transaction
 
 WORD = "Enquêtrice : « ça » ; l’été !"
 
@@ -167,3 +169,190 @@ def test_every_yaml_file_of_a_project_refuses_duplicates(tmp_path):
     (book_dir / "ant.yaml").write_text(billion_laughs())
     _, problems = read_codebook(book_dir)
     assert [(p.path, "billion laughs" in p.message) for p in problems] == [("ant.yaml", True)]
+
+
+# --------------------------------------------------------------------------- transactions
+
+
+@pytest.fixture
+def files(tmp_path):
+    """Three existing files and their bytes."""
+    existing = {
+        tmp_path / "a.csv": b"a\n1\n",
+        tmp_path / "b.yaml": b"id: b\n",
+        tmp_path / "c.md": b"C\n",
+    }
+    for path, data in existing.items():
+        path.write_bytes(data)
+    return tmp_path, existing
+
+
+def state(folder):
+    """Every file under ``folder`` with its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def stage_all(tx, folder):
+    tx.write_text(folder / "a.csv", "a\n2\n")
+    tx.write_bytes(folder / "new" / "deep" / "n.md", b"N\n")
+    tx.remove(folder / "c.md")
+    tx.write_text(folder / "b.yaml", "id: B\n")
+
+
+def test_a_transaction_writes_and_removes_everything(files):
+    folder, _ = files
+    with transaction() as tx:
+        stage_all(tx, folder)
+    assert state(folder) == {"a.csv": b"a\n2\n", "b.yaml": b"id: B\n", "new/deep/n.md": b"N\n"}
+    assert [p.name for p in tx.paths] == ["a.csv", "n.md", "c.md", "b.yaml"]
+
+
+def test_an_error_in_the_block_changes_nothing(files):
+    folder, _ = files
+    before = state(folder)
+    with pytest.raises(ZeroDivisionError), transaction() as tx:
+        stage_all(tx, folder)
+        1 / 0  # noqa: B018
+    assert state(folder) == before and not (folder / "new").exists()
+
+
+def failing_on(monkeypatch, name, n):
+    """Make ``os.<name>`` fail on its ``n``-th call (counting from 1)."""
+    real = getattr(os, name)
+    calls = {"n": 0}
+
+    def fake(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == n:
+            raise OSError(28, "No space left on device")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(os, name, fake)
+    return calls
+
+
+@pytest.mark.parametrize("n", [1, 2, 3])
+def test_a_rename_failing_midway_puts_every_file_back(files, monkeypatch, n):
+    folder, _ = files
+    before = state(folder)
+    failing_on(monkeypatch, "replace", n)  # three renames: a.csv, n.md, b.yaml
+    with pytest.raises(WriteError) as info, transaction() as tx:
+        stage_all(tx, folder)
+    monkeypatch.undo()
+    assert state(folder) == before  # byte-identical, no temporary file or backup left
+    assert not (folder / "new").exists()
+    failed = ["a.csv", "n.md", "b.yaml"][n - 1]
+    assert (
+        f"cannot replace {folder / 'new' / 'deep' / failed if failed == 'n.md' else folder / failed}"
+        in str(info.value)
+    )
+    if n == 1:
+        assert "no file had been changed" in str(info.value)
+    else:
+        assert "put back as they were" in str(info.value) and str(folder / "a.csv") in str(
+            info.value
+        )
+
+
+def test_a_removal_failing_puts_the_replaced_files_back(files, monkeypatch):
+    folder, _ = files
+    before = state(folder)
+    real = os.unlink
+
+    def fake(path, *args, **kwargs):
+        if Path(path) == folder / "c.md":
+            raise OSError(13, "Permission denied")
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "unlink", fake)
+    with (
+        pytest.raises(WriteError, match=r"cannot remove .*c\.md.*put back as they were") as info,
+        transaction() as tx,
+    ):
+        stage_all(tx, folder)
+    monkeypatch.undo()
+    assert state(folder) == before
+    assert str(folder / "a.csv") in info.value.paths
+
+
+def test_staging_failure_changes_nothing(files, monkeypatch):
+    folder, _ = files
+    before = state(folder)
+    failing_on(monkeypatch, "fsync", 2)
+    with pytest.raises(WriteError, match="nothing was changed"), transaction() as tx:
+        stage_all(tx, folder)
+    monkeypatch.undo()
+    assert state(folder) == before
+
+
+def test_backups_are_copies_where_hard_links_fail(files, monkeypatch):
+    folder, _ = files
+    before = state(folder)
+
+    def no_link(*args, **kwargs):
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_link)
+    failing_on(monkeypatch, "replace", 3)
+    with pytest.raises(WriteError), transaction() as tx:
+        stage_all(tx, folder)
+    monkeypatch.undo()
+    assert state(folder) == before
+
+
+def test_a_file_that_cannot_be_put_back_is_named_with_its_backup(files, monkeypatch):
+    folder, _ = files
+    real = os.replace
+    calls = {"n": 0}
+
+    def fake(src, dst):
+        calls["n"] += 1
+        if calls["n"] in (2, 3):  # the second rename, then putting a.csv back
+            raise OSError(5, "Input/output error")
+        return real(src, dst)
+
+    monkeypatch.setattr(os, "replace", fake)
+    with (
+        pytest.raises(
+            WriteError,
+            match=r"could not be put back: .*a\.csv \(its previous content is in .*\.bak\)",
+        ) as info,
+        transaction() as tx,
+    ):
+        stage_all(tx, folder)
+    monkeypatch.undo()
+    backup = Path(str(info.value).rsplit("is in ", 1)[1].split(")")[0])
+    assert backup.read_bytes() == b"a\n1\n"
+
+
+def test_writing_a_path_twice_keeps_the_last_and_no_stray_file(tmp_path):
+    with transaction() as tx:
+        tx.write_text(tmp_path / "a.txt", "1")
+        tx.write_text(tmp_path / "a.txt", "2")
+    assert state(tmp_path) == {"a.txt": b"2"}
+
+
+@pytest.mark.parametrize("n", [1, 2, 3])
+def test_an_import_of_documents_is_all_or_nothing(tmp_path, monkeypatch, n):
+    from research.corpus import import_documents
+    from research.project import open_project
+
+    root = tmp_path / "projet"
+    (root / "corpus" / "documents" / "notes").mkdir(parents=True)
+    (root / "corpus" / "documents" / "notes" / "B.md").write_text("---\nid: B\n---\nAncien.\n")
+    sources = []
+    for name in ("A", "B", "C"):
+        source = tmp_path / f"{name}.txt"
+        source.write_text(f"Texte {name}.\n", encoding="utf-8")
+        sources.append(source)
+    before = state(root)
+    failing_on(monkeypatch, "replace", n)
+    with pytest.raises(WriteError, match="No space left"):
+        import_documents(open_project(root), sources, kind="note", force=True)
+    monkeypatch.undo()
+    assert state(root) == before
+    written = import_documents(open_project(root), sources, kind="note", force=True)
+    assert [p.name for p in written] == ["A.md", "B.md", "C.md"]
+    assert state(root)["corpus/documents/notes/B.md"].endswith(b"Texte B.\n")

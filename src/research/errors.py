@@ -33,6 +33,7 @@ __all__ = [
     "SchemaError",
     "UnsafeInputError",
     "ValidationFailed",
+    "WriteError",
     "format_location",
 ]
 
@@ -136,6 +137,15 @@ class ExportError(ResearchError):
 
 class PipelineError(ResearchError):
     """A chapter run failed or was asked with wrong parameters."""
+
+
+class WriteError(ResearchError):
+    """Files could not be written together; the message says which failed and which
+    were put back as they were (:attr:`paths` lists them)."""
+
+    def __init__(self, message: str, *, paths: Iterable[str | PathLike] = ()) -> None:
+        self.paths = [str(p) for p in paths]
+        super().__init__(message)
 
 
 @dataclass(frozen=True)
