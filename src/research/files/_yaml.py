@@ -128,6 +128,10 @@ class _Walk:
             else:
                 children = node.value
             for child in children:
+                if child.__class__ is yaml.ScalarNode:  # most nodes: no memo needed
+                    total += 1
+                    self.distinct += 1
+                    continue
                 total += self.size(child, depth + 1)
                 if total - self.distinct > self.limit:
                     raise self.fail(
