@@ -22,7 +22,7 @@ from research.coding import (
     save_codings,
     split_code,
 )
-from research.errors import CodebookError, CodingError
+from research.errors import CodebookError, CodingError, WriteError
 
 DATA = Path(__file__).resolve().parent / "data" / "coding"
 
@@ -260,7 +260,7 @@ def test_apply_is_all_or_nothing(folders, monkeypatch):
         return real_replace(src, dst)
 
     monkeypatch.setattr(os, "replace", failing_replace)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(WriteError, match=r"disk full.*put back as they were"):
         apply_change(change=change, codebook_folder=folders[0], codings_folder=folders[1])
     monkeypatch.setattr(os, "replace", real_replace)
     after = {

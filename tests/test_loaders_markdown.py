@@ -4,7 +4,7 @@ import pytest
 import yaml
 
 from research.corpus.loaders import split_front_matter
-from research.corpus.loaders._markdown import jsonable, load_yaml
+from research.corpus.loaders._markdown import jsonable
 from research.errors import InputError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,26 +42,36 @@ TRICKY = [
 
 
 def _reference(source):
-    """What the loader returned before: PyYAML's own constructor, then jsonable."""
+    """What PyYAML's own safe constructor gives, through jsonable."""
     try:
-        return "ok", jsonable(yaml.load(source, Loader=LOADER))
-    except Exception as exc:  # the error itself is compared
-        return type(exc).__name__, str(exc)
+        return "ok", jsonable(yaml.load(source + "\n", Loader=LOADER))
+    except yaml.YAMLError:
+        return "error", None
 
 
 def _ours(source):
     try:
-        return "ok", load_yaml(source)
-    except Exception as exc:
-        return type(exc).__name__, str(exc)
+        meta, body, _ = split_front_matter(f"---\n{source}\n---\ntexte\n", path="a.md")
+    except InputError as exc:
+        return "error", exc
+    assert body == "texte\n"
+    return "ok", meta
 
 
 @pytest.mark.parametrize("source", TRICKY)
-def test_load_yaml_gives_what_pyyaml_gives(source):
-    assert _ours(source) == _reference(source)
+def test_front_matter_gives_what_pyyaml_gives(source):
+    status, value = _reference(source)
+    ours, meta = _ours(source)
+    if status == "ok" and (isinstance(value, dict) or value is None):
+        if "dup:" in source:  # PyYAML keeps the last value; the loader refuses the file
+            assert ours == "error" and "lines 2 and 3" in str(meta)
+        else:
+            assert (ours, meta) == ("ok", value or {})
+    else:  # invalid YAML, or not a mapping: an error naming the file
+        assert ours == "error" and meta.path == "a.md"
 
 
-def test_load_yaml_gives_what_pyyaml_gives_on_every_front_matter_of_the_demo():
+def test_front_matter_gives_what_pyyaml_gives_on_every_front_matter_of_the_demo():
     sources = []
     for path in sorted((ROOT / "corpus" / "documents").rglob("*.md")):
         text = path.read_text(encoding="utf-8")
@@ -70,6 +80,14 @@ def test_load_yaml_gives_what_pyyaml_gives_on_every_front_matter_of_the_demo():
     assert len(sources) > 50
     for source in sources:
         assert _ours(source) == _reference(source)
+
+
+def test_front_matter_alias_bomb_is_refused_naming_the_file():
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 11)]
+    with pytest.raises(InputError, match="billion laughs") as caught:
+        split_front_matter("---\n" + "\n".join(lines) + "\n---\ntexte\n", path="a.md")
+    assert caught.value.path == "a.md"
 
 
 def test_front_matter_values_and_body():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import zipfile
 from pathlib import Path
@@ -13,7 +14,7 @@ import pytest
 from research.cli import main
 from research.codebook import Codebook
 from research.coding import load_codings
-from research.errors import InputError, UnsafeInputError, ValidationFailed
+from research.errors import InputError, UnsafeInputError, ValidationFailed, WriteError
 from research.exchange import (
     QdaImport,
     import_refiqda,
@@ -459,35 +460,57 @@ def test_codes_defined_in_another_file_clash(project):
         write_import(project, imported, force=True)
 
 
-def test_a_failed_write_puts_every_file_back(project, monkeypatch):
+def replace_failing_on(monkeypatch, n: int) -> list:
+    """Make ``os.replace`` fail on its ``n``-th call; the list records every call."""
+    real = os.replace
+    calls: list = []
+
+    def replace(src, dst):
+        calls.append(dst)
+        if len(calls) == n:
+            raise OSError(28, "disque plein")
+        return real(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    return calls
+
+
+def changed_import(project) -> QdaImport:
     imported = read_qdpx("p.qdpx", data=export(project))
     codes = imported.codebook.codes
     codes.loc[codes["code"] == "ant", "label"] = "Traduction (modifiée)"
-    changed = QdaImport(
+    return QdaImport(
         imported.documents.assign(text=imported.documents["text"] + " Ajout."),
         Codebook.from_frame(codes),
         imported.codings,
     )
+
+
+def test_a_failed_write_at_each_rename_puts_every_file_back(project, monkeypatch, tmp_path):
+    changed = changed_import(project)
     before = snapshot(project.root)
-
-    def broken(*args, **kwargs):
-        raise OSError("disque plein")
-
-    monkeypatch.setattr("research.exchange._refiqda_import.save_codings", broken)
-    with pytest.raises(OSError, match="disque plein"):
-        write_import(project, changed, force=True)
-    assert snapshot(project.root) == before
+    saved = shutil.copytree(project.root, tmp_path / "saved")
+    calls = replace_failing_on(monkeypatch, 0)  # never fails: counts the renames
+    written = write_import(project, changed, force=True)
+    monkeypatch.undo()
+    renames = len(calls)
+    assert 3 < renames <= len(written) and snapshot(project.root) != before
+    shutil.rmtree(project.root)
+    shutil.copytree(saved, project.root)
+    for n in range(1, renames + 1):
+        replace_failing_on(monkeypatch, n)
+        with pytest.raises(WriteError, match="disque plein"):
+            write_import(project, changed, force=True)
+        monkeypatch.undo()
+        assert snapshot(project.root) == before, n  # byte-identical, no stray file
 
 
 def test_a_failed_write_removes_new_files_and_folders(empty, monkeypatch):
     imported = read_qdpx("nvivo.qdpx", data=nvivo_archive())
-
-    def broken(*args, **kwargs):
-        raise OSError("disque plein")
-
-    monkeypatch.setattr("research.exchange._refiqda_import.save_codings", broken)
-    with pytest.raises(OSError):
+    replace_failing_on(monkeypatch, 3)
+    with pytest.raises(WriteError, match="put back as they were"):
         write_import(empty, imported)
+    monkeypatch.undo()
     assert snapshot(empty.root) == {}
     assert [p.name for p in empty.root.iterdir()] == ["corpus"]
     assert list((empty.root / "corpus").iterdir()) == []

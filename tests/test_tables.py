@@ -23,7 +23,8 @@ from research.editions import (
     load_tables,
     read_table,
 )
-from research.errors import InputError, Problem, ValidationFailed
+from research.errors import InputError, Problem, UnsafeInputError, ValidationFailed
+from research.files import Limits
 
 DATA = Path(__file__).parent / "data" / "tables"
 GOOD = DATA / "good"
@@ -180,7 +181,7 @@ def test_cp1252_fallback_warns_and_keeps_accents(tmp_path):
 def test_bytes_that_are_neither_utf8_nor_cp1252_raise(tmp_path):
     path = tmp_path / "actors.csv"
     path.write_bytes(b"actor_id,label\n\x81\x8d\x8f\x90\x9d\xff,x\n")
-    with pytest.raises(InputError, match="neither UTF-8") as info:
+    with pytest.raises(InputError, match="not UTF-8") as info:
         read_table(path, SCHEMAS["actors"])
     assert info.value.path == str(path)
 
@@ -430,7 +431,7 @@ def test_xlsx_datetime_with_time_is_not_a_date(tmp_path):
 def test_file_named_xlsx_that_is_not_a_workbook(tmp_path):
     path = tmp_path / "editions.xlsx"
     path.write_text("edition_id,year\n")
-    with pytest.raises(InputError, match="not a valid XLSX") as info:
+    with pytest.raises(InputError, match=r"not a valid \.xlsx") as info:
         read_table(path, SCHEMAS["editions"])
     assert info.value.hint
 
@@ -451,8 +452,29 @@ def test_zip_bomb_is_refused(tmp_path):
     path = tmp_path / "editions.xlsx"
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/big.xml", b"0" * 5_000_000)
-    with pytest.raises(InputError, match="would unpack"):
+    with pytest.raises(UnsafeInputError, match="zip bomb") as info:
         read_table(path, SCHEMAS["editions"])
+    assert info.value.path == str(path)
+
+
+def test_workbook_limits_are_the_projects_limits(tmp_path):
+    path = tmp_path / "editions.xlsx"
+    write_xlsx(path, [["edition_id", "year", "date"], ["E", 2016, "2016-11-17"]])
+    read_table(path, SCHEMAS["editions"])  # within the default limits
+    with pytest.raises(UnsafeInputError, match="max_unzipped_bytes"):
+        read_table(path, SCHEMAS["editions"], options=Limits(max_unzipped_bytes=1_000))
+    with pytest.raises(UnsafeInputError, match="max_file_bytes"):
+        read_table(path, SCHEMAS["editions"], options=Limits(max_file_bytes=100))
+
+
+def test_project_tables_use_the_limits_of_research_yaml(tmp_path):
+    from research.project import open_project
+
+    (tmp_path / "corpus" / "tables").mkdir(parents=True)
+    (tmp_path / "research.yaml").write_text("limits:\n  max_file_bytes: 10\n")
+    (tmp_path / "corpus" / "tables" / "editions.csv").write_text(EDITIONS_HEAD + "E,2016,,\n")
+    with pytest.raises(ValidationFailed, match="over the limit of 10"):
+        _ = open_project(tmp_path).tables
 
 
 # --------------------------------------------------------------------------- references
@@ -566,7 +588,7 @@ def test_unreadable_file_becomes_a_problem(folder):
     (folder / "actors.xlsx").write_bytes(b"not a zip")
     tables, problems = load_tables(folder, strict=False)
     assert "actors" not in tables
-    assert any(p.severity == "error" and "not a valid XLSX" in p.message for p in problems)
+    assert any(p.severity == "error" and "not a valid .xlsx" in p.message for p in problems)
 
 
 def test_missing_folder_raises(tmp_path):

@@ -103,11 +103,10 @@ def overview(
     ] = None,
 ) -> None:
     """Summarise the corpus and the edition tables; write the tables as CSV."""
-    from research.editions import load_tables
     from research.project import format_totals, write_overview
 
     proj = _open(project)
-    tables = load_tables(proj.paths.tables, strict=True)[0] if proj.paths.tables.is_dir() else {}
+    tables = proj.tables if proj.paths.tables.is_dir() else {}
     folder = out or proj.paths.outputs / "overview"
     totals = write_overview(proj.corpus, tables, folder)
     typer.echo(format_totals(totals))

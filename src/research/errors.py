@@ -34,6 +34,7 @@ __all__ = [
     "UnknownIdError",
     "UnsafeInputError",
     "ValidationFailed",
+    "WriteError",
     "closest",
     "format_location",
 ]
@@ -190,6 +191,15 @@ class ExportError(ResearchError):
 
 class PipelineError(ResearchError):
     """A chapter run failed or was asked with wrong parameters."""
+
+
+class WriteError(ResearchError):
+    """Files could not be written together; the message says which failed and which
+    were put back as they were (:attr:`paths` lists them)."""
+
+    def __init__(self, message: str, *, paths: Iterable[str | PathLike] = ()) -> None:
+        self.paths = [str(p) for p in paths]
+        super().__init__(message)
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,7 @@ from research.agreement._kappas import cohen_kappa, fleiss_kappa
 from research.agreement._krippendorff import krippendorff_alpha
 from research.codebook import choose_codes
 from research.errors import AgreementError, CodingError, InputError, SchemaError
+from research.files import load_yaml
 
 __all__ = [
     "CODERS_FILE",
@@ -185,15 +186,13 @@ def read_documents_coded(
     AgreementError
         When the file is not a mapping of coders to ``documents`` lists, naming it.
     """
-    import yaml
-
     path = Path(folder) / CODERS_FILE
     if not path.is_file():
         return None
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise AgreementError(f"{path}: not valid YAML ({exc})") from None
+        data = load_yaml(path.read_text(encoding="utf-8"), path=path) or {}
+    except InputError as exc:
+        raise AgreementError(str(exc)) from None
     if not isinstance(data, dict):
         raise AgreementError(f"{path}: expected a mapping 'coder: {{documents: [...]}}'")
     every = set(doc_ids)

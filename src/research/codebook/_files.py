@@ -35,8 +35,8 @@ from research.codebook._model import (
     _tree_frame,
     validate_codes,
 )
-from research.errors import CodebookError, Problem, ValidationFailed
-from research.files import atomic_write_text
+from research.errors import CodebookError, InputError, Problem, ValidationFailed
+from research.files import atomic_write_text, load_yaml
 
 __all__ = [
     "codebook_files",
@@ -50,29 +50,6 @@ _SUFFIXES = (".yaml", ".yml")
 
 
 # -- reading YAML with line numbers -----------------------------------------------------
-
-
-class _DuplicateKey(Exception):
-    def __init__(self, key: str, line: int, first: int) -> None:
-        super().__init__(key)
-        self.key, self.line, self.first = key, line, first
-
-
-class _LineLoader(yaml.SafeLoader):
-    """A safe loader that records the line of every mapping and of each key."""
-
-    def construct_mapping(self, node, deep=False):  # type: ignore[override]
-        lines: dict[Any, int] = {}
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=True)
-            line = key_node.start_mark.line + 1
-            if isinstance(key, str) and key in lines:
-                raise _DuplicateKey(key, line, lines[key])
-            lines[key] = line
-        mapping = super().construct_mapping(node, deep=True)
-        mapping["__line__"] = node.start_mark.line + 1
-        mapping["__lines__"] = lines
-        return mapping
 
 
 def codebook_files(folder: str | Path) -> list[Path]:
@@ -132,8 +109,8 @@ def _read_node(
             )
         )
         return
-    line = node["__line__"]
-    lines = node["__lines__"]
+    line = node.line
+    lines = node.key_lines
 
     def at(key: str) -> dict:
         return {"path": rel, "line": lines.get(key, line)}
@@ -219,28 +196,9 @@ def _read_file(path: Path, rel: str) -> tuple[list[dict], list[Problem]]:
     except UnicodeDecodeError as exc:
         return [], [Problem("error", f"not UTF-8 text ({exc.reason})", path=rel)]
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass
-    except _DuplicateKey as dup:
-        return [], [
-            Problem(
-                "error",
-                f"key {dup.key!r} appears twice in one mapping (first on line {dup.first})",
-                path=rel,
-                line=dup.line,
-                hint="YAML keeps only the last one; merge them",
-            )
-        ]
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return [], [
-            Problem(
-                "error",
-                f"not valid YAML: {getattr(exc, 'problem', None) or exc}",
-                path=rel,
-                line=None if mark is None else mark.line + 1,
-                hint="check the indentation and put texts with ':' or '#' in quotes",
-            )
-        ]
+        data = load_yaml(text, path=rel, lines=True)
+    except InputError as exc:
+        return [], [exc.to_problem()]
     if data is None:
         return [], [Problem("warning", "empty codebook file", path=rel)]
     if not isinstance(data, dict):

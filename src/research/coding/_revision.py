@@ -23,9 +23,7 @@ Examples
 from __future__ import annotations
 
 import contextlib
-import os
 import re
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -42,6 +40,7 @@ from research.coding._store import (
 )
 from research.contracts import is_blank as _blank
 from research.errors import CodebookError, CodingError
+from research.files import transaction
 
 __all__ = [
     "ARCHIVE_COLUMNS",
@@ -434,43 +433,13 @@ def _check_unchanged(change: Change, codings_folder: Path) -> None:
 
 
 def _write_all(plan: dict[Path, str | None]) -> None:
-    """Replace every file of the plan, restoring all of them if one fails."""
-    staged: dict[Path, str] = {}
-    previous: dict[Path, bytes | None] = {}
-    done: list[Path] = []
-    try:
-        for path, text in plan.items():
-            previous[path] = path.read_bytes() if path.is_file() else None
-            if text is None:
-                continue
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(text.encode("utf-8"))
-                handle.flush()
-                os.fsync(handle.fileno())
-            staged[path] = tmp
+    """Replace every file of the plan in one transaction: all change or none does."""
+    with transaction() as tx:
         for path, text in plan.items():
             if text is None:
-                path.unlink()
+                tx.remove(path)
             else:
-                os.replace(staged[path], path)
-                del staged[path]
-            done.append(path)
-    except BaseException:
-        for path in reversed(done):
-            old = previous.get(path)
-            with contextlib.suppress(OSError):
-                if old is None:
-                    path.unlink()
-                else:
-                    from research.files import atomic_write_bytes
-
-                    atomic_write_bytes(path, old)
-        for tmp in staged.values():
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-        raise
+                tx.write_text(path, text)
 
 
 def apply_change(

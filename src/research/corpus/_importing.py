@@ -3,7 +3,8 @@
 Each file is read with its format's loader; its stored text becomes the body of a
 Markdown document and its metadata the front matter, so the imported document has
 exactly the same text, segments and offsets as the original. Nothing is written
-unless every file imports cleanly, and an existing document is never overwritten
+unless every file imports cleanly, the documents are written in one
+:func:`research.files.transaction`, and an existing document is never overwritten
 without ``force``.
 
 Examples
@@ -22,7 +23,7 @@ import yaml
 
 from research.corpus.loaders import load_document
 from research.errors import InputError, ValidationFailed
-from research.files import atomic_write_text
+from research.files import transaction
 
 __all__ = ["import_documents", "render_markdown"]
 
@@ -68,6 +69,8 @@ def import_documents(
     ------
     ValidationFailed
         Listing every file that could not be imported; nothing is written then.
+    research.errors.WriteError
+        When a document cannot be written; those already written are undone.
     """
     planned: list[tuple[Path, str]] = []
     problems = []
@@ -113,7 +116,7 @@ def import_documents(
         planned.append((target, render_markdown(doc.text, ordered)))
     if problems:
         raise ValidationFailed(problems)
-    for target, content in planned:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(target, content)
-    return [target for target, _ in planned]
+    with transaction() as tx:
+        for target, content in planned:
+            tx.write_text(target, content)
+    return tx.paths

@@ -43,7 +43,6 @@ import datetime as dt
 import difflib
 import io
 import re
-import zipfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from os import PathLike
@@ -53,6 +52,7 @@ from typing import IO, Any, Literal
 import pandas as pd
 
 from research.errors import InputError, Problem, ValidationFailed
+from research.files import Limits, check_zip, decode_bytes, read_limited
 
 __all__ = [
     "ACTOR_CATEGORIES",
@@ -124,9 +124,6 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _FRENCH_DATE = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
 _INT = re.compile(r"^[+-]?\d+$")
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
-#: Limits applied to an XLSX archive before it is opened.
-MAX_UNZIPPED_BYTES = 200_000_000
-MAX_ZIP_RATIO = 200
 
 
 @dataclass(frozen=True)
@@ -354,26 +351,6 @@ SCHEMAS: dict[str, TableSchema] = {
 Source = str | PathLike | IO[str] | IO[bytes]
 
 
-def _decode(data: bytes, where: str | None, problems: list[Problem]) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        raise InputError("the file is neither UTF-8 nor Windows-1252 text", path=where,
-                         hint="save it again as 'CSV UTF-8' from the spreadsheet") from exc  # fmt: skip
-    problems.append(
-        Problem("warning", "not UTF-8: decoded as Windows-1252 (cp1252)", path=where,
-                hint="save the file as 'CSV UTF-8' so accents survive every tool"))  # fmt: skip
-    return text
-
-
 def _delimiter(text: str) -> str:
     """The delimiter of the header line: the most frequent of ``,``, ``;`` and tab."""
     header = text.split("\n", 1)[0]
@@ -382,9 +359,21 @@ def _delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def _read_csv_rows(source: Source, where: str | None, problems: list[Problem]) -> list[list[str]]:
-    data = Path(source).read_bytes() if isinstance(source, str | PathLike) else source.read()
-    text = data if isinstance(data, str) else _decode(data, where, problems)
+_RESAVE_CSV = "save the file again as 'CSV UTF-8' from the spreadsheet"
+
+
+def _read_csv_rows(
+    source: Source, where: str | None, problems: list[Problem], options: Limits
+) -> list[list[str]]:
+    if isinstance(source, str | PathLike):
+        data = read_limited(source, max_bytes=options.max_file_bytes)
+    else:
+        data = source.read()
+    if isinstance(data, str):
+        text = data
+    else:
+        text, found = decode_bytes(data, path=where, hint=_RESAVE_CSV)
+        problems += found
     text = text.removeprefix("\ufeff")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     try:
@@ -409,26 +398,14 @@ def _xlsx_text(value: Any) -> str:
     return str(value)
 
 
-def _check_zip(path: Path) -> None:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            infos = archive.infolist()
-    except zipfile.BadZipFile as exc:
-        raise InputError("not a valid XLSX file (it is not a zip archive)", path=path,
-                         hint="save the workbook again as .xlsx, or export it as CSV UTF-8") from exc  # fmt: skip
-    unzipped = sum(i.file_size for i in infos)
-    packed = max(1, sum(i.compress_size for i in infos))
-    if unzipped > MAX_UNZIPPED_BYTES or unzipped / packed > MAX_ZIP_RATIO:
-        raise InputError(f"the workbook would unpack to {unzipped} bytes and was not opened",
-                         path=path, hint="export the sheet as CSV UTF-8 instead")  # fmt: skip
-
-
-def _read_xlsx_rows(path: Path) -> list[list[str]]:
+def _read_xlsx_rows(path: Path, options: Limits) -> list[list[str]]:
     import openpyxl
 
-    _check_zip(path)
+    data = read_limited(path, max_bytes=options.max_file_bytes)
+    with check_zip(path, options, data=data, kind=".xlsx"):
+        pass  # the index is within the limits; openpyxl reads the members
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many unrelated types for a broken file
         raise InputError(f"the workbook cannot be opened ({exc})", path=path,
                          hint="save it again as .xlsx, or export the sheet as CSV UTF-8") from exc  # fmt: skip
@@ -602,7 +579,11 @@ def _key_problems(frame: pd.DataFrame, schema: TableSchema, where: str | None) -
 
 
 def read_table(
-    source: Source, schema: TableSchema, *, path: str | PathLike | None = None
+    source: Source,
+    schema: TableSchema,
+    *,
+    path: str | PathLike | None = None,
+    options: Limits | None = None,
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Read one table from CSV or XLSX into a typed frame, listing every problem.
 
@@ -617,6 +598,9 @@ def read_table(
         The expected columns, e.g. ``SCHEMAS["workshops"]``.
     path : path, optional
         The name used in problems; defaults to ``source`` when it is a path.
+    options : Limits, optional
+        Limits on the file's size and on the zip container of a workbook (the
+        ``limits:`` of ``research.yaml``; default: :class:`research.files.Limits`).
 
     Returns
     -------
@@ -631,6 +615,8 @@ def read_table(
     ------
     InputError
         When the file cannot be read at all (not text, not a workbook, broken quotes).
+    UnsafeInputError
+        When the file, or the workbook's zip container, is over a limit.
 
     Examples
     --------
@@ -645,10 +631,11 @@ def read_table(
         path = source
     where = None if path is None else str(path)
     problems: list[Problem] = []
+    options = options or Limits()
     if isinstance(source, str | PathLike) and Path(source).suffix.lower() == ".xlsx":
-        records = _read_xlsx_rows(Path(source))
+        records = _read_xlsx_rows(Path(source), options)
     else:
-        records = _read_csv_rows(source, where, problems)
+        records = _read_csv_rows(source, where, problems, options)
     if not records:
         problems += _header_problems([], schema, where)
         return empty_table(schema), problems
@@ -787,7 +774,7 @@ def _find_files(folder: Path) -> tuple[dict[str, Path], list[Problem]]:
 
 
 def load_tables(
-    folder: str | PathLike, *, strict: bool = True
+    folder: str | PathLike, *, strict: bool = True, options: Limits | None = None
 ) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     """Read and check every table of a folder, never stopping at the first problem.
 
@@ -798,6 +785,8 @@ def load_tables(
         ``projects`` and ``actors`` as ``.csv`` or ``.xlsx`` (not both).
     strict : bool
         Raise :class:`~research.errors.ValidationFailed` when any error is found.
+    options : Limits, optional
+        Limits on the files read (see :func:`read_table`).
 
     Returns
     -------
@@ -831,7 +820,7 @@ def load_tables(
     tables: dict[str, pd.DataFrame] = {}
     for name, file in files.items():
         try:
-            tables[name], found = read_table(file, SCHEMAS[name])
+            tables[name], found = read_table(file, SCHEMAS[name], options=options)
         except InputError as exc:
             found = [exc.to_problem()]
         problems += found

@@ -44,8 +44,8 @@ import numpy as np
 import pandas as pd
 from lxml import etree
 
-from research.codebook import Codebook, codebook_texts, read_codebook, save_codebook
-from research.coding import CODING_COLUMNS, coding_files, save_codings, typed_codings
+from research.codebook import Codebook, codebook_texts, read_codebook
+from research.coding import CODING_COLUMNS, coder_lock, coding_files, codings_text, typed_codings
 from research.corpus import render_markdown
 from research.corpus.loaders import split_front_matter
 from research.errors import InputError, Problem, ValidationFailed
@@ -57,13 +57,13 @@ from research.exchange._refiqda_export import (
 )
 from research.files import (
     Limits,
-    atomic_write_bytes,
-    atomic_write_text,
     check_zip,
+    decode_bytes,
     parse_xml,
     read_member,
+    transaction,
 )
-from research.text import decode_bytes, normalise
+from research.text import normalise
 
 __all__ = [
     "QdaImport",
@@ -855,9 +855,11 @@ def write_import(
 
     Documents become Markdown files with their attributes as front matter
     (:func:`research.corpus.render_markdown`), the codebook YAML files
-    (:func:`research.codebook.save_codebook`), each coder's codings a CSV file
-    (:func:`research.coding.save_codings`). Every conflict is found before
-    anything is written; if a write fails, the files already written are put back.
+    (:func:`research.codebook.codebook_texts`), each coder's codings a CSV file
+    (:func:`research.coding.codings_text`), all in one
+    :func:`research.files.transaction` while the coders' locks are held. Every
+    conflict is found before anything is written; if a write fails, the files
+    already written are put back.
 
     Parameters
     ----------
@@ -877,6 +879,8 @@ def write_import(
     ------
     ValidationFailed
         Listing every conflict; nothing is written then.
+    research.errors.WriteError
+        When a file cannot be written; the files already replaced are put back.
     """
     documents, problems = _plan_documents(project, imported, force=force, folder=folder)
     book_files, found = _plan_codebook(project, imported, force=force)
@@ -885,39 +889,34 @@ def write_import(
     problems += found
     if problems:
         raise ValidationFailed(problems)
-    touched = [path for path, _ in documents] + book_files + coder_files
-    before = {path: path.read_bytes() if path.is_file() else None for path in touched}
-    made_dirs = [
-        ancestor
-        for parent in {p.parent for p in touched}
-        for ancestor in (parent, *parent.parents)
-        if not ancestor.exists()
-    ]
+    texts = codebook_texts(imported.codebook) if imported.codebook is not None else {}
+    codings = {coder: codings_text(imported.codings_of(coder)) for coder in imported.coders}
+    folder = project.paths.codings
+    made = [d for d in (folder, *folder.parents) if not d.exists()] if codings else []
     try:
-        for path, content in documents:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_text(path, content)
-        if imported.codebook is not None:
-            save_codebook(project.paths.codebook, imported.codebook)
-        for coder in imported.coders:
-            save_codings(project.paths.codings, coder, imported.codings_of(coder))
+        with contextlib.ExitStack() as locks:
+            folder.mkdir(parents=True, exist_ok=True)
+            for coder in codings:
+                locks.enter_context(coder_lock(folder, coder))
+            _write_all(project, documents, texts, codings)
     except BaseException:
-        _restore(before, made_dirs)
+        for directory in made:  # the folder made for the locks, if left empty
+            with contextlib.suppress(OSError):
+                directory.rmdir()
         raise
-    return touched
+    return [path for path, _ in documents] + book_files + coder_files
 
 
-def _restore(before: dict[Path, bytes | None], made_dirs: list[Path]) -> None:
-    for path, content in before.items():
-        with contextlib.suppress(OSError):
-            if content is None:
-                if path.exists():
-                    path.unlink()
-            elif not path.is_file() or path.read_bytes() != content:
-                atomic_write_bytes(path, content)
-    for directory in sorted(set(made_dirs), key=lambda d: len(d.parts), reverse=True):
-        with contextlib.suppress(OSError):
-            directory.rmdir()
+def _write_all(project, documents, texts: dict[str, str], codings: dict[str, str]) -> None:
+    with transaction() as tx:
+        for path, content in documents:
+            tx.write_text(path, content)
+        for name, text in texts.items():
+            path = project.paths.codebook / name
+            if not path.is_file() or path.read_text(encoding="utf-8") != text:
+                tx.write_text(path, text)
+        for coder, text in codings.items():
+            tx.write_text(project.paths.codings / f"{coder}.csv", text)
 
 
 def import_refiqda(

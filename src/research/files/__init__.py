@@ -1,8 +1,10 @@
 """Reading outside files safely and writing the project's own files atomically.
 
-One set of limits (:class:`Limits`) for every reader; zip containers and XML are
-opened with checks against hostile input; human-made files are written through a
-temporary file, flushed, synced and renamed.
+One set of limits (:class:`Limits`) for every reader; one encoding policy
+(:func:`decode_bytes`); one YAML loader (:func:`load_yaml`); zip containers and
+XML are opened with checks against hostile input; human-made files are written
+through a temporary file, flushed, synced and renamed, and files that change
+together through one :func:`transaction`.
 """
 
 from research.files._archives import (
@@ -13,16 +15,25 @@ from research.files._archives import (
     zip_problem,
 )
 from research.files._atomic import atomic_write_bytes, atomic_write_text, read_limited
+from research.files._decoding import decode_bytes
 from research.files._limits import Limits
+from research.files._transaction import Transaction, transaction
+from research.files._yaml import MAX_ALIAS_NODES, YamlMapping, load_yaml
 
 __all__ = [
+    "MAX_ALIAS_NODES",
     "Limits",
+    "Transaction",
+    "YamlMapping",
     "atomic_write_bytes",
     "atomic_write_text",
     "check_xml_members",
     "check_zip",
+    "decode_bytes",
+    "load_yaml",
     "parse_xml",
     "read_limited",
     "read_member",
+    "transaction",
     "zip_problem",
 ]

@@ -66,6 +66,7 @@ _RESAVE = {
     ".docx": "re-save it from the word processor",
     ".odt": "re-save it from the word processor",
     ".qdpx": "export the project again from the qualitative analysis software",
+    ".xlsx": "save the workbook again as .xlsx, or export the sheet as CSV UTF-8",
 }
 
 

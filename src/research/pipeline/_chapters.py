@@ -47,6 +47,7 @@ from typing import Any
 import yaml
 
 from research.errors import InputError, PipelineError
+from research.files import load_yaml
 
 __all__ = [
     "CHAPTERS_FILE",
@@ -118,13 +119,13 @@ class NotebookParameter:
 # -- the chapter list -----------------------------------------------------------------
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A safe loader that records the line where each mapping starts."""
-
-    def construct_mapping(self, node, deep=False):  # type: ignore[override]
-        mapping = super().construct_mapping(node, deep=True)
-        mapping["__line__"] = node.start_mark.line + 1
-        return mapping
+def _plain(value: Any) -> Any:
+    """Parameters as plain dicts and lists (papermill and the run records dump them)."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
 
 
 def _fail(message: str, path: Path, line: int | None = None, hint: str | None = None) -> None:
@@ -147,18 +148,18 @@ def _read_runs(entry: Mapping[str, Any], chapter: str, path: Path) -> tuple[RunS
     if raw is None:
         return (RunSpec("default", {}),)
     if not isinstance(raw, list) or not raw:
-        _fail(f"chapter {chapter!r}: 'runs' must be a non-empty list", path, entry["__line__"])
+        _fail(f"chapter {chapter!r}: 'runs' must be a non-empty list", path, entry.line)
     runs: list[RunSpec] = []
     for item in raw:
         if not isinstance(item, dict) or "id" not in item:
             _fail(
                 f"chapter {chapter!r}: each run needs an 'id'",
                 path,
-                entry["__line__"],
+                entry.line,
                 "write '- id: all' and optionally 'parameters: {key: value}'",
             )
-        line = item["__line__"]
-        unknown = set(item) - {"id", "parameters", "__line__"}
+        line = item.line
+        unknown = set(item) - {"id", "parameters"}
         if unknown:
             _fail(
                 f"chapter {chapter!r}: unknown run key(s) {sorted(unknown)}",
@@ -177,8 +178,7 @@ def _read_runs(entry: Mapping[str, Any], chapter: str, path: Path) -> tuple[RunS
                 line,
                 "write 'parameters: {edition: SUT2016}'",
             )
-        params.pop("__line__", None)
-        runs.append(RunSpec(run_id, params))
+        runs.append(RunSpec(run_id, _plain(params)))
     return tuple(runs)
 
 
@@ -217,15 +217,7 @@ def read_chapters(path: str | os.PathLike) -> list[Chapter]:
             path,
             hint="create notebooks/chapters.yaml listing each chapter's id, notebook and title",
         )
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        _fail(
-            f"not valid YAML: {getattr(exc, 'problem', exc)}",
-            path,
-            None if mark is None else mark.line + 1,
-        )
+    data = load_yaml(path.read_text(encoding="utf-8"), path=path, lines=True)
     entries = data.get("chapters") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         _fail("the file must hold a 'chapters:' list", path, hint="see docs/formats.md")
@@ -233,8 +225,8 @@ def read_chapters(path: str | os.PathLike) -> list[Chapter]:
     for entry in entries:
         if not isinstance(entry, dict):
             _fail("each chapter must be a mapping with 'id', 'notebook' and 'title'", path)
-        line = entry["__line__"]
-        unknown = set(entry) - {"id", "notebook", "title", "description", "runs", "__line__"}
+        line = entry.line
+        unknown = set(entry) - {"id", "notebook", "title", "description", "runs"}
         if unknown:
             _fail(
                 f"unknown chapter key(s) {sorted(unknown)}",

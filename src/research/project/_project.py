@@ -23,9 +23,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from research.errors import InputError, Problem
+from research.files import load_yaml
 
 if TYPE_CHECKING:
     from research.corpus import Corpus
@@ -125,15 +124,7 @@ def _read_settings(root: Path) -> dict[str, Any]:
     path = root / SETTINGS_FILE
     if not path.is_file():
         return {}
-    try:
-        settings = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise InputError(
-            f"settings are not valid YAML: {getattr(exc, 'problem', exc)}",
-            path=path,
-            line=None if mark is None else mark.line + 1,
-        ) from None
+    settings = load_yaml(path.read_text(encoding="utf-8"), path=path) or {}
     if not isinstance(settings, dict):
         raise InputError("settings must be a mapping of 'key: value' lines", path=path)
     return settings
@@ -193,7 +184,7 @@ class Project:
         """The edition tables and the actor registry as DataFrames, checked."""
         from research.editions import load_tables
 
-        return load_tables(self.paths.tables, strict=True)[0]
+        return load_tables(self.paths.tables, strict=True, options=self.loader_options)[0]
 
     @cached_property
     def editions(self):

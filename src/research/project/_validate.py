@@ -44,7 +44,9 @@ def check_tables(project, state: dict[str, Any]) -> list[Problem]:
 
     if not project.paths.tables.is_dir():
         return []
-    tables, problems = load_tables(project.paths.tables, strict=False)
+    tables, problems = load_tables(
+        project.paths.tables, strict=False, options=project.loader_options
+    )
     state["tables"] = tables
     return problems
 

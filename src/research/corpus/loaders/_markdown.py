@@ -10,42 +10,18 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from research.corpus.loaders import Limits, LoadedDocument, register
 from research.errors import InputError
-from research.files import read_limited
-from research.text import decode_bytes, normalise
+from research.files import decode_bytes, load_yaml, read_limited
+from research.text import normalise
 
-__all__ = ["jsonable", "load_markdown", "load_yaml", "split_front_matter"]
+__all__ = ["jsonable", "load_markdown", "split_front_matter"]
 
 _FENCE = "---"
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-@functools.lru_cache(maxsize=4096)
-def _implicit_tag(kind: type, value: str, implicit: tuple[bool, bool]) -> str:
-    """The tag the safe loader's resolver gives a node (a pure function of its
-    arguments, since the safe loader has no path resolvers)."""
-    return yaml.resolver.Resolver.resolve(_SAFE_LOADER, kind, value, implicit)
-
-
-class _FrontMatterLoader(_SAFE_LOADER):
-    """The safe loader, remembering the tags of the scalars it has already seen
-    (``kind: interview``, ``date: …`` come back in every front matter)."""
-
-    def resolve(self, kind, value, implicit):
-        if self.yaml_path_resolvers:
-            return super().resolve(kind, value, implicit)
-        return _implicit_tag(kind, value, implicit)
-
-
-_YAML_LOADER = _FrontMatterLoader
 # The closing line: '---' or '...' alone (trailing spaces allowed), after line 1.
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
@@ -67,73 +43,6 @@ def jsonable(value: Any) -> Any:
     return value
 
 
-_STR, _MAP, _SEQ, _MERGE = (f"tag:yaml.org,2002:{n}" for n in ("str", "map", "seq", "merge"))
-_MAX_DEPTH = 40
-
-
-class _NotPlain(Exception):
-    """A node that the plain reading leaves to PyYAML's own constructor."""
-
-
-def _plain(node: yaml.Node, loader: Any, depth: int = 0) -> Any:
-    """The JSON-friendly value of a composed node, built without PyYAML's generic
-    constructor (most of the cost of loading a small mapping).
-
-    Strings, mappings and sequences with their standard tags are built here; other
-    scalars (numbers, booleans, null, dates) go through the loader's constructor.
-    Anything else (merge keys, other tags, unhashable keys, deep nesting, possible
-    recursion) raises :class:`_NotPlain`, and the caller lets PyYAML do it all.
-    """
-    tag = node.tag
-    if tag == _STR and isinstance(node, yaml.ScalarNode):
-        return node.value
-    if depth > _MAX_DEPTH:
-        raise _NotPlain
-    if isinstance(node, yaml.ScalarNode):
-        return jsonable(loader.construct_object(node))
-    if tag == _MAP and isinstance(node, yaml.MappingNode):
-        result = {}
-        only_strings = True
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _MERGE:
-                raise _NotPlain
-            if key_node.tag == _STR:
-                key = key_node.value
-            else:  # keys are compared as YAML built them (1 == True), then named
-                key = loader.construct_object(key_node)
-                only_strings = False
-            result[key] = _plain(value_node, loader, depth + 1)
-        return result if only_strings else {str(k): v for k, v in result.items()}
-    if tag == _SEQ and isinstance(node, yaml.SequenceNode):
-        return [_plain(child, loader, depth + 1) for child in node.value]
-    raise _NotPlain
-
-
-def load_yaml(source: str) -> Any:
-    """Load a YAML text safely, with dates as ISO strings and keys as strings.
-
-    The same values as ``jsonable(yaml.load(source, Loader=CSafeLoader))``, errors
-    included, built faster for the usual shapes of front matter (see
-    :func:`_plain`).
-
-    Examples
-    --------
-    >>> load_yaml("id: A\\ndate: 2020-01-28\\nspeakers: {E: P04}\\nn: 3")
-    {'id': 'A', 'date': '2020-01-28', 'speakers': {'E': 'P04'}, 'n': 3}
-    """
-    loader = _YAML_LOADER(source)
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            return None
-        try:
-            return _plain(node, loader)
-        except _NotPlain:
-            return jsonable(loader.construct_document(node))
-    finally:
-        loader.dispose()
-
-
 def split_front_matter(
     text: str, *, path: str | Path | None = None
 ) -> tuple[dict[str, Any], str, int]:
@@ -150,8 +59,9 @@ def split_front_matter(
     Raises
     ------
     InputError
-        When the front matter is not closed, not valid YAML (with its line in the
-        file), or not a mapping.
+        When the front matter is not closed, not valid YAML, repeats a key, has
+        aliases that expand too far (see :func:`research.files.load_yaml`; each
+        with its line in the file), or is not a mapping.
     """
     if not text.startswith(_FENCE + "\n") and text.rstrip("\n") != _FENCE:
         return {}, text, 0
@@ -166,17 +76,11 @@ def split_front_matter(
     source = text[len(_FENCE) + 1 : closing.start()]
     index = text.count("\n", 0, closing.start())  # the closing line, counted from 0
     try:
-        meta = load_yaml(source) if source.strip() else {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else None
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise InputError(
-            f"front matter is not valid YAML: {problem}",
-            path=path,
-            line=line,
-            hint="check indentation and quote values that contain ':' or '#'",
-        ) from None
+        meta = jsonable(load_yaml(source, path=path, line_offset=1)) if source.strip() else {}
+    except InputError as exc:
+        joint = "is " if exc.message.startswith("not valid YAML") else ": "
+        message = f"front matter {joint}{exc.message}".replace(" : ", ": ")
+        raise InputError(message, path=path, line=exc.line, hint=exc.hint) from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):

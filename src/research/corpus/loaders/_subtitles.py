@@ -63,8 +63,8 @@ from typing import NamedTuple
 from research.corpus._segmenting import segment_turns
 from research.corpus.loaders import Limits, LoadedDocument, register
 from research.errors import InputError, Problem
-from research.files import read_limited
-from research.text import decode_bytes, normalise
+from research.files import decode_bytes, read_limited
+from research.text import normalise
 
 __all__ = [
     "UNKNOWN_SPEAKER",

@@ -75,8 +75,7 @@ from research.corpus.loaders._subtitles import (
     render_turns,
 )
 from research.errors import InputError, Problem
-from research.files import parse_xml, read_limited
-from research.text import decode_bytes
+from research.files import decode_bytes, parse_xml, read_limited
 
 __all__ = ["load_trs", "prepare_encoding", "trs_turns"]
 
