@@ -47,9 +47,10 @@ from typing import Literal
 
 import pandas as pd
 
+from research.contracts import require_columns
 from research.editions._actors import Actors
 from research.editions._tables import ACTOR_CATEGORIES, LADDER, SCHEMAS, empty_table, load_tables
-from research.errors import InputError, SchemaError
+from research.errors import InputError
 
 __all__ = ["Editions"]
 
@@ -62,11 +63,7 @@ def _conform(frame: pd.DataFrame | None, name: str) -> pd.DataFrame:
     schema = SCHEMAS[name]
     if frame is None:
         return empty_table(schema)
-    missing = [c.name for c in schema.columns if c.required and c.name not in frame.columns]
-    if missing:
-        raise SchemaError(f"the {name} table has no column {missing[0]!r}",
-                          column=missing[0], hint=f"{name} needs: "
-                          f"{', '.join(c.name for c in schema.columns if c.required)}")  # fmt: skip
+    require_columns(frame, [c.name for c in schema.columns if c.required], table=name)
     data = frame.copy()
     for col in schema.columns:
         if col.name not in data.columns:

@@ -52,6 +52,7 @@ from typing import IO, Any, Literal
 
 import pandas as pd
 
+from research.contracts import row_number
 from research.errors import InputError, Problem, ValidationFailed
 
 __all__ = [
@@ -200,10 +201,8 @@ class TableSchema:
 
 
 def _rows(frame: pd.DataFrame) -> list[int]:
-    """Spreadsheet row numbers of a frame (its ``row`` index, else position + 2)."""
-    if frame.index.name == "row":
-        return [int(r) for r in frame.index]
-    return list(range(2, len(frame) + 2))
+    """Row numbers of a frame for messages (see :func:`research.contracts.row_number`)."""
+    return [row_number(frame, i) for i in range(len(frame))]
 
 
 def _check_actor_categories(frame: pd.DataFrame, path: str | None) -> list[Problem]:
@@ -750,7 +749,7 @@ def check_references(
     >>> editions = pd.DataFrame({"edition_id": ["SUT2017"]})
     >>> [p.format() for p in check_references({"workshops": workshops, "editions": editions},
     ...                                       {"workshops": "workshops.csv"})]
-    ["error: workshops.csv, row 2, column 'edition_id': edition_id 'SUT2071' is not in the editions table (hint: add 'SUT2071' to editions.csv or correct the id; did you mean 'SUT2017'?)"]
+    ["error: workshops.csv, row 1, column 'edition_id': edition_id 'SUT2071' is not in the editions table (hint: add 'SUT2071' to editions.csv or correct the id; did you mean 'SUT2017'?)"]
     """
     paths = paths or {}
     problems: list[Problem] = []
