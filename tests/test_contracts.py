@@ -18,9 +18,9 @@ from research.contracts import (
     require_columns,
     row_number,
 )
-from research.editions import check_references
+from research.editions import Editions, check_references, editions_in_order
 from research.errors import CodingError, InputError, SchemaError, ValidationFailed
-from research.network import two_mode_graph
+from research.network import edition_order, two_mode_graph
 
 
 def _codings() -> pd.DataFrame:
@@ -195,3 +195,50 @@ def test_a_whitespace_quote_is_kept_but_a_whitespace_code_is_refused():
     with pytest.raises(CodingError) as err:
         typed_codings(_codings().assign(code=["x", " ", "y", "y"]))
     assert (err.value.row, err.value.message) == (2, "empty code")
+
+
+# ------------------------------------------------------------------ edition order
+
+
+def _editions() -> pd.DataFrame:
+    # ids that sort unlike their dates, one edition known by its year only, one undated
+    return pd.DataFrame(
+        {
+            "edition_id": ["SUT-A", "SUT-B", "SUT-C", "SUT-D", "SUT-E"],
+            "year": [2019, 2016, 2017, None, 2016],
+            "date": ["2019-11-21", "2016-11-17", None, None, "2016-11-17"],
+            "participants": [300, 310, 280, 200, 120],
+        }
+    ).astype({"year": "Int64"})
+
+
+def test_editions_are_ordered_by_date_then_id():
+    assert editions_in_order(_editions()) == ["SUT-B", "SUT-E", "SUT-C", "SUT-A", "SUT-D"]
+
+
+def test_editions_and_network_put_editions_in_the_same_order():
+    editions = _editions()
+    workshops = pd.DataFrame(
+        {
+            "workshop_id": [f"W{i}" for i in range(5)],
+            "edition_id": editions["edition_id"],
+            "theme": "mobility",
+            "type": "collective",
+            "holder_present": False,
+        }
+    )
+    participations = pd.DataFrame(
+        {"actor_id": ["P1"] * 5, "workshop_id": workshops["workshop_id"], "role": "participant"}
+    )
+    expected = ["SUT-B", "SUT-E", "SUT-C", "SUT-A", "SUT-D"]
+    held = Editions(editions, workshops, participations)
+    assert held.attendance().index.tolist() == expected
+    tables = {"editions": editions, "workshops": workshops, "participations": participations}
+    assert edition_order(tables) == expected
+
+
+def test_edition_order_does_not_modify_the_table():
+    editions = _editions()
+    before = editions.copy()
+    editions_in_order(editions)
+    pd.testing.assert_frame_equal(editions, before)

@@ -41,6 +41,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from research.contracts import is_blank, require_columns, row_number
+from research.editions import editions_in_order
 from research.errors import InputError, SchemaError
 
 __all__ = [
@@ -152,7 +153,7 @@ def _where(df: pd.DataFrame, name: str) -> str:
 
 
 def edition_order(tables: Any) -> list[str]:
-    """Edition ids in time order (by ``date``, then ``year``, then id).
+    """Edition ids in time order (see :func:`research.editions.editions_in_order`).
 
     Without an ``editions`` table, the editions named in ``workshops`` are
     returned in sorted order.
@@ -167,11 +168,7 @@ def edition_order(tables: Any) -> list[str]:
     if editions is None or editions.empty:
         workshops = _table(tables, "workshops")
         return sorted({str(e) for e in workshops["edition_id"].dropna()})
-    frame = pd.DataFrame({"edition_id": editions["edition_id"].astype(str).to_numpy()})
-    frame["_date"] = _column_dates(editions)
-    frame["_year"] = _column_years(editions)
-    frame = frame.sort_values(["_date", "_year", "edition_id"], na_position="last", kind="stable")
-    return list(dict.fromkeys(frame["edition_id"]))
+    return editions_in_order(editions)
 
 
 def edition_dates(tables: Any) -> dict[str, str]:
