@@ -61,10 +61,12 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from research.analysis._quotes import KIND_LABELS, french_typography, mark_cuts, reference, shorten
+from research import vocabulary
+from research.analysis._quotes import french_typography, mark_cuts, reference, shorten
 from research.codebook import choose_codes
 from research.contracts import check_offsets, require_columns
 from research.errors import CodingError, InputError, SchemaError
+from research.vocabulary import CATEGORY_LABELS
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -101,29 +103,6 @@ SPEAKER_ATTRIBUTES = (
     "organisation",
     "organisation_label",
 )
-#: French names of actor categories as groups (table headers, figure labels).
-CATEGORY_LABELS: dict[str, str] = {
-    "citizen": "citoyens",
-    "project_holder": "porteurs de projet",
-    "facilitator": "facilitateurs",
-    "elected": "élus",
-    "cluster_staff": "équipe du pôle",
-    "support_org": "accompagnement à la création",
-    "funder": "financeurs",
-    "researcher": "recherche",
-    "business": "entreprises",
-    "cluster": "pôle territorial",
-    "public_body": "organismes publics",
-    "bank": "banques",
-    "association": "associations",
-    "enterprise": "entreprises créées",
-    "scheme": "dispositifs",
-    "tool": "outils",
-    "charter": "chartes",
-    "agreement": "conventions",
-    "funding_call": "appels à projets",
-    "event": "événements",
-}
 _REQUIRED = ("doc_id", "start", "end", "code")
 
 
@@ -423,7 +402,9 @@ def group_names(frame: pd.DataFrame, col: str) -> pd.Series:
         return values
     names = pd.Series(MISSING, index=frame.index, dtype=object)
     if col in SPEAKER_ATTRIBUTES and "kind" in frame.columns:
-        kinds = frame["kind"].map(lambda k: KIND_LABELS.get(k, k) if isinstance(k, str) else None)
+        kinds = frame["kind"].map(
+            lambda k: vocabulary.label("document_kind", k) if isinstance(k, str) else None
+        )
         named = kinds.map(lambda k: f"(sans locuteur : {k})", na_action="ignore")
         names = named.where(named.notna(), MISSING)
     return values.where(~missing, names)

@@ -59,6 +59,7 @@ import pandas as pd
 
 from research.contracts import is_blank
 from research.errors import InputError, SchemaError
+from research.vocabulary import CATEGORY_ROLES, KIND_LABELS
 
 __all__ = [
     "CATEGORY_ROLES",
@@ -79,34 +80,6 @@ Cut = Literal["end", "middle"]
 NBSP = "\u00a0"
 #: The mark of a cut in a quotation.
 CUT = "[…]"
-
-#: French role of each actor category: (masculine, feminine).
-CATEGORY_ROLES: dict[str, tuple[str, str]] = {
-    "citizen": ("citoyen", "citoyenne"),
-    "project_holder": ("porteur de projet", "porteuse de projet"),
-    "facilitator": ("facilitateur", "facilitatrice"),
-    "elected": ("élu", "élue"),
-    "cluster_staff": ("salarié du pôle", "salariée du pôle"),
-    "support_org": ("conseiller en création d’entreprise", "conseillère en création d’entreprise"),
-    "funder": ("chargé de mission d’un financeur", "chargée de mission d’un financeur"),
-    "researcher": ("chercheur", "chercheuse"),
-    "business": ("chef d’entreprise", "cheffe d’entreprise"),
-    "cluster": ("pôle territorial de coopération économique",) * 2,
-    "public_body": ("collectivité",) * 2,
-    "bank": ("banque",) * 2,
-    "association": ("association",) * 2,
-    "enterprise": ("entreprise",) * 2,
-    "scheme": ("dispositif",) * 2,
-}
-
-#: French name of each document kind, for references to documents without a speaker.
-KIND_LABELS: dict[str, str] = {
-    "interview": "entretien",
-    "minutes": "compte rendu",
-    "logbook": "journal de bord",
-    "note": "note",
-    "document": "document",
-}
 
 _FEMININE_WORD = re.compile(
     r"^(?:\w+(?:trice|euse|ère|ée|ienne|ante|ente|esse)|cheffe|élue)$", re.I

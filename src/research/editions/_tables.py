@@ -54,6 +54,7 @@ import pandas as pd
 
 from research.contracts import row_number
 from research.errors import InputError, Problem, ValidationFailed
+from research.vocabulary import STAGE_LABELS, WORKSHOP_TYPE_LABELS
 
 __all__ = [
     "ACTOR_CATEGORIES",
@@ -81,22 +82,7 @@ DType = Literal["str", "int", "float", "bool", "date", "list"]
 LADDER: tuple[str, ...] = ("idea", "working_group", "prototype", "launched", "enterprise")
 #: Every allowed project stage: the ladder and ``abandoned`` (off the ladder).
 STAGES: tuple[str, ...] = (*LADDER, "abandoned")
-#: French names of the stages (figure labels).
-STAGE_LABELS: dict[str, str] = {
-    "idea": "idée",
-    "working_group": "groupe de travail",
-    "prototype": "prototype",
-    "launched": "activité lancée",
-    "enterprise": "entreprise créée",
-    "abandoned": "abandonné",
-}
 WORKSHOP_TYPES: tuple[str, ...] = ("problem_no_holder", "holder_with_idea", "idea_seeking_holder")
-#: French names of the workshop types (figure labels).
-WORKSHOP_TYPE_LABELS: dict[str, str] = {
-    "problem_no_holder": "problème sans porteur",
-    "holder_with_idea": "porteur avec une idée",
-    "idea_seeking_holder": "idée en quête de porteur",
-}
 THEMES: tuple[str, ...] = (
     "mobility", "food", "housing", "energy", "textile", "ageing", "reuse",
     "local_services", "culture", "agriculture", "childhood", "digital", "tourism",
