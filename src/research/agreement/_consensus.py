@@ -61,7 +61,7 @@ from research.agreement._units import (
     _segments_of,
     segment_codings,
 )
-from research.contracts import is_blank, require_columns
+from research.contracts import is_blank, require_columns, row_number
 from research.errors import AgreementError, CodingError, InputError
 from research.files import atomic_write_text
 
@@ -440,7 +440,7 @@ def read_decisions(path: str | PathLike) -> pd.DataFrame:
 
 def _where(decisions: pd.DataFrame, i: int) -> dict:
     path = decisions.attrs.get("path")
-    return {"path": path, "line": i + 2} if path else {"row": i + 1}
+    return {"path": path, "line": i + 2} if path else {"row": row_number(decisions, i)}
 
 
 def _int_cell(value, decisions: pd.DataFrame, i: int, column: str) -> int | None:

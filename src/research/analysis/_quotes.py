@@ -57,7 +57,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from research.contracts import is_blank
+from research.contracts import is_blank, require_columns
 from research.errors import InputError, SchemaError
 from research.vocabulary import CATEGORY_ROLES, KIND_LABELS
 
@@ -206,11 +206,7 @@ def _actor_table(actors: Any) -> pd.DataFrame | None:
         raise InputError(
             "actors must be the actor registry (research.editions.Actors or its DataFrame)"
         )
-    if "actor_id" not in frame.columns:
-        raise SchemaError(
-            "the actors table has no column 'actor_id'",
-            hint="pass project.actors or the actors.csv table",
-        )
+    require_columns(frame, ("actor_id",), table="actors")
     return frame.set_index("actor_id", drop=False)
 
 

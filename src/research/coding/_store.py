@@ -770,7 +770,7 @@ def save_codings(folder: str | Path, coder: str, frame: pd.DataFrame, *, lock: b
         i = int(np.flatnonzero(others.to_numpy())[0])
         raise CodingError(
             f"a row of {frame['coder'].iloc[i]!r} cannot be saved in the file of {coder!r}",
-            row=i + 1,
+            row=row_number(frame, i),
             column="coder",
             hint="two coders never write the same file; save each coder's rows separately",
         )

@@ -82,8 +82,8 @@ import pandas as pd
 from lxml import etree
 
 from research._version import __version__
-from research.contracts import is_blank
-from research.errors import ExportError
+from research.contracts import CODING_KEY, is_blank, require_columns
+from research.errors import ExportError, SchemaError
 from research.files import atomic_write_bytes
 
 if TYPE_CHECKING:
@@ -621,9 +621,10 @@ def _document_variables(documents: pd.DataFrame) -> dict[str, tuple[str, list[An
 
 
 def _check_codings(codings: pd.DataFrame, book: Codebook, texts: Mapping[str, str]) -> None:
-    for column in ("coder", "doc_id", "start", "end", "code"):
-        if column not in codings.columns:
-            raise ExportError(f"the codings table lacks the column {column!r}")
+    try:
+        require_columns(codings, CODING_KEY, table="codings")
+    except SchemaError as exc:
+        raise ExportError(exc.message) from None
     unknown = sorted(set(codings["code"]) - set(book.ids))
     if unknown:
         raise ExportError(

@@ -879,12 +879,7 @@ def add_edges(G: nx.Graph, edges: pd.DataFrame, *, relation: str = "co_mentioned
     >>> sorted(H.edges(keys=True)), G.number_of_edges()
     ([('a', 'b', 'carries'), ('a', 'b', 'co_mentioned')], 1)
     """
-    for column in ("source", "target"):
-        if column not in edges.columns:
-            raise SchemaError(
-                f"the edge table lacks the column {column!r}",
-                hint="give one row per edge with 'source', 'target' and optionally 'weight'",
-            )
+    require_columns(edges, ("source", "target"), table="edges")
     H = G.copy()
     for row in edges.to_dict("records"):
         u, v = str(row.pop("source")), str(row.pop("target"))
