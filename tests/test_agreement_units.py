@@ -441,13 +441,13 @@ def test_agreement_table_does_not_mutate_inputs(codings, segments):
 @pytest.mark.parametrize(
     ("change", "error", "message"),
     [
-        (lambda c: c.drop(columns="code"), SchemaError, "lacks column"),
+        (lambda c: c.drop(columns="code"), SchemaError, "has no column 'code'"),
         (
             lambda c: c.assign(start=c["start"].astype(object).where(c.index != 3, "x")),
             CodingError,
             "row 4",
         ),
-        (lambda c: c.assign(end=c["start"]), CodingError, "empty or negative"),
+        (lambda c: c.assign(end=c["start"]), CodingError, "is not after start"),
     ],
 )
 def test_bad_codings_are_named(codings, segments, change, error, message):

@@ -84,7 +84,8 @@ def test_select_codings_unknown_coder_lists_the_known_ones(tables):
 def test_select_codings_names_the_bad_offset_row(camille):
     bad = camille.astype({"end": object})
     bad.loc[3, "end"] = "75.5"
-    with pytest.raises(CodingError, match=r"row 3: end is '75\.5'"):
+    # loc[3] is the fourth row: row 4 (rows are counted from 1; it once said "row 3")
+    with pytest.raises(CodingError, match=r"row 4, column 'end': end '75\.5' is not a whole"):
         select_codings(bad)
 
 

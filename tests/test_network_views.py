@@ -131,7 +131,7 @@ def test_draw_network_colours_by_category_and_labels_the_top(graphs):
     assert CATEGORY_COLORS["cluster_staff"] in colours
     assert CATEGORY_COLORS["workshop"] in colours
     legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
-    assert "cluster_staff" in legend and "workshop" in legend
+    assert "équipe du pôle" in legend and "ateliers" in legend  # French, for readers
 
 
 def test_draw_network_without_labels_or_legend(graphs):

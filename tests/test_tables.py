@@ -516,12 +516,25 @@ def test_project_workshop_from_another_edition():
     assert "belongs to edition 'SUT2016'" in problem.message
 
 
-def test_frames_without_row_index_count_from_two():
+def test_frames_without_row_index_count_from_one():
+    # the rule of research.contracts: a frame made in memory counts its rows from 1,
+    # as network and analysis do for the same frame (this used to say row 3)
     workshops = pd.DataFrame({"workshop_id": ["W1", "W2"], "edition_id": ["E1", "E2"]})
     problems = check_references(
         {"workshops": workshops, "editions": pd.DataFrame({"edition_id": ["E1"]})}
     )
-    assert only(problems).row == 3
+    assert only(problems).row == 2
+
+
+def test_frames_read_from_a_file_keep_their_spreadsheet_rows():
+    workshops = pd.DataFrame(
+        {"workshop_id": ["W1", "W2"], "edition_id": ["E1", "E2"]},
+        index=pd.Index([7, 9], name="row"),
+    )
+    problems = check_references(
+        {"workshops": workshops, "editions": pd.DataFrame({"edition_id": ["E1"]})}
+    )
+    assert only(problems).row == 9
 
 
 def test_references_to_absent_tables_are_skipped():

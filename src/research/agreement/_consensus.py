@@ -52,8 +52,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from research import contracts
 from research.agreement._disagreements import Span
-from research.agreement._units import _check_columns, _offsets
+from research.agreement._units import _offsets
+from research.contracts import is_blank, require_columns, row_number
 from research.errors import AgreementError, CodingError, InputError
 from research.files import atomic_write_text
 
@@ -81,7 +83,7 @@ DECISION_COLUMNS = [
     "decided_by",
     "decided_at",
 ]
-CODING_COLUMNS = ["coder", "doc_id", "start", "end", "code", "quote", "memo", "created"]
+CODING_COLUMNS = list(contracts.CODING_COLUMNS)
 CONSENSUS = "consensus"
 
 
@@ -113,7 +115,7 @@ def _csv_text(frame: pd.DataFrame) -> str:
 
 def write_decisions(decisions: pd.DataFrame, path: str | PathLike) -> Path:
     """Write the decisions as CSV (UTF-8) atomically: temporary file, fsync, replace."""
-    _check_columns(decisions, ["disagreement_id", "decision"], "decisions")
+    require_columns(decisions, ["disagreement_id", "decision"], table="decisions")
     path = Path(path)
     extra = [c for c in decisions.columns if c not in DECISION_COLUMNS]
     ordered = [c for c in DECISION_COLUMNS if c in decisions.columns] + extra
@@ -164,11 +166,11 @@ def read_decisions(path: str | PathLike) -> pd.DataFrame:
 
 def _where(decisions: pd.DataFrame, i: int) -> dict:
     path = decisions.attrs.get("path")
-    return {"path": path, "line": i + 2} if path else {"row": i + 1}
+    return {"path": path, "line": i + 2} if path else {"row": row_number(decisions, i)}
 
 
 def _int_cell(value, decisions: pd.DataFrame, i: int, column: str) -> int | None:
-    if value is None or (isinstance(value, float) and np.isnan(value)) or str(value).strip() == "":
+    if is_blank(value):
         return None
     try:
         number = float(str(value).strip())
@@ -185,7 +187,7 @@ def _checked_decisions(
     decisions: pd.DataFrame, known: pd.DataFrame
 ) -> tuple[dict[str, str], dict[str, list[Span]], dict[str, dict]]:
     """Decision per disagreement id, edit spans, and the decision rows' notes."""
-    _check_columns(decisions, ["disagreement_id", "decision"], "decisions")
+    require_columns(decisions, ["disagreement_id", "decision"], table="decisions")
     by_id = known.set_index("disagreement_id")
     chosen: dict[str, str] = {}
     edits: dict[str, list[Span]] = defaultdict(list)
@@ -193,7 +195,7 @@ def _checked_decisions(
     first_row: dict[str, int] = {}
     for i, row in enumerate(decisions.to_dict("records")):
         raw = row.get("decision")
-        raw = "" if raw is None or (isinstance(raw, float) and np.isnan(raw)) else str(raw)
+        raw = "" if is_blank(raw) else str(raw)
         value = re.sub(r"[\s\-]+", "_", raw.strip().lower())
         did = str(row["disagreement_id"]).strip()
         if not value:
@@ -347,8 +349,8 @@ def apply_consensus(
                 f"undecided must be one of keep_a, keep_b, both, neither, not {undecided!r}"
             )
         chosen.update(dict.fromkeys(open_ids, undecided))
-    _check_columns(codings, ["coder", "doc_id", "start", "end", "code"], "codings")
-    cod = _offsets(codings, "coding", CodingError)
+    require_columns(codings, ["coder", "doc_id", "start", "end", "code"], table="codings")
+    cod = _offsets(codings, "codings", CodingError)
     cod = cod[cod["coder"].isin(names) & cod["doc_id"].isin(docs) & cod["code"].isin(chosen_codes)]
     for col in ("quote", "memo", "created"):
         if col not in cod.columns:
@@ -445,5 +447,5 @@ def write_consensus_codings(consensus: pd.DataFrame, folder: str | PathLike) -> 
     """
     from research.coding import save_codings
 
-    _check_columns(consensus, CODING_COLUMNS, "codings")
+    require_columns(consensus, CODING_COLUMNS, table="codings")
     return save_codings(folder, CONSENSUS, consensus[CODING_COLUMNS])

@@ -52,6 +52,7 @@ from research.agreement._bootstrap import bootstrap_alpha
 from research.agreement._kappas import cohen_kappa, fleiss_kappa
 from research.agreement._krippendorff import krippendorff_alpha
 from research.codebook import choose_codes
+from research.contracts import check_offsets, require_columns
 from research.errors import AgreementError, CodingError, InputError, SchemaError
 from research.files import load_yaml
 
@@ -81,42 +82,9 @@ ALL_CODES = "(all codes)"
 # ------------------------------------------------------------------ checking
 
 
-def _check_columns(frame: pd.DataFrame, required: Sequence[str], name: str) -> None:
-    if not isinstance(frame, pd.DataFrame):
-        raise SchemaError(f"{name} must be a pandas DataFrame, not {type(frame).__name__}")
-    missing = [c for c in required if c not in frame.columns]
-    if missing:
-        raise SchemaError(
-            f"the {name} table lacks column(s) {', '.join(missing)}",
-            hint=f"a {name} table has columns {', '.join(required)}",
-        )
-
-
 def _offsets(frame: pd.DataFrame, name: str, error: type[InputError]) -> pd.DataFrame:
-    """A copy with integer ``start``/``end`` and string ids; bad rows are named."""
-    out = frame.copy()
-    for col in ("start", "end"):
-        values = pd.to_numeric(out[col], errors="coerce")
-        bad = values.isna() | (values != np.floor(values))
-        if bad.any():
-            row = bad.to_numpy().nonzero()[0][0]
-            raise error(
-                f"{col} {frame[col].iloc[row]!r} is not a whole number of characters",
-                row=int(row) + 1,
-                column=col,
-                hint=f"offsets in the {name} table count code points of the stored text",
-            )
-        out[col] = values.astype(np.int64)
-    bad = (out["start"] < 0) | (out["end"] <= out["start"])
-    if bad.any():
-        row = int(bad.to_numpy().nonzero()[0][0])
-        r = out.iloc[row]
-        what = f" (doc {r['doc_id']!r}, code {r['code']!r})" if "code" in out.columns else ""
-        raise error(
-            f"{name} range [{r['start']}, {r['end']}){what} is empty or negative",
-            row=row + 1,
-            hint="start must be >= 0 and end greater than start (end is exclusive)",
-        )
+    """A copy with integer ``start``/``end`` (checked) and string ids."""
+    out = check_offsets(frame, table=name, error=error)
     for col in ("doc_id", "coder", "code", "seg_id"):
         if col in out.columns:
             out[col] = out[col].astype(str)
@@ -149,7 +117,7 @@ def _coded_sets(
             )
         return {c: set(codings.loc[codings["coder"] == c, "doc_id"]) for c in coders}
     if isinstance(documents_coded, pd.DataFrame):
-        _check_columns(documents_coded, ["coder", "doc_id"], "documents coded")
+        require_columns(documents_coded, ["coder", "doc_id"], table="documents coded")
         frame = documents_coded.astype({"coder": str, "doc_id": str})
         given = {c: set(g["doc_id"]) for c, g in frame.groupby("coder")}
     else:
@@ -282,7 +250,7 @@ def documents_in_common(
     ['D2']
     """
     names = _check_coders(coders)
-    _check_columns(codings, ["coder", "doc_id"], "codings")
+    require_columns(codings, ["coder", "doc_id"], table="codings")
     codings = codings.astype({"coder": str, "doc_id": str})
     sets = _coded_sets(codings, names, documents_coded, infer_documents)
     common = set.intersection(*sets.values())
@@ -325,8 +293,8 @@ def _scope(
 ) -> tuple[pd.DataFrame, list[str], list[str], list[str]]:
     """Checked codings of the coders on their common documents, and the codes."""
     names = _check_coders(coders)
-    _check_columns(codings, ["coder", "doc_id", "start", "end", "code"], "codings")
-    cod = _offsets(codings, "coding", CodingError)
+    require_columns(codings, ["coder", "doc_id", "start", "end", "code"], table="codings")
+    cod = _offsets(codings, "codings", CodingError)
     docs = documents_in_common(
         cod, coders=names, documents_coded=documents_coded, infer_documents=infer_documents
     )
@@ -362,7 +330,7 @@ def segment_codings(
     """
     if int(min_overlap) < 1:
         raise AgreementError(f"min_overlap must be at least 1 character, not {min_overlap!r}")
-    _check_columns(segments, ["doc_id", "seg_id", "start", "end"], "segments")
+    require_columns(segments, ["doc_id", "seg_id", "start", "end"], table="segments")
     seg = segments.reset_index(drop=True)
     s_start = seg["start"].to_numpy(np.int64)
     s_end = seg["end"].to_numpy(np.int64)
@@ -397,8 +365,8 @@ def segment_codings(
 
 
 def _segments_of(segments: pd.DataFrame, docs: list[str]) -> pd.DataFrame:
-    _check_columns(segments, ["doc_id", "seg_id", "start", "end"], "segments")
-    seg = _offsets(segments, "segment", SchemaError)
+    require_columns(segments, ["doc_id", "seg_id", "start", "end"], table="segments")
+    seg = _offsets(segments, "segments", SchemaError)
     seg = seg[seg["doc_id"].isin(docs)].sort_values(["doc_id", "start"], kind="stable")
     without = sorted(set(docs) - set(seg["doc_id"]))
     if without:
@@ -703,7 +671,7 @@ def agreement_from_units(
     ``"(all codes)"`` row comes last.
     """
     names = _check_coders(coders)
-    _check_columns(units, ["code", "weight", *names], "units")
+    require_columns(units, ["code", "weight", *names], table="units")
     if int(n_boot) < 0:
         raise AgreementError(f"n_boot must be 0 (no interval) or more, not {n_boot!r}")
     options = dict(

@@ -61,9 +61,12 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from research.analysis._quotes import KIND_LABELS, french_typography, mark_cuts, reference, shorten
+from research import vocabulary
+from research.analysis._quotes import french_typography, mark_cuts, reference, shorten
 from research.codebook import choose_codes
+from research.contracts import check_offsets, require_columns
 from research.errors import CodingError, InputError, SchemaError
+from research.vocabulary import CATEGORY_LABELS
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -100,60 +103,7 @@ SPEAKER_ATTRIBUTES = (
     "organisation",
     "organisation_label",
 )
-#: French names of actor categories as groups (table headers, figure labels).
-CATEGORY_LABELS: dict[str, str] = {
-    "citizen": "citoyens",
-    "project_holder": "porteurs de projet",
-    "facilitator": "facilitateurs",
-    "elected": "élus",
-    "cluster_staff": "équipe du pôle",
-    "support_org": "accompagnement à la création",
-    "funder": "financeurs",
-    "researcher": "recherche",
-    "business": "entreprises",
-    "cluster": "pôle territorial",
-    "public_body": "organismes publics",
-    "bank": "banques",
-    "association": "associations",
-    "enterprise": "entreprises créées",
-    "scheme": "dispositifs",
-    "tool": "outils",
-    "charter": "chartes",
-    "agreement": "conventions",
-    "funding_call": "appels à projets",
-    "event": "événements",
-}
 _REQUIRED = ("doc_id", "start", "end", "code")
-
-
-# ----------------------------------------------------------------------- checking
-
-
-def _require(frame: pd.DataFrame, columns: Sequence[str], what: str, error=SchemaError) -> None:
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise error(
-            f"the {what} table has no column {missing[0]!r}",
-            column=missing[0],
-            hint=f"the {what} table needs the columns {', '.join(columns)}",
-        )
-
-
-def _offsets(frame: pd.DataFrame, what: str) -> pd.DataFrame:
-    out = frame.copy()
-    for col in ("start", "end"):
-        values = pd.to_numeric(out[col], errors="coerce")
-        bad = values.isna() | (values != values.round())
-        if bad.any():
-            row = int(np.flatnonzero(bad.to_numpy())[0])
-            raise CodingError(
-                f"{what} row {row}: {col} is {out[col].iloc[row]!r}, not a whole number",
-                row=row,
-                column=col,
-                hint="offsets count characters of the stored text (0, 1, 2…)",
-            )
-        out[col] = values.astype(np.int64)
-    return out
 
 
 def select_codings(
@@ -178,8 +128,8 @@ def select_codings(
     >>> len(select_codings(both, coder="b", codes="x*")), len(select_codings(both, coder="b", codes="y"))
     (1, 0)
     """
-    _require(codings, _REQUIRED, "codings", CodingError)
-    frame = codings
+    require_columns(codings, _REQUIRED, table="codings", error=CodingError)
+    frame = check_offsets(codings, table="codings")
     if "coder" in codings.columns:
         coders = sorted(codings["coder"].dropna().astype(str).unique())
         if coder is not None:
@@ -188,7 +138,7 @@ def select_codings(
                     f"coder {coder!r} has no codings here",
                     hint=f"coders with codings: {', '.join(coders) or 'none'}",
                 )
-            frame = codings[codings["coder"] == coder]
+            frame = frame[frame["coder"] == coder]
         elif len(coders) > 1:
             raise CodingError(
                 f"the codings mix {len(coders)} coders ({', '.join(coders)}); counting them "
@@ -200,7 +150,7 @@ def select_codings(
     if codes is not None:
         chosen = set(choose_codes(frame["code"].astype(str).tolist(), codes))
         frame = frame[frame["code"].astype(str).isin(chosen)]
-    return _offsets(frame.reset_index(drop=True), "codings")
+    return frame.reset_index(drop=True)
 
 
 def _ancestors(code: str) -> list[str]:
@@ -250,10 +200,13 @@ def coding_segments(codings: pd.DataFrame, segments: pd.DataFrame) -> pd.DataFra
     >>> coding_segments(cods, segs).values.tolist()
     [[0, 'D:0'], [0, 'D:1']]
     """
-    _require(segments, ("doc_id", "seg_id", "start", "end"), "segments")
-    segs = _offsets(segments[["doc_id", "seg_id", "start", "end"]], "segments")
+    columns = ("doc_id", "seg_id", "start", "end")
+    require_columns(segments, columns, table="segments")
+    segs = check_offsets(segments[list(columns)], table="segments", error=SchemaError, empty=True)
     segs = segs.sort_values(["doc_id", "start", "end"], kind="stable").reset_index(drop=True)
-    cods = _offsets(codings[["doc_id", "start", "end"]], "codings").reset_index(drop=True)
+    require_columns(codings, ("doc_id", "start", "end"), table="codings", error=CodingError)
+    cods = check_offsets(codings[["doc_id", "start", "end"]], table="codings")
+    cods = cods.reset_index(drop=True)
     docs = pd.Index(pd.unique(pd.concat([segs["doc_id"], cods["doc_id"]]).astype(str)))
     big = int(max(segs["end"].max() if len(segs) else 0, cods["end"].max() if len(cods) else 0)) + 1
     seg_doc = docs.get_indexer(segs["doc_id"].astype(str)).astype(np.int64) * big
@@ -318,13 +271,13 @@ def _registry(actors: Any) -> pd.DataFrame:
     frame = getattr(actors, "frame", actors)
     if not isinstance(frame, pd.DataFrame):
         raise InputError("actors must be the actor registry (Actors or its DataFrame)")
-    _require(frame, ("actor_id", "category"), "actors")
+    require_columns(frame, ("actor_id", "category"), table="actors")
     return frame.drop_duplicates("actor_id").set_index("actor_id")
 
 
 def _attach(frame: pd.DataFrame, documents: pd.DataFrame, actors: Any) -> pd.DataFrame:
     """Document attributes, the speaking (or responding) actor and its registry facts."""
-    _require(documents, ("doc_id",), "documents")
+    require_columns(documents, ("doc_id",), table="documents")
     docs = documents.drop_duplicates("doc_id").set_index("doc_id")
     keep = [c for c in docs.columns if c not in frame.columns]
     out = frame.join(docs[keep], on="doc_id")
@@ -393,7 +346,7 @@ def coding_attributes(
     >>> row["actor"], row["actor_category"], row["organisation_label"]
     ('P10', 'project_holder', "Vrac'n Roule")
     """
-    _require(codings, ("doc_id", "start", "end"), "codings", CodingError)
+    require_columns(codings, ("doc_id", "start", "end"), table="codings", error=CodingError)
     out = codings.reset_index(drop=True).copy()
     if segments is not None:
         found = speaker_of(out, segments)
@@ -449,7 +402,9 @@ def group_names(frame: pd.DataFrame, col: str) -> pd.Series:
         return values
     names = pd.Series(MISSING, index=frame.index, dtype=object)
     if col in SPEAKER_ATTRIBUTES and "kind" in frame.columns:
-        kinds = frame["kind"].map(lambda k: KIND_LABELS.get(k, k) if isinstance(k, str) else None)
+        kinds = frame["kind"].map(
+            lambda k: vocabulary.label("document_kind", k) if isinstance(k, str) else None
+        )
         named = kinds.map(lambda k: f"(sans locuteur : {k})", na_action="ignore")
         names = named.where(named.notna(), MISSING)
     return values.where(~missing, names)

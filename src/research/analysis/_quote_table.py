@@ -17,6 +17,7 @@ from research.analysis._quotes import (
     _passage_text,
     reference,
 )
+from research.contracts import require_columns
 from research.errors import SchemaError
 
 __all__ = ["quotes_table"]
@@ -25,8 +26,7 @@ __all__ = ["quotes_table"]
 def _with_documents(passages: pd.DataFrame, documents: pd.DataFrame | None) -> pd.DataFrame:
     if documents is None:
         return passages
-    if "doc_id" not in documents.columns:
-        raise SchemaError("the documents table has no column 'doc_id'", column="doc_id")
+    require_columns(documents, ("doc_id",), table="documents")
     wanted = [
         c
         for c in ("kind", "date", "year", "edition", "respondent", "respondent_category")

@@ -57,7 +57,9 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from research.contracts import is_blank, require_columns
 from research.errors import InputError, SchemaError
+from research.vocabulary import CATEGORY_ROLES, KIND_LABELS
 
 __all__ = [
     "CATEGORY_ROLES",
@@ -79,34 +81,6 @@ NBSP = "\u00a0"
 #: The mark of a cut in a quotation.
 CUT = "[…]"
 
-#: French role of each actor category: (masculine, feminine).
-CATEGORY_ROLES: dict[str, tuple[str, str]] = {
-    "citizen": ("citoyen", "citoyenne"),
-    "project_holder": ("porteur de projet", "porteuse de projet"),
-    "facilitator": ("facilitateur", "facilitatrice"),
-    "elected": ("élu", "élue"),
-    "cluster_staff": ("salarié du pôle", "salariée du pôle"),
-    "support_org": ("conseiller en création d’entreprise", "conseillère en création d’entreprise"),
-    "funder": ("chargé de mission d’un financeur", "chargée de mission d’un financeur"),
-    "researcher": ("chercheur", "chercheuse"),
-    "business": ("chef d’entreprise", "cheffe d’entreprise"),
-    "cluster": ("pôle territorial de coopération économique",) * 2,
-    "public_body": ("collectivité",) * 2,
-    "bank": ("banque",) * 2,
-    "association": ("association",) * 2,
-    "enterprise": ("entreprise",) * 2,
-    "scheme": ("dispositif",) * 2,
-}
-
-#: French name of each document kind, for references to documents without a speaker.
-KIND_LABELS: dict[str, str] = {
-    "interview": "entretien",
-    "minutes": "compte rendu",
-    "logbook": "journal de bord",
-    "note": "note",
-    "document": "document",
-}
-
 _FEMININE_WORD = re.compile(
     r"^(?:\w+(?:trice|euse|ère|ée|ienne|ante|ente|esse)|cheffe|élue)$", re.I
 )
@@ -115,19 +89,6 @@ _SPACE_AFTER = re.compile(r"(«)[ \t\u202f\u00a0]+")
 _INNER_OPEN = re.compile(r"«[\s\u202f]*")
 _INNER_CLOSE = re.compile(r"[\s\u202f]*»")
 _WHITESPACE = re.compile(r"[ \t\r\n]+")
-
-
-def _missing(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float | int) and not isinstance(value, bool):
-        return bool(pd.isna(value))
-    if isinstance(value, str):
-        return not value.strip()
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
 
 
 def french_typography(text: str, *, nbsp: str = NBSP, inner_quotes: bool = True) -> str:
@@ -245,20 +206,16 @@ def _actor_table(actors: Any) -> pd.DataFrame | None:
         raise InputError(
             "actors must be the actor registry (research.editions.Actors or its DataFrame)"
         )
-    if "actor_id" not in frame.columns:
-        raise SchemaError(
-            "the actors table has no column 'actor_id'",
-            hint="pass project.actors or the actors.csv table",
-        )
+    require_columns(frame, ("actor_id",), table="actors")
     return frame.set_index("actor_id", drop=False)
 
 
 def _feminine(record: Mapping[str, Any]) -> bool:
     gender = record.get("gender")
-    if not _missing(gender):
+    if not is_blank(gender):
         return str(gender).strip().lower() in {"f", "femme", "female", "w", "woman"}
     description = record.get("description")
-    if _missing(description):
+    if is_blank(description):
         return False
     first = re.split(r"[\s,;(]", str(description).strip(), maxsplit=1)[0]
     return bool(_FEMININE_WORD.match(first.split("-")[-1]))
@@ -304,11 +261,11 @@ def role_label(
     record: Mapping[str, Any] = {}
     if table is not None and actor_id is not None and actor_id in table.index:
         record = table.loc[actor_id].to_dict()
-        if not _missing(record.get("role")):
+        if not is_blank(record.get("role")):
             return str(record["role"])
-        if not _missing(record.get("category")):
+        if not is_blank(record.get("category")):
             category = str(record["category"])
-    if _missing(category):
+    if is_blank(category):
         return None
     forms = CATEGORY_ROLES.get(str(category))
     if forms is None:
@@ -319,7 +276,7 @@ def role_label(
 def _year(row: Mapping[str, Any]) -> str | None:
     for key in ("year", "date"):
         value = row.get(key)
-        if _missing(value):
+        if is_blank(value):
             continue
         if hasattr(value, "year"):
             return str(value.year)
@@ -332,7 +289,7 @@ def _year(row: Mapping[str, Any]) -> str | None:
 def _speaker(row: Mapping[str, Any]) -> str | None:
     for key in ("actor", "respondent"):
         value = row.get(key)
-        if not _missing(value) and not isinstance(value, list):
+        if not is_blank(value) and not isinstance(value, list):
             return str(value)
     return None
 
@@ -342,7 +299,7 @@ def _name(actor_id: str, table: pd.DataFrame | None, *, first_name: bool) -> str
         return actor_id
     record = table.loc[actor_id]
     label = record.get("label")
-    if _missing(label):
+    if is_blank(label):
         return actor_id
     label = str(label).strip()
     if first_name and record.get("kind", "person") == "person" and " " in label:
@@ -375,7 +332,7 @@ def reference(
     if style not in ("pseudonym", "code"):
         raise InputError(f"style must be 'pseudonym' or 'code', not {style!r}")
     row = dict(row)
-    if _missing(row.get("doc_id")):
+    if is_blank(row.get("doc_id")):
         raise SchemaError(
             "a passage to quote has no doc_id", column="doc_id", hint="quote retrieved codings"
         )
@@ -385,11 +342,11 @@ def reference(
     year = _year(row)
     if speaker is None:
         kind = row.get("kind")
-        what = KIND_LABELS.get(str(kind), "document") if not _missing(kind) else "document"
+        what = KIND_LABELS.get(str(kind), "document") if not is_blank(kind) else "document"
         parts = [f"{what} {doc_id}"]
     else:
         respondent = row.get("respondent")
-        is_respondent = not _missing(respondent) and str(respondent) == speaker
+        is_respondent = not is_blank(respondent) and str(respondent) == speaker
         category = row.get("respondent_category") if is_respondent else None
         if style == "code":
             who = doc_id if is_respondent else speaker
@@ -412,9 +369,9 @@ def _body(text: str, *, nbsp: str, max_chars: int | None, cut: Cut, cuts: bool) 
 def _passage_text(row: Mapping[str, Any], *, hint: str) -> str:
     """The words of a passage: its ``quote`` (codings) or else its ``text`` (segments)."""
     text = row.get("quote")
-    if _missing(text):
+    if is_blank(text):
         text = row.get("text")
-    if _missing(text):
+    if is_blank(text):
         raise SchemaError(
             f"the passage of {row.get('doc_id')!r} at {row.get('start')} has no text to quote",
             column="quote",

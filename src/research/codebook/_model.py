@@ -78,6 +78,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from research import contracts
 from research.contracts import is_blank
 from research.errors import CodebookError, CodingError, Problem, ValidationFailed, format_location
 
@@ -91,22 +92,7 @@ __all__ = [
 ]
 
 #: Columns of :attr:`Codebook.codes`.
-CODE_COLUMNS = [
-    "code",
-    "parent",
-    "label",
-    "definition",
-    "include",
-    "exclude",
-    "example",
-    "color",
-    "codable",
-    "level",
-    "memo",
-    "references",
-    "file",
-    "line",
-]
+CODE_COLUMNS = list(contracts.CODE_COLUMNS)
 #: Allowed ``level`` tags of a Gioia-style data structure [1]_.
 LEVELS: tuple[str, ...] = ("first_order", "second_order", "aggregate")
 Level = Literal["first_order", "second_order", "aggregate"]

@@ -38,6 +38,7 @@ from research.coding._store import (
     read_codings,
     typed_codings,
 )
+from research.contracts import CODING_KEY
 from research.contracts import is_blank as _blank
 from research.errors import CodebookError, CodingError
 from research.files import transaction
@@ -56,7 +57,7 @@ __all__ = [
 #: Columns of an archive file (``corpus/codings/archive/<coder>.csv``).
 ARCHIVE_COLUMNS = [*CODING_COLUMNS, "archived", "reason"]
 _NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_\-]*$")
-_KEY = ["coder", "doc_id", "start", "end", "code"]
+_KEY = list(CODING_KEY)
 
 
 class Change(NamedTuple):

@@ -45,6 +45,7 @@ from research.coding._store import (
 )
 from research.coding._store import _check_coder as check_coder
 from research.coding._views import HTMLView, document_html, retrieve
+from research.contracts import CODING_KEY
 from research.errors import CodingError, ValidationFailed
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ if TYPE_CHECKING:
 
 __all__ = ["CodingSession"]
 
-_KEY = ["coder", "doc_id", "start", "end", "code"]
+_KEY = list(CODING_KEY)
 
 
 def _keys_of(frame: pd.DataFrame) -> list[tuple]:

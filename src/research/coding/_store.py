@@ -40,12 +40,23 @@ import socket
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
+from research import contracts
 from research.coding._anchoring import check_anchors, reanchor
+from research.contracts import (
+    CODING_KEY,
+    OFFSET_HINT,
+    ORDER_HINT,
+    check_offsets,
+    is_blank,
+    parse_offsets,
+    require_columns,
+    row_number,
+)
 from research.errors import CodingError, Problem, ValidationFailed
 from research.files import atomic_write_text
 
@@ -69,8 +80,8 @@ __all__ = [
 ]
 
 #: Columns of the ``codings`` table and of every coder file.
-CODING_COLUMNS = ["coder", "doc_id", "start", "end", "code", "quote", "memo", "created"]
-_KEY = ["coder", "doc_id", "start", "end", "code"]
+CODING_COLUMNS = list(contracts.CODING_COLUMNS)
+_KEY = list(CODING_KEY)
 _SORT = ["coder", "doc_id", "start", "end", "code"]
 _CODER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
 _MAX_REPORTED = 20
@@ -124,62 +135,33 @@ def typed_codings(frame: pd.DataFrame, *, what: str = "codings") -> pd.DataFrame
     ...                             "end": [5], "code": ["x"]})).dtypes["start"]
     dtype('int64')
     """
-    missing = [c for c in ("coder", "doc_id", "start", "end", "code") if c not in frame.columns]
-    if missing:
-        raise CodingError(
-            f"{what} lack the column(s) {', '.join(missing)}",
-            hint=f"the columns are {', '.join(CODING_COLUMNS)}",
-        )
+    require_columns(frame, CODING_KEY, table=what, error=CodingError)
     out = frame.copy()
-    for column in ("quote", "memo"):
+    for column in ("quote", "memo"):  # texts kept as they are, whitespace included
         if column not in out.columns:
             out[column] = ""
-        out[column] = out[column].map(lambda v: "" if _is_blank(v) else str(v))
+        out[column] = out[column].map(
+            lambda v: "" if not isinstance(v, str) and is_blank(v) else str(v)
+        )
     if "created" not in out.columns:
         out["created"] = pd.NaT
     for column in ("coder", "doc_id", "code"):
-        blank = out[column].map(_is_blank)
+        blank = out[column].map(is_blank).to_numpy(dtype=bool)
         if blank.any():
-            row = int(np.flatnonzero(blank.to_numpy())[0]) + 1
-            raise CodingError(f"{what}: empty {column}", row=row, column=column)
+            row = row_number(frame, int(np.flatnonzero(blank)[0]))
+            raise CodingError(f"empty {column}", row=row, column=column)
         out[column] = out[column].astype(str)
-    for column in ("start", "end"):
-        numbers = pd.to_numeric(out[column], errors="coerce")
-        bad = numbers.isna() | (numbers % 1 != 0) | (numbers < 0)
-        if bad.any():
-            i = int(np.flatnonzero(bad.to_numpy())[0])
-            raise CodingError(
-                f"{what}: {column} {out[column].iloc[i]!r} is not a whole number ≥ 0",
-                row=i + 1,
-                column=column,
-            )
-        out[column] = numbers.astype("int64")
-    bad = out["end"] <= out["start"]
-    if bad.any():
-        i = int(np.flatnonzero(bad.to_numpy())[0])
-        raise CodingError(
-            f"{what}: end {out['end'].iloc[i]} is not after start {out['start'].iloc[i]}",
-            row=i + 1,
-            column="end",
-        )
+    out = check_offsets(out, table=what)
     try:
         if isinstance(out["created"].dtype, pd.DatetimeTZDtype):
             out["created"] = out["created"].astype(_TIME)
         else:
-            values = out["created"].map(lambda v: None if _is_blank(v) else v)
+            values = out["created"].map(lambda v: None if is_blank(v) else v)
             out["created"] = pd.to_datetime(values, utc=True, format="ISO8601").astype(_TIME)
     except (ValueError, TypeError) as exc:
         raise CodingError(f"{what}: a 'created' value is not an ISO 8601 time ({exc})") from None
     extra = [c for c in out.columns if c not in CODING_COLUMNS]
     return out[CODING_COLUMNS + extra]
-
-
-def _is_blank(value: Any) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    if isinstance(value, float):
-        return value != value
-    return isinstance(value, str) and value == ""
 
 
 def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
@@ -255,18 +237,6 @@ def _record_lines(frame: pd.DataFrame, data: bytes) -> np.ndarray:
         lines[0] = 2
         lines[1:] = 2 + np.cumsum(newlines[:-1] + 1)
     return lines
-
-
-def _offsets(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Offsets as integers, and a mask of the cells that are not whole numbers ≥ 0."""
-    array = values.to_numpy(dtype=object)
-    try:
-        numbers = array.astype(np.int64)
-    except (ValueError, TypeError, OverflowError):
-        parsed = pd.to_numeric(pd.Series(array), errors="coerce").to_numpy(dtype=float)
-        bad = np.isnan(parsed) | (parsed % 1 != 0) | (parsed < 0)
-        return np.where(bad, -1, np.nan_to_num(parsed)).astype(np.int64), bad
-    return numbers, numbers < 0
 
 
 def _created(values: pd.Series) -> tuple[pd.Series, np.ndarray]:
@@ -402,20 +372,20 @@ def _read_file(path: Path, rel: str) -> tuple[pd.DataFrame, list[Problem]]:
     )
     for column in ("doc_id", "code"):
         flag(frame[column].to_numpy(dtype=object) == "", column, lambda r, c=column: f"empty {c}")
-    starts, bad_starts = _offsets(frame["start"])
-    ends, bad_ends = _offsets(frame["end"])
+    starts, bad_starts = parse_offsets(frame["start"])
+    ends, bad_ends = parse_offsets(frame["end"])
     for column, mask in (("start", bad_starts), ("end", bad_ends)):
         flag(
             mask,
             column,
             lambda r, c=column: f"{c} {r[c]!r} is not a whole number ≥ 0",
-            "offsets count characters of the stored text from 0",
+            OFFSET_HINT,
         )
     flag(
         ends <= starts,
         "end",
         lambda r: f"end {r['end']} is not after start {r['start']}",
-        "a coding covers at least one character",
+        ORDER_HINT,
     )
     created, bad_created = _created(frame["created"])
     flag(
@@ -800,7 +770,7 @@ def save_codings(folder: str | Path, coder: str, frame: pd.DataFrame, *, lock: b
         i = int(np.flatnonzero(others.to_numpy())[0])
         raise CodingError(
             f"a row of {frame['coder'].iloc[i]!r} cannot be saved in the file of {coder!r}",
-            row=i + 1,
+            row=row_number(frame, i),
             column="coder",
             hint="two coders never write the same file; save each coder's rows separately",
         )

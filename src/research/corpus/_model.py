@@ -30,6 +30,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
+from research import contracts
 from research.corpus._segmenting import Segment
 from research.corpus.loaders import Limits, LoadedDocument, load_document, segments_for
 from research.errors import InputError, Problem, UnknownIdError, ValidationFailed
@@ -47,29 +48,8 @@ __all__ = [
     "read_corpus",
 ]
 
-DOCUMENT_COLUMNS = [
-    "doc_id",
-    "kind",
-    "title",
-    "date",
-    "edition",
-    "path",
-    "sha256",
-    "n_chars",
-    "n_words",
-    "n_segments",
-]
-SEGMENT_COLUMNS = [
-    "doc_id",
-    "seg_id",
-    "start",
-    "end",
-    "speaker",
-    "actor",
-    "section",
-    "text",
-    "time",
-]
+DOCUMENT_COLUMNS = list(contracts.DOCUMENT_COLUMNS)
+SEGMENT_COLUMNS = list(contracts.SEGMENT_COLUMNS)
 _ID = re.compile(r"^[\w][\w.\-]*$")
 _SKIPPED_NAMES = {"readme.md", "readme.txt"}
 

@@ -16,7 +16,7 @@ from research.editions._association import (
     fisher_2x2,
     fisher_freeman_halton,
 )
-from research.editions._editions import Editions
+from research.editions._editions import Editions, editions_in_order
 from research.editions._outcomes import (
     CONDITIONS,
     OUTCOME_LABELS,
@@ -71,6 +71,7 @@ __all__ = [
     "chi_square",
     "contingency",
     "cramers_v",
+    "editions_in_order",
     "empty_table",
     "fisher_2x2",
     "fisher_freeman_halton",

@@ -41,6 +41,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from research.contracts import require_columns
 from research.editions._tables import ACTOR_CATEGORIES, ACTOR_KINDS, SCHEMAS, read_table
 from research.errors import InputError, SchemaError, ValidationFailed
 
@@ -112,10 +113,8 @@ class Actors:
     """
 
     def __init__(self, frame: pd.DataFrame) -> None:
-        missing = [c.name for c in SCHEMAS["actors"].columns if c.required and c.name not in frame]
-        if missing:
-            raise SchemaError(f"the actors table has no column {missing[0]!r}",
-                              hint="the actors table needs actor_id, label, kind and category")  # fmt: skip
+        required = [c.name for c in SCHEMAS["actors"].columns if c.required]
+        require_columns(frame, required, table="actors")
         data = frame.copy()
         for name in ("organisation", "description"):
             if name not in data:

@@ -47,14 +47,49 @@ from typing import Literal
 
 import pandas as pd
 
+from research.contracts import require_columns
 from research.editions._actors import Actors
 from research.editions._tables import ACTOR_CATEGORIES, LADDER, SCHEMAS, empty_table, load_tables
-from research.errors import InputError, SchemaError
+from research.errors import InputError
 
-__all__ = ["Editions"]
+__all__ = [
+    "Editions",
+    "editions_in_order",
+]
 
 EDITION_TABLES = ("editions", "workshops", "participations", "projects")
 _CATEGORY_ORDER = list(dict.fromkeys(c for cats in ACTOR_CATEGORIES.values() for c in cats))
+
+
+def editions_in_order(editions: pd.DataFrame) -> list[str]:
+    """Edition ids in time order: by date, then by id.
+
+    An edition's date is its ``date``, or, when that cell is empty or not a date,
+    1 January of its ``year``; editions with neither come last. Editions on the
+    same date are ordered by id. The order never depends on how the ids sort:
+    ``SUT-B`` held in 2016 comes before ``SUT-A`` held in 2019. :class:`Editions`
+    and :mod:`research.network` both order editions with this function.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> editions = pd.DataFrame({"edition_id": ["SUT-A", "SUT-B", "SUT-C", "SUT-D"],
+    ...                          "date": ["2019-11-21", "2016-11-17", None, None],
+    ...                          "year": [2019, 2016, 2017, None]})
+    >>> editions_in_order(editions)
+    ['SUT-B', 'SUT-C', 'SUT-A', 'SUT-D']
+    """
+    require_columns(editions, ["edition_id"], table="editions")
+    missing = pd.Series(None, index=editions.index, dtype=object)
+    dates = pd.to_datetime(editions.get("date", missing).astype(object), errors="coerce")
+    years = pd.to_numeric(editions.get("year", missing).astype(object), errors="coerce")
+    starts = pd.to_datetime(
+        years.map(lambda y: None if pd.isna(y) else f"{int(y):04d}-01-01"), errors="coerce"
+    )
+    frame = pd.DataFrame({"edition_id": editions["edition_id"].astype(str).to_numpy()})
+    frame["when"] = dates.where(dates.notna(), starts).to_numpy()
+    frame = frame.sort_values(["when", "edition_id"], na_position="last", kind="stable")
+    return list(dict.fromkeys(frame["edition_id"]))
 
 
 def _conform(frame: pd.DataFrame | None, name: str) -> pd.DataFrame:
@@ -62,11 +97,7 @@ def _conform(frame: pd.DataFrame | None, name: str) -> pd.DataFrame:
     schema = SCHEMAS[name]
     if frame is None:
         return empty_table(schema)
-    missing = [c.name for c in schema.columns if c.required and c.name not in frame.columns]
-    if missing:
-        raise SchemaError(f"the {name} table has no column {missing[0]!r}",
-                          column=missing[0], hint=f"{name} needs: "
-                          f"{', '.join(c.name for c in schema.columns if c.required)}")  # fmt: skip
+    require_columns(frame, [c.name for c in schema.columns if c.required], table=name)
     data = frame.copy()
     for col in schema.columns:
         if col.name not in data.columns:
@@ -127,8 +158,7 @@ class Editions:
             )
         }
         self._actors = Actors(actors) if isinstance(actors, pd.DataFrame) else actors
-        order = self._tables["editions"].sort_values(["date", "edition_id"], kind="stable")
-        self._order = list(order["edition_id"])
+        self._order = editions_in_order(self._tables["editions"])
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, pd.DataFrame]) -> Editions:

@@ -37,18 +37,13 @@ import pandas as pd
 
 from research.editions._editions import Editions
 from research.errors import InputError
+from research.vocabulary import OUTCOME_LABELS
 
 __all__ = ["CONDITIONS", "OUTCOMES", "OUTCOME_LABELS", "SUPPORT_CATEGORIES", "workshop_outcomes"]
 
 SUPPORT_CATEGORIES = ("support_org", "funder", "bank")
 CONDITIONS = ("type", "holder_present", "support_in_room", "elected_in_room")
 OUTCOMES = ("reached_working_group", "reached_prototype", "started")
-#: French names of the outcomes (figure labels).
-OUTCOME_LABELS = {
-    "reached_working_group": "groupe de travail atteint",
-    "reached_prototype": "prototype atteint",
-    "started": "activité lancée",
-}
 
 
 def _present(editions: Editions) -> pd.DataFrame:

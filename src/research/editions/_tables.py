@@ -51,8 +51,10 @@ from typing import IO, Any, Literal
 
 import pandas as pd
 
+from research.contracts import row_number
 from research.errors import InputError, Problem, ValidationFailed
 from research.files import Limits, check_zip, decode_bytes, read_limited
+from research.vocabulary import STAGE_LABELS, WORKSHOP_TYPE_LABELS
 
 __all__ = [
     "ACTOR_CATEGORIES",
@@ -80,22 +82,7 @@ DType = Literal["str", "int", "float", "bool", "date", "list"]
 LADDER: tuple[str, ...] = ("idea", "working_group", "prototype", "launched", "enterprise")
 #: Every allowed project stage: the ladder and ``abandoned`` (off the ladder).
 STAGES: tuple[str, ...] = (*LADDER, "abandoned")
-#: French names of the stages (figure labels).
-STAGE_LABELS: dict[str, str] = {
-    "idea": "idée",
-    "working_group": "groupe de travail",
-    "prototype": "prototype",
-    "launched": "activité lancée",
-    "enterprise": "entreprise créée",
-    "abandoned": "abandonné",
-}
 WORKSHOP_TYPES: tuple[str, ...] = ("problem_no_holder", "holder_with_idea", "idea_seeking_holder")
-#: French names of the workshop types (figure labels).
-WORKSHOP_TYPE_LABELS: dict[str, str] = {
-    "problem_no_holder": "problème sans porteur",
-    "holder_with_idea": "porteur avec une idée",
-    "idea_seeking_holder": "idée en quête de porteur",
-}
 THEMES: tuple[str, ...] = (
     "mobility", "food", "housing", "energy", "textile", "ageing", "reuse",
     "local_services", "culture", "agriculture", "childhood", "digital", "tourism",
@@ -197,10 +184,8 @@ class TableSchema:
 
 
 def _rows(frame: pd.DataFrame) -> list[int]:
-    """Spreadsheet row numbers of a frame (its ``row`` index, else position + 2)."""
-    if frame.index.name == "row":
-        return [int(r) for r in frame.index]
-    return list(range(2, len(frame) + 2))
+    """Row numbers of a frame for messages (see :func:`research.contracts.row_number`)."""
+    return [row_number(frame, i) for i in range(len(frame))]
 
 
 def _check_actor_categories(frame: pd.DataFrame, path: str | None) -> list[Problem]:
@@ -737,7 +722,7 @@ def check_references(
     >>> editions = pd.DataFrame({"edition_id": ["SUT2017"]})
     >>> [p.format() for p in check_references({"workshops": workshops, "editions": editions},
     ...                                       {"workshops": "workshops.csv"})]
-    ["error: workshops.csv, row 2, column 'edition_id': edition_id 'SUT2071' is not in the editions table (hint: add 'SUT2071' to editions.csv or correct the id; did you mean 'SUT2017'?)"]
+    ["error: workshops.csv, row 1, column 'edition_id': edition_id 'SUT2071' is not in the editions table (hint: add 'SUT2071' to editions.csv or correct the id; did you mean 'SUT2017'?)"]
     """
     paths = paths or {}
     problems: list[Problem] = []

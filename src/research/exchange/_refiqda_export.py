@@ -82,7 +82,8 @@ import pandas as pd
 from lxml import etree
 
 from research._version import __version__
-from research.errors import ExportError
+from research.contracts import CODING_KEY, is_blank, require_columns
+from research.errors import ExportError, SchemaError
 from research.files import atomic_write_bytes
 
 if TYPE_CHECKING:
@@ -346,14 +347,6 @@ def from_units(
 # -- code descriptions ------------------------------------------------------------------
 
 
-def _blank(value: Any) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    if isinstance(value, float):
-        return math.isnan(value)
-    return isinstance(value, str) and not value.strip()
-
-
 def code_description(row: Mapping[str, Any], *, memo: bool = True, code_id: bool = True) -> str:
     """The ``Description`` text of a code: its definition, then labelled paragraphs.
 
@@ -377,17 +370,17 @@ def code_description(row: Mapping[str, Any], *, memo: bool = True, code_id: bool
     Identifiant : iw.creating.advocacy
     """
     parts = []
-    if not _blank(row.get("definition")):
+    if not is_blank(row.get("definition")):
         parts.append(str(row["definition"]).strip())
     for key, label in _SECTIONS:
         value = row.get(key)
         if (key == "memo" and not memo) or (key == "code" and not code_id):
             continue
         if key == "references":
-            refs = [str(r).strip() for r in (value or ()) if not _blank(r)]
+            refs = [str(r).strip() for r in (value or ()) if not is_blank(r)]
             if refs:
                 parts.append(f"{label} :\n" + "\n".join(f"- {r}" for r in refs))
-        elif not _blank(value):
+        elif not is_blank(value):
             parts.append(f"{label} : {str(value).strip()}")
     return "\n\n".join(parts)
 
@@ -484,12 +477,12 @@ def _code_element(
         "name": _text(row["label"], f"the label of code {code!r}"),
         "isCodable": "true" if bool(row["codable"]) else "false",
     }
-    if not _blank(row["color"]):
+    if not is_blank(row["color"]):
         attrib["color"] = str(row["color"])
     element = _sub(parent, "Code", attrib)
     fields = row.to_dict()
     parent_code = fields.get("parent")
-    inherited = f"{code}.yaml" if _blank(parent_code) else book.get(parent_code)["file"]
+    inherited = f"{code}.yaml" if is_blank(parent_code) else book.get(parent_code)["file"]
     if fields.get("file") == inherited:
         fields["file"] = None
     description = code_description(fields, memo=memo)
@@ -628,9 +621,10 @@ def _document_variables(documents: pd.DataFrame) -> dict[str, tuple[str, list[An
 
 
 def _check_codings(codings: pd.DataFrame, book: Codebook, texts: Mapping[str, str]) -> None:
-    for column in ("coder", "doc_id", "start", "end", "code"):
-        if column not in codings.columns:
-            raise ExportError(f"the codings table lacks the column {column!r}")
+    try:
+        require_columns(codings, CODING_KEY, table="codings")
+    except SchemaError as exc:
+        raise ExportError(exc.message) from None
     unknown = sorted(set(codings["code"]) - set(book.ids))
     if unknown:
         raise ExportError(
@@ -711,7 +705,7 @@ def qde_bytes(
     code_notes = {}
     for code in book.ids:
         memo = book.get(code)["memo"]
-        if not _blank(memo):
+        if not is_blank(memo):
             guid = stable_guid("note", "code", code)
             code_notes[code] = guid
             notes.append((guid, f"Mémo : {book.label(code)}", str(memo), f"the memo of {code!r}"))
@@ -813,7 +807,7 @@ def _selections(
         parts.append(
             f'<Coding guid="{guid}" creatingUser="{user}"{when}><CodeRef targetGUID="{target}"/>'
         )
-        if not _blank(memo):
+        if not is_blank(memo):
             note = stable_guid("note", "coding", coder, doc_id, start, end, code)
             parts.append(f'<NoteRef targetGUID="{note}"/>')
             where = f"the memo of {coder!r} on {doc_id!r} at {start}-{end}"

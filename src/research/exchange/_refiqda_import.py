@@ -46,6 +46,7 @@ from lxml import etree
 
 from research.codebook import Codebook, codebook_texts, read_codebook
 from research.coding import CODING_COLUMNS, coder_lock, coding_files, codings_text, typed_codings
+from research.contracts import is_blank
 from research.corpus import render_markdown
 from research.corpus.loaders import split_front_matter
 from research.errors import InputError, Problem, ValidationFailed
@@ -136,13 +137,9 @@ class QdaImport:
         row = self.documents.loc[self.documents["doc_id"] == doc_id].iloc[0]
         meta: dict[str, Any] = {"id": doc_id}
         for key, value in row.items():
-            if key not in ("doc_id", "text") and value is not None and not _nan(value):
+            if key not in ("doc_id", "text") and value is not None and not is_blank(value):
                 meta[str(key)] = value
         return meta
-
-
-def _nan(value: Any) -> bool:
-    return isinstance(value, float) and value != value
 
 
 def origin_units(origin: str | None) -> tuple[str, str]:

@@ -40,6 +40,8 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from research.contracts import is_blank, require_columns, row_number
+from research.editions import editions_in_order
 from research.errors import InputError, SchemaError
 
 __all__ = [
@@ -108,24 +110,15 @@ def as_list(value: Any) -> list[str]:
     elif isinstance(value, Iterable):
         items = value
     else:
-        items = [] if _missing(value) else [value]
-    return [str(x).strip() for x in items if not _missing(x) and str(x).strip()]
-
-
-def _missing(value: Any) -> bool:
-    if value is None:
-        return True
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
+        items = [] if is_blank(value) else [value]
+    return [str(x).strip() for x in items if not is_blank(x) and str(x).strip()]
 
 
 def _cell(value: Any) -> Any:
     """A scalar cell without pandas' missing markers (``None`` instead)."""
     if isinstance(value, list | tuple):
         return list(value)
-    if _missing(value):
+    if is_blank(value):
         return None
     if isinstance(value, np.generic):
         return value.item()
@@ -146,18 +139,12 @@ def _table(tables: Any, name: str, *, required: bool = True) -> pd.DataFrame | N
                 f"(corpus/tables/{name}.csv)",
             )
         return None
-    if not isinstance(df, pd.DataFrame):
-        raise SchemaError(
-            f"the {name!r} table is a {type(df).__name__}, not a pandas DataFrame",
-            hint="load the tables with research.editions or pandas.read_csv",
-        )
-    missing = [c for c in _REQUIRED.get(name, ()) if c not in df.columns]
-    if missing:
-        raise SchemaError(
-            f"the {name!r} table lacks the column(s) {', '.join(missing)}",
-            path=df.attrs.get("path", name),
-            hint="see docs/formats.md for the columns of each table",
-        )
+    require_columns(
+        df,
+        _REQUIRED.get(name, ()),
+        table=name,
+        path=df.attrs.get("path") if isinstance(df, pd.DataFrame) else None,
+    )
     return df
 
 
@@ -166,7 +153,7 @@ def _where(df: pd.DataFrame, name: str) -> str:
 
 
 def edition_order(tables: Any) -> list[str]:
-    """Edition ids in time order (by ``date``, then ``year``, then id).
+    """Edition ids in time order (see :func:`research.editions.editions_in_order`).
 
     Without an ``editions`` table, the editions named in ``workshops`` are
     returned in sorted order.
@@ -181,11 +168,7 @@ def edition_order(tables: Any) -> list[str]:
     if editions is None or editions.empty:
         workshops = _table(tables, "workshops")
         return sorted({str(e) for e in workshops["edition_id"].dropna()})
-    frame = pd.DataFrame({"edition_id": editions["edition_id"].astype(str).to_numpy()})
-    frame["_date"] = _column_dates(editions)
-    frame["_year"] = _column_years(editions)
-    frame = frame.sort_values(["_date", "_year", "edition_id"], na_position="last", kind="stable")
-    return list(dict.fromkeys(frame["edition_id"]))
+    return editions_in_order(editions)
 
 
 def edition_dates(tables: Any) -> dict[str, str]:
@@ -250,7 +233,7 @@ def _check_actor(
         raise SchemaError(
             f"actor {actor_id!r} is not in the actor registry",
             path=_where(df, name),
-            row=row + 1,
+            row=row_number(df, row),
             column=column,
             hint="add the actor to corpus/tables/actors.csv or correct the id",
         )
@@ -292,11 +275,11 @@ def _read_workshops(
     nodes: dict[str, dict[str, Any]] = {}
     tools: dict[str, list[str]] = {}
     for i, row in enumerate(workshops.to_dict("records")):
-        if _missing(row["workshop_id"]) or _missing(row["edition_id"]):
+        if is_blank(row["workshop_id"]) or is_blank(row["edition_id"]):
             raise SchemaError(
                 "a workshop lacks its workshop_id or edition_id",
                 path=_where(workshops, "workshops"),
-                row=i + 1,
+                row=row_number(workshops, i),
                 hint="fill both cells or delete the row",
             )
         w = str(row["workshop_id"]).strip()
@@ -304,7 +287,7 @@ def _read_workshops(
             raise SchemaError(
                 f"workshop {w!r} appears twice",
                 path=_where(workshops, "workshops"),
-                row=i + 1,
+                row=row_number(workshops, i),
                 column="workshop_id",
                 hint="each workshop_id must be unique",
             )
@@ -329,11 +312,11 @@ def _read_participations(
     for i, (actor, workshop, role) in enumerate(
         zip(parts["actor_id"].tolist(), parts["workshop_id"].tolist(), roles, strict=True)
     ):
-        if _missing(actor) or _missing(workshop):
+        if is_blank(actor) or is_blank(workshop):
             raise SchemaError(
                 "a participation lacks its actor_id or workshop_id",
                 path=_where(parts, "participations"),
-                row=i + 1,
+                row=row_number(parts, i),
                 hint="fill both keys or delete the row",
             )
         actor, workshop = str(actor).strip(), str(workshop).strip()
@@ -341,7 +324,7 @@ def _read_participations(
             raise SchemaError(
                 f"workshop {workshop!r} is not in the workshops table",
                 path=_where(parts, "participations"),
-                row=i + 1,
+                row=row_number(parts, i),
                 column="workshop_id",
                 hint="add the workshop to workshops.csv or correct the id",
             )
@@ -373,7 +356,7 @@ def _read_projects(
             raise SchemaError(
                 f"workshop {workshop!r} is not in the workshops table",
                 path=_where(projects, "projects"),
-                row=i + 1,
+                row=row_number(projects, i),
                 column="workshop_id",
                 hint="add the workshop to workshops.csv or leave the cell empty",
             )
@@ -864,12 +847,7 @@ def comention_edges(mentions: pd.DataFrame, *, unit: str = "passage") -> pd.Data
     [{'source': 'a', 'target': 'b', 'weight': 2}, {'source': 'a', 'target': 'c', 'weight': 1},
      {'source': 'b', 'target': 'c', 'weight': 1}]
     """
-    for column in (unit, "actor_id"):
-        if column not in mentions.columns:
-            raise SchemaError(
-                f"the mentions table lacks the column {column!r}",
-                hint=f"give one row per mention with columns {unit!r} and 'actor_id'",
-            )
+    require_columns(mentions, (unit, "actor_id"), table="mentions")
     clean = mentions.dropna(subset=[unit, "actor_id"]).copy()
     clean["actor_id"] = clean["actor_id"].astype(str)
     clean = clean.drop_duplicates(subset=[unit, "actor_id"])
@@ -901,12 +879,7 @@ def add_edges(G: nx.Graph, edges: pd.DataFrame, *, relation: str = "co_mentioned
     >>> sorted(H.edges(keys=True)), G.number_of_edges()
     ([('a', 'b', 'carries'), ('a', 'b', 'co_mentioned')], 1)
     """
-    for column in ("source", "target"):
-        if column not in edges.columns:
-            raise SchemaError(
-                f"the edge table lacks the column {column!r}",
-                hint="give one row per edge with 'source', 'target' and optionally 'weight'",
-            )
+    require_columns(edges, ("source", "target"), table="edges")
     H = G.copy()
     for row in edges.to_dict("records"):
         u, v = str(row.pop("source")), str(row.pop("target"))

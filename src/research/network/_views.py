@@ -28,6 +28,7 @@ from matplotlib.lines import Line2D
 from research.errors import InputError
 from research.network._build import simple_graph
 from research.network._node_measures import node_measures
+from research.vocabulary import label
 
 __all__ = [
     "CATEGORY_COLORS",
@@ -397,7 +398,15 @@ def _frame(ax: Axes, pos: Layout, title: str | None) -> None:
 
 def _legend_handles(colours: Mapping[str, str]) -> list[Line2D]:
     return [
-        Line2D([], [], marker="o", linestyle="", markerfacecolor=c, markeredgecolor=c, label=g)
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markerfacecolor=c,
+            markeredgecolor=c,
+            label=label("node_category", g),
+        )
         for g, c in colours.items()
     ]
 

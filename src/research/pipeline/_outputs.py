@@ -53,6 +53,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from research.contracts import is_blank
 from research.errors import InputError
 
 __all__ = [
@@ -432,17 +433,13 @@ def _quote_markdown(frame: pd.DataFrame, caption: str | None) -> str:
         text = str(row.get(text_column) or "").strip()
         lines.extend(f"> {line}" if line else ">" for line in text.splitlines())
         source = [
-            str(row[c]) for c in ("doc_id", "speaker", "seg_id", "code") if _present(row.get(c))
+            str(row[c]) for c in ("doc_id", "speaker", "seg_id", "code") if not is_blank(row.get(c))
         ]
         if source:
             lines.append(">")
             lines.append(f"> — {', '.join(source)}")
         lines.append("")
     return "\n".join(lines)
-
-
-def _present(value: Any) -> bool:
-    return value is not None and not (isinstance(value, float) and value != value) and value != ""
 
 
 def save_quotes(quotes: pd.DataFrame, name: str, *, caption: str | None = None) -> Saved:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from research.contracts import is_blank
 from research.errors import Problem, ValidationFailed
 
 __all__ = [
@@ -55,7 +56,7 @@ _ACTOR_KEYS = ("respondent", "facilitator", "participants", "actors")
 
 
 def _as_list(value: Any) -> list:
-    if value is None or (isinstance(value, float) and value != value):
+    if not isinstance(value, str) and is_blank(value):
         return []
     if isinstance(value, list):
         return value
