@@ -229,6 +229,15 @@ def test_interactive_page_data(graphs):
     assert {"x", "y"} <= set(data["nodes"][index])
 
 
+def test_interactive_page_names_groups_in_french(graphs):
+    data = _data(interactive_html(graphs))
+    assert data["group_labels"]["cluster_staff"] == "équipe du pôle"
+    assert data["group_labels"]["citizen"] == "citoyens"
+    assert set(data["group_labels"]) == set(data["colors"])
+    page = interactive_html(graphs)
+    assert "esc(data.group_labels[g] || g)" in page  # the legend shows the labels
+
+
 def test_interactive_page_escapes_labels(tables):
     odd = {k: v.copy() for k, v in tables.items()}
     odd["actors"].loc[odd["actors"]["actor_id"] == "P16", "label"] = "</script><b>x</b> & co"
@@ -261,5 +270,6 @@ def test_interactive_page_script_runs(graphs, tmp_path):
     assert out["summary"].startswith(f"{graphs['SUT2016'].number_of_nodes()} nœuds")
     assert out["last"].startswith(f"{graphs['SUT2019'].number_of_nodes()} nœuds")
     assert out["drawn"] > 0 and out["legend"] > 5
+    assert "équipe du pôle" in out["legendText"] and "cluster_staff" not in out["legendText"]
     assert out["tipShown"] == "block" and out["tipHidden"] == "none"
     assert "degree" in out["tip"]

@@ -539,6 +539,15 @@ def _number(value: Any) -> Any:
     return int(number) if number.is_integer() else round(number, 4)
 
 
+def _group_label(color_by: str, group: str) -> str:
+    """The French label of a node group shown in the legend and the tooltip."""
+    if color_by == "category":
+        return label("node_category", group)
+    if color_by == "kind":
+        return label("actor_kind", group)
+    return group
+
+
 def _view_data(
     editions: Mapping[str, nx.Graph],
     pos: Layout,
@@ -605,6 +614,7 @@ def _view_data(
         "titles": titles,
         "nodes": node_rows,
         "colors": colours,
+        "group_labels": {g: _group_label(color_by, g) for g in colours},
         "views": views,
         "size_by": size_by,
     }

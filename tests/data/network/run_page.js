@@ -26,6 +26,7 @@ const out = {
   summary: elements.summary.textContent,
   options: select.children.map((option) => option.value),
   legend: elements.legend.children.length,
+  legendText: elements.legend.children.map((item) => item.innerHTML).join("|"),
 };
 select.value = out.options[out.options.length - 1];
 select.listeners.change();
