@@ -694,7 +694,8 @@ def test_chapter_03_without_codings_says_so(repo_root, tmp_path):
         for c in nb.cells
         for o in c.get("outputs", [])
     )
-    assert "Aucun codage de **camille**" in text
+    assert "Ce projet n'a encore aucun codage" in text
+    assert "`research code text DOCUMENT" in text and "research.CodingSession" in text
     assert not (out / "tables").exists()
 
 

@@ -126,6 +126,38 @@ def test_run_id_for():
     assert len(run_id_for({"codes": "x" * 200})) < 70
 
 
+@pytest.mark.parametrize(
+    ("parameters", "start"),
+    [
+        (
+            {"codes": "iw.creating.*,iw.maintaining.*", "framework_rows": "respondent_category"},
+            "codes-iw.creating_framework_rows-respondent_c~",
+        ),
+        (
+            {"concordance": "coopération entre habitants", "group_by": "respondent_category"},
+            "concordance-cooperation_group_by-respondent_c~",
+        ),
+        ({"codes": "x" * 200}, "codes-xxxxxxxxxxxx~"),
+        ({"concordance": "coopér"}, "concordance-cooper~"),
+    ],
+)
+def test_run_ids_of_long_parameters_stay_short_and_readable(parameters, start):
+    name = run_id_for(parameters)
+    assert name.startswith(start)
+    assert len(name) <= 57 and len(name) == len(start) + 8
+    assert name.isascii() and all(c.isalnum() or c in "._+-~" for c in name)
+
+
+def test_run_ids_of_long_parameters_differ_when_the_parameters_do():
+    base = {"codes": "iw.creating.*,iw.maintaining.*", "quote_chars": 400, "unit": "document"}
+    names = {
+        run_id_for(base),
+        run_id_for(base | {"codes": "iw.creating.*,iw.maintaining.x"}),
+        run_id_for(base | {"unit": "segment"}),
+    }
+    assert len(names) == 3
+
+
 # -- the cache -------------------------------------------------------------------------------------
 
 

@@ -181,7 +181,9 @@ def test_page_is_written_as_given_and_noted(out):
         }
     ]
     assert repr(saved) == "<saved page 'network': pages/network.html>"
-    assert "Réseau d&#39;acteurs" in saved._repr_html_()
+    html = saved._repr_html_()
+    assert "Réseau d&#39;acteurs" in html
+    assert "Réseau d'acteurs" not in html
 
 
 def test_page_name_may_end_with_html(out):

@@ -47,10 +47,12 @@ def _print_problems(problems: list[Problem]) -> None:
 def init(
     path: Annotated[Path, typer.Argument(help="Folder of the new project.")] = Path("."),
 ) -> None:
-    """Create the folders of a research project (existing files are kept)."""
-    from research.project import init_project
+    """Create the folders of a research project and its standard chapters (existing files are kept)."""
+    from research.pipeline import install_standard_chapters
+    from research.project import init_project, open_project
 
     created = init_project(path)
+    created += install_standard_chapters(open_project(path).paths.notebooks)
     for item in created:
         typer.echo(f"created {item}")
     typer.echo(f"project ready in {path.resolve()}")
@@ -640,6 +642,51 @@ def qdpx_import(
 
 
 # -- chapter pipeline ----------------------------------------------------------------------
+
+chapters_app = typer.Typer(
+    help="The standard chapters of the package: list them, add one to this project.",
+    no_args_is_help=True,
+)
+app.add_typer(chapters_app, name="chapters")
+
+
+@chapters_app.command("list")
+def chapters_list(project: ProjectOption = Path(".")) -> None:
+    """List the standard chapters and whether this project has each one (and unchanged)."""
+    from research.pipeline import standard_chapters
+
+    notebooks = _open(project).paths.notebooks
+    for chapter in standard_chapters():
+        mine = notebooks / chapter.notebook.name
+        if not mine.exists():
+            state = "missing (research chapters add " + chapter.id + ")"
+        elif mine.read_bytes() == chapter.notebook.read_bytes():
+            state = "present"
+        else:
+            state = "present, changed by this project"
+        typer.echo(f"{chapter.number}\t{chapter.id}\t{chapter.title}\t{state}")
+
+
+@chapters_app.command("add")
+def chapters_add(
+    names: Annotated[list[str], typer.Argument(help="Chapter ids or numbers (02).")],
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace a notebook this project has changed.")
+    ] = False,
+    project: ProjectOption = Path("."),
+) -> None:
+    """Add standard chapters to notebooks/ and to chapters.yaml (changed notebooks are kept)."""
+    from research.pipeline import add_standard_chapter
+
+    proj = _open(project)
+    for name in names:
+        added = add_standard_chapter(proj.paths.notebooks, name, force=force)
+        for path in added.written:
+            typer.echo(f"wrote {proj.paths.relative(path)}")
+        if added.listed:
+            typer.echo(f"listed {added.chapter.id} in notebooks/chapters.yaml")
+        if not added.written and not added.listed:
+            typer.echo(f"{added.chapter.id}: already in this project, unchanged")
 
 
 @app.command()

@@ -840,9 +840,9 @@ def framework_matrix(
     grouped = frame.groupby(keys, sort=False)
     first = grouped.head(1).set_index(keys)
     out = grouped.agg(n=("coding", "nunique"), n_documents=("doc_id", "nunique"))
-    out = out.join(first[["doc_id", "start", "end"]])
+    out = out.join(first[[c for c in ("doc_id", "start", "end") if c not in keys]])
     quotes, refs = [], []
-    for record in first.loc[out.index].to_dict("records"):
+    for record in first.loc[out.index].reset_index().to_dict("records"):
         text = record.get("quote")
         if not isinstance(text, str) or not text.strip():
             text = corpus.text(record["doc_id"])[record["start"] : record["end"]]

@@ -67,6 +67,13 @@ from research.pipeline._site import (
     index_html,
     write_index,
 )
+from research.pipeline._standard import (
+    AddedChapter,
+    add_standard_chapter,
+    install_standard_chapters,
+    standard_chapters,
+    standard_chapters_folder,
+)
 
 __all__ = [
     "CHAPTERS_FILE",
@@ -79,6 +86,7 @@ __all__ = [
     "MANIFEST_FILE",
     "PROVENANCE_FILE",
     "TRACKED_PACKAGES",
+    "AddedChapter",
     "Chapter",
     "ConsoleProgress",
     "CurrentPythonKernelManager",
@@ -87,6 +95,7 @@ __all__ = [
     "RunResult",
     "RunSpec",
     "Saved",
+    "add_standard_chapter",
     "cache_key",
     "check_parameters",
     "code_hash",
@@ -101,6 +110,7 @@ __all__ = [
     "git_commit",
     "index_html",
     "input_paths",
+    "install_standard_chapters",
     "is_transient_kernel_error",
     "not_started",
     "notebook_parameters",
@@ -120,6 +130,8 @@ __all__ = [
     "save_table",
     "select_chapters",
     "set_output_dir",
+    "standard_chapters",
+    "standard_chapters_folder",
     "table_bytes",
     "tree_hashes",
     "write_index",

@@ -44,6 +44,7 @@ import os
 import re
 import sys
 import threading
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from pathlib import Path
@@ -114,31 +115,51 @@ def input_paths(project: Project) -> list[Path]:
     ]
 
 
+_RUN_ID_CHARS = 48  # a plain name longer than this is shortened
+_KEY_CHARS, _VALUE_CHARS = 14, 12  # characters kept of each key and value in a shortened name
+
+
 def run_id_for(parameters: Mapping[str, Any]) -> str:
     """A folder name for a run with ad-hoc parameters (``key-value`` pairs).
 
-    Long or unusual values give a name ending with a short hash, so two different
-    parameter sets never share a folder.
+    A short set of plain values gives ``key-value`` pairs joined by ``_``. Long
+    or unusual values give a short name that stays readable: the first pairs,
+    each value cut to a few characters, then ``~`` and a short hash of every
+    parameter, so two different parameter sets never share a folder.
 
     Examples
     --------
     >>> run_id_for({})
     'defaults'
+    >>> run_id_for({"edition": "SUT2017", "seed": 3})
+    'edition-SUT2017_seed-3'
     >>> run_id_for({"note": "a/b"})[:7]
     'note-a_'
+    >>> run_id_for({"codes": "iw.creating.*,iw.maintaining.*", "framework_rows": "respondent_category"})
+    'codes-iw.creating_framework_rows-respondent_c~...'
     """
     if not parameters:
         return "defaults"
-    text = "_".join(f"{k}-{_slug(v)}" for k, v in sorted(parameters.items()))
-    if len(text) <= 60 and all(_slug(v) == str(v) for v in parameters.values()):
+    items = sorted(parameters.items())
+    text = "_".join(f"{k}-{_slug(v)}" for k, v in items)
+    if len(text) <= _RUN_ID_CHARS and all(_slug(v) == str(v) for v in parameters.values()):
         return text
     digest = hashlib.sha256(json.dumps(parameters, sort_keys=True, default=str).encode())
-    return f"{text[:50]}~{digest.hexdigest()[:8]}"
+    pairs: list[str] = []
+    for key, value in items:
+        pair = f"{key[:_KEY_CHARS]}-{_slug(value)[:_VALUE_CHARS].rstrip('_.+-')}"
+        if pairs and len("_".join([*pairs, pair])) > _RUN_ID_CHARS:
+            break
+        pairs.append(pair)
+    return f"{'_'.join(pairs)[:_RUN_ID_CHARS]}~{digest.hexdigest()[:8]}"
 
 
 def _slug(value: Any) -> str:
-    text = "none" if value is None else str(value)
-    return re.sub(r"[^A-Za-z0-9.+-]+", "_", text)
+    """The value with ASCII letters only (accents dropped) and ``_`` for anything else."""
+    text = unicodedata.normalize("NFKD", "none" if value is None else str(value))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[^A-Za-z0-9.+-]+", "_", text)
+    return re.sub(r"[.+-]*_[._+-]*", "_", text).strip("_") or "_"
 
 
 def _declared(chapter: Chapter) -> list | None:

@@ -1,5 +1,16 @@
 """A research project on disk: its paths and settings, opening it, checking it, creating one."""
 
+from research.project._contents import (
+    FORMATS_DOC,
+    ProjectContents,
+    central_actor,
+    coding_start_message,
+    document_grouping,
+    frequent_word,
+    missing_tables_message,
+    project_contents,
+    speech_by_group,
+)
 from research.project._overview import (
     format_totals,
     overview_tables,
@@ -20,20 +31,29 @@ from research.project._validate import (
 
 __all__ = [
     "CHECKS",
+    "FORMATS_DOC",
     "SETTINGS_FILE",
     "Project",
+    "ProjectContents",
     "ProjectPaths",
+    "central_actor",
     "check_codebook",
     "check_codings",
     "check_corpus",
     "check_references",
     "check_tables",
+    "coding_start_message",
+    "document_grouping",
     "find_root",
     "format_totals",
+    "frequent_word",
     "init_project",
+    "missing_tables_message",
     "open_project",
     "overview_tables",
+    "project_contents",
     "project_totals",
+    "speech_by_group",
     "validate_project",
     "write_overview",
 ]
