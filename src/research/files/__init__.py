@@ -17,6 +17,7 @@ from research.files._archives import (
 from research.files._atomic import atomic_write_bytes, atomic_write_text, read_limited
 from research.files._decoding import decode_bytes
 from research.files._limits import Limits
+from research.files._spreadsheet import csv_text, spreadsheet_cell, spreadsheet_safe, xlsx_bytes
 from research.files._transaction import Transaction, transaction
 from research.files._yaml import MAX_ALIAS_NODES, YamlMapping, load_yaml
 
@@ -29,11 +30,15 @@ __all__ = [
     "atomic_write_text",
     "check_xml_members",
     "check_zip",
+    "csv_text",
     "decode_bytes",
     "load_yaml",
     "parse_xml",
     "read_limited",
     "read_member",
+    "spreadsheet_cell",
+    "spreadsheet_safe",
     "transaction",
+    "xlsx_bytes",
     "zip_problem",
 ]
