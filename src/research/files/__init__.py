@@ -14,7 +14,13 @@ from research.files._archives import (
     read_member,
     zip_problem,
 )
-from research.files._atomic import atomic_write_bytes, atomic_write_text, read_limited
+from research.files._atomic import (
+    atomic_write_bytes,
+    atomic_write_text,
+    is_temporary,
+    read_limited,
+    remove_stale_temporaries,
+)
 from research.files._decoding import decode_bytes
 from research.files._limits import Limits
 from research.files._spreadsheet import csv_text, spreadsheet_cell, spreadsheet_safe, xlsx_bytes
@@ -32,10 +38,12 @@ __all__ = [
     "check_zip",
     "csv_text",
     "decode_bytes",
+    "is_temporary",
     "load_yaml",
     "parse_xml",
     "read_limited",
     "read_member",
+    "remove_stale_temporaries",
     "spreadsheet_cell",
     "spreadsheet_safe",
     "transaction",

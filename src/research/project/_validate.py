@@ -2,7 +2,8 @@
 
 :func:`validate_project` runs each check of :data:`CHECKS` on a project and
 returns their problems; ``research validate`` prints them and exits non-zero when
-any is an error. A check is a function ``(project, state) -> list[Problem]``;
+any is an error. Temporary files that killed writes left behind (``.*.tmp``, older
+than a day) are removed first. A check is a function ``(project, state) -> list[Problem]``;
 ``state`` carries what earlier checks loaded (the corpus, the tables) so that no
 file is read twice.
 """
@@ -139,6 +140,21 @@ def check_codings(project, state: dict[str, Any]) -> list[Problem]:
 CHECKS: list[Check] = [check_corpus, check_tables, check_references, check_codebook, check_codings]
 
 
+def _remove_stale_temporaries(project) -> None:
+    """Remove what killed atomic writes left in the project's folders (``.*.tmp``)."""
+    import os
+
+    from research.files import remove_stale_temporaries
+
+    paths = project.paths
+    for folder in (paths.root, paths.tables, paths.codings, paths.codebook, paths.private):
+        remove_stale_temporaries(folder)
+    for top in (paths.documents, paths.outputs):
+        for current, dirs, _ in os.walk(top):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            remove_stale_temporaries(current)
+
+
 def validate_project(project, *, strict: bool = False) -> list[Problem]:
     """Run every check of :data:`CHECKS` and return all problems found.
 
@@ -148,6 +164,7 @@ def validate_project(project, *, strict: bool = False) -> list[Problem]:
     strict : bool
         Raise :class:`ValidationFailed` when any problem is an error.
     """
+    _remove_stale_temporaries(project)
     state: dict[str, Any] = {}
     problems: list[Problem] = []
     for check in CHECKS:
