@@ -384,11 +384,13 @@ DryRunOption = Annotated[
 def _apply(proj, change, dry_run: bool) -> None:
     from research.coding import apply_change
 
-    typer.echo(change.summary)
     if dry_run:
+        typer.echo(change.summary)
         typer.echo("nothing written (--dry-run)")
         return
-    for path in apply_change(proj, change):
+    written = apply_change(proj, change)  # a lock or write error is shown alone
+    typer.echo(change.summary)
+    for path in written:
         typer.echo(f"  wrote {proj.paths.relative(path)}")
 
 

@@ -18,6 +18,7 @@ from research.errors import Problem, ValidationFailed
 __all__ = [
     "CHECKS",
     "check_codebook",
+    "check_coders_file",
     "check_codings",
     "check_corpus",
     "check_references",
@@ -137,7 +138,41 @@ def check_codings(project, state: dict[str, Any]) -> list[Problem]:
     )
 
 
-CHECKS: list[Check] = [check_corpus, check_tables, check_references, check_codebook, check_codings]
+def check_coders_file(project, state: dict[str, Any]) -> list[Problem]:
+    """Check ``coders.yaml`` (which documents each coder finished), if there is one."""
+    from research.agreement import CODERS_FILE, read_documents_coded
+    from research.errors import AgreementError, InputError
+    from research.files import load_yaml
+
+    path = project.paths.codings / CODERS_FILE
+    if not path.is_file():
+        return []
+    shown = project.paths.relative(path)
+    try:
+        load_yaml(path.read_text(encoding="utf-8"), path=shown)
+    except InputError as exc:
+        return [exc.to_problem()]
+    except UnicodeDecodeError:
+        return [Problem("error", "the file is not UTF-8 text", path=shown,
+                        hint="save it again as UTF-8 from the text editor")]  # fmt: skip
+    try:
+        read_documents_coded(project.paths.codings)
+    except AgreementError as exc:
+        message = str(exc).replace(f"{path}: ", "")
+        return [Problem("error", message, path=shown,
+                        hint="write each coder as 'name: {documents: all}' or "
+                        "'name: {documents: [INT01, INT04]}' (see docs/formats.md)")]  # fmt: skip
+    return []
+
+
+CHECKS: list[Check] = [
+    check_corpus,
+    check_tables,
+    check_references,
+    check_codebook,
+    check_codings,
+    check_coders_file,
+]
 
 
 def _remove_stale_temporaries(project) -> None:
