@@ -23,6 +23,12 @@ from research.files._atomic import (
 )
 from research.files._decoding import decode_bytes
 from research.files._limits import Limits
+from research.files._links import (
+    outside_link,
+    outside_link_error,
+    outside_link_problem,
+    outside_links,
+)
 from research.files._spreadsheet import csv_text, spreadsheet_cell, spreadsheet_safe, xlsx_bytes
 from research.files._transaction import Transaction, transaction
 from research.files._yaml import MAX_ALIAS_NODES, YamlMapping, load_yaml
@@ -40,6 +46,10 @@ __all__ = [
     "decode_bytes",
     "is_temporary",
     "load_yaml",
+    "outside_link",
+    "outside_link_error",
+    "outside_link_problem",
+    "outside_links",
     "parse_xml",
     "read_limited",
     "read_member",

@@ -190,6 +190,13 @@ class Project:
 
         return Limits.from_settings(self.settings.get("limits"), path=self.root / SETTINGS_FILE)
 
+    def _refuse_outside_links(self, folder: Path) -> None:
+        """Raise for the first entry of ``folder`` that a link takes out of the project."""
+        from research.files import outside_link_error, outside_links
+
+        for link, target in outside_links(folder, root=self.root):
+            raise outside_link_error(link, target, root=self.root)
+
     @cached_property
     def corpus(self) -> Corpus:
         """The documents and segments; raises if any document has an error."""
@@ -202,6 +209,7 @@ class Project:
         """The edition tables and the actor registry as DataFrames, checked."""
         from research.editions import load_tables
 
+        self._refuse_outside_links(self.paths.tables)
         return load_tables(self.paths.tables, strict=True, options=self.loader_options)[0]
 
     @cached_property
@@ -223,6 +231,7 @@ class Project:
         """The merged codebook of ``codebook/``."""
         from research.codebook import load_codebook
 
+        self._refuse_outside_links(self.paths.codebook)
         return load_codebook(self.paths.codebook)
 
     @cached_property
@@ -235,6 +244,7 @@ class Project:
         """
         from research.coding import load_codings
 
+        self._refuse_outside_links(self.paths.codings)
         return load_codings(self.paths.codings, corpus=self.corpus, codebook=self.codebook)
 
     def reload(self) -> Project:

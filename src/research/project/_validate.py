@@ -21,12 +21,26 @@ __all__ = [
     "check_coders_file",
     "check_codings",
     "check_corpus",
+    "check_links",
     "check_references",
     "check_tables",
     "validate_project",
 ]
 
 Check = Callable[[Any, dict[str, Any]], list[Problem]]
+
+
+def check_links(project, state: dict[str, Any]) -> list[Problem]:
+    """Symbolic links among the tables, the codebook and the codings that lead out of
+    the project (those among the documents are found when the corpus is read)."""
+    from research.files import outside_link_problem, outside_links
+
+    paths = project.paths
+    return [
+        outside_link_problem(link, target, root=project.root)
+        for folder in (paths.tables, paths.codebook, paths.codings)
+        for link, target in outside_links(folder, root=project.root)
+    ]
 
 
 def check_corpus(project, state: dict[str, Any]) -> list[Problem]:
@@ -166,6 +180,7 @@ def check_coders_file(project, state: dict[str, Any]) -> list[Problem]:
 
 
 CHECKS: list[Check] = [
+    check_links,
     check_corpus,
     check_tables,
     check_references,
