@@ -65,6 +65,12 @@ def test_a_wrong_limit_is_one_error_naming_research_yaml(project, capsys, line, 
     assert "INT0" not in text
 
 
+def test_limits_that_is_not_a_mapping(project, capsys):
+    (project / "research.yaml").write_text("title: Thèse\nlimits: 5\n")
+    code, text = validate(project, capsys)
+    assert code == 1 and "research.yaml, line 2: 'limits' must be a mapping" in text
+
+
 def test_a_syntax_error_in_coders_yaml_fails_validate(project, capsys):
     (project / "corpus" / "codings" / "coders.yaml").write_text(
         "camille:\n  documents: [INT01, INT02\nzoe:\n  documents: all\n"

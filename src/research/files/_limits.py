@@ -38,7 +38,11 @@ class Limits:
 
     @classmethod
     def from_settings(
-        cls, settings: dict[str, Any] | None, *, path: str | PathLike | None = None
+        cls,
+        settings: dict[str, Any] | None,
+        *,
+        path: str | PathLike | None = None,
+        line: int | None = None,
     ) -> Limits:
         """Options from the ``limits`` mapping of ``research.yaml``.
 
@@ -49,6 +53,8 @@ class Limits:
             line of each key to errors).
         path : path-like, optional
             The settings file, named in errors (default: ``research.yaml``).
+        line : int, optional
+            The line of the ``limits`` key, named when its value is not a mapping.
 
         Raises
         ------
@@ -72,7 +78,7 @@ class Limits:
             raise InputError(
                 f"'limits' must be a mapping of 'name: number' lines, not {settings!r}",
                 path=where,
-                line=getattr(settings, "line", None) or None,
+                line=line,
                 hint="write for instance  limits: {max_file_bytes: 300000000}",
             )
         known = set(cls.__dataclass_fields__)

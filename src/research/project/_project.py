@@ -188,7 +188,11 @@ class Project:
         """Loader limits from ``research.yaml`` (``limits:``)."""
         from research.files import Limits
 
-        return Limits.from_settings(self.settings.get("limits"), path=self.root / SETTINGS_FILE)
+        return Limits.from_settings(
+            self.settings.get("limits"),
+            path=self.root / SETTINGS_FILE,
+            line=getattr(self.settings, "key_lines", {}).get("limits"),
+        )
 
     def _refuse_outside_links(self, folder: Path) -> None:
         """Raise for the first entry of ``folder`` that a link takes out of the project."""
