@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -170,3 +171,34 @@ def test_every_chapter_runs_on_the_fixture_project(tmp_path):
     assert [r.status for r in again] == ["ok", "ok"]
     assert [_output_hashes(folder) for folder in folders] == before
     assert all(before) and any(p.endswith(".svg") for p in before[1])
+    for page in project.paths.outputs.glob("*/*/*.html"):
+        _assert_offline(page)
+
+
+def _assert_offline(page: Path) -> None:
+    """A page that loads no script from anywhere and no remote style sheet."""
+    html = page.read_text(encoding="utf-8")
+    scripts = re.findall(r"<script\b[^>]*>", html, flags=re.I)
+    assert not [s for s in scripts if re.search(r"src\s*=", s, flags=re.I)], page
+    assert not re.search(r"""<(?:script|link)\b[^>]*(?:src|href)=["']?(?:https?:)?//""", html)
+    assert "require.min.js" not in html and "MathJax" not in html, page
+
+
+def test_chapter_pages_load_no_remote_script(mechanics):
+    project, _ = mechanics
+    pages = list(project.paths.outputs.glob("*/*/*.html"))
+    assert len(pages) >= 3
+    for page in pages:
+        _assert_offline(page)
+
+
+def test_executed_notebooks_hold_no_machine_path(mechanics):
+    project, _ = mechanics
+    root = str(project.root)
+    for name in ("values/b/01-values.ipynb", "fails/default/02-fails.ipynb"):
+        text = (project.paths.outputs / name).read_text(encoding="utf-8")
+        record = json.loads(text)["metadata"]["papermill"]
+        folder = name.split("/0")[0]
+        assert record["input_path"] == "notebooks/" + Path(name).name
+        assert record["output_path"] == f"outputs/{folder}/{Path(name).name}"
+        assert root not in text

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import io
+import struct
+import tracemalloc
 import zipfile
 from pathlib import Path
 
@@ -207,11 +210,8 @@ def test_read_member_missing_and_corrupt(tmp_path):
     start = data.index(b"content.xml") + len("content.xml")  # first: the local header
     for i in range(start + 5, start + 25):
         data[i] ^= 0xFF  # damage the compressed bytes, keep the index
-    with (
-        check_zip("b.odt", Limits(), data=bytes(data)) as archive,
-        pytest.raises(InputError, match=r"b.odt: not a valid .odt.*'content.xml'"),
-    ):
-        read_member(archive, "content.xml", path="b.odt")
+    with pytest.raises(InputError, match=r"b.odt: not a valid .odt.*'content.xml'"):
+        check_zip("b.odt", Limits(), data=bytes(data))  # every member is inflated once
 
 
 # -- parse_xml ------------------------------------------------------------------------
@@ -358,3 +358,70 @@ def test_check_xml_members_parses_only_xml_parts(tmp_path):
     with check_zip(mixed, Limits()) as archive:
         roots = check_xml_members(archive, path=mixed)
     assert list(roots) == ["content.xml"]
+
+
+# -- members whose header lies about their size ---------------------------------------
+
+
+def lying_zip(name: str, content: bytes, declared: int) -> bytes:
+    """A zip whose one member declares ``declared`` bytes (local and central headers)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(name, content)
+    data = bytearray(buffer.getvalue())
+    real = struct.pack("<L", len(content))
+    local = data.index(b"PK\x03\x04")
+    assert data[local + 22 : local + 26] == real  # uncompressed size, local header
+    data[local + 22 : local + 26] = struct.pack("<L", declared)
+    central = data.index(b"PK\x01\x02")
+    assert data[central + 24 : central + 28] == real  # uncompressed size, central header
+    data[central + 24 : central + 28] = struct.pack("<L", declared)
+    return bytes(data)
+
+
+@functools.cache
+def fifty_megabytes_declared_as_1000() -> bytes:
+    content = b"<a>" + b"x" * 50_000_000 + b"</a>"  # 50 MB, about 50 KB deflated
+    return lying_zip("project.qde", content, declared=1_000)
+
+
+@pytest.mark.parametrize("kind", [".qdpx", ".docx", ".odt", ".xlsx"])
+def test_a_member_that_under_declares_its_size_is_stopped_early(kind):
+    data = fifty_megabytes_declared_as_1000()
+    assert len(data) < 200_000
+    options = Limits(max_unzipped_bytes=5_000_000, max_zip_ratio=100)
+    tracemalloc.start()
+    try:
+        with pytest.raises(UnsafeInputError) as caught:
+            check_zip(f"bombe{kind}", options, data=data).close()
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    message = str(caught.value)
+    assert f"bombe{kind}" in message and "'project.qde'" in message
+    assert "1,000 bytes its header declares" in message
+    assert peak < 2_000_000  # a few chunks, never the 50 MB
+
+
+def test_read_member_counts_the_real_bytes(monkeypatch):
+    content = b"<a>" + b"x" * 5_000_000 + b"</a>"
+    data = lying_zip("content.xml", content, declared=1_000)
+    monkeypatch.setattr("research.files._archives._read_all_members", lambda *a, **k: None)
+    with (
+        check_zip("a.odt", Limits(), data=data) as archive,
+        pytest.raises(UnsafeInputError, match=r"a.odt: member 'content.xml'.*1,000 bytes"),
+    ):
+        read_member(archive, "content.xml", path="a.odt")
+
+
+def test_honest_members_read_as_before(tmp_path):
+    text = ("Réunion du comité. " * 10_000).encode()
+    good = make_zip(tmp_path / "a.odt", {"content.xml": text, "stored": b"abc"})
+    with check_zip(good, Limits(max_zip_ratio=10_000)) as archive:
+        assert read_member(archive, "content.xml", path=good) == text
+    stored = make_zip(tmp_path / "b.odt", {"content.xml": text}, method=zipfile.ZIP_STORED)
+    with check_zip(stored, Limits(max_zip_ratio=10_000)) as archive:
+        assert read_member(archive, "content.xml", path=stored) == text
+    packed = make_zip(tmp_path / "c.odt", {"content.xml": text}, method=zipfile.ZIP_BZIP2)
+    with check_zip(packed, Limits(max_zip_ratio=10_000)) as archive:
+        assert read_member(archive, "content.xml", path=packed) == text

@@ -306,12 +306,18 @@ def code_retrieve(
     coder: Annotated[str | None, typer.Option("--coder", "-c", help="Only this coder.")] = None,
     children: Annotated[bool, typer.Option(help="Include the sub-codes.")] = True,
     context: Annotated[int, typer.Option(help="Characters of context on each side.")] = 0,
-    out: Annotated[Path | None, typer.Option(help="Write the passages to this CSV file.")] = None,
+    out: Annotated[
+        Path | None, typer.Option(help="Write the passages to this .csv or .xlsx file.")
+    ] = None,
     project: ProjectOption = Path("."),
 ) -> None:
-    """Print (or write as CSV) every passage coded with CODE, with its source."""
+    """Print (or write as CSV or XLSX) every passage coded with CODE, with its source."""
     from research.coding import retrieve
 
+    if out is not None and out.suffix.lower() not in (".csv", ".xlsx"):
+        raise typer.BadParameter(
+            f"{out} must end in .csv or .xlsx (the two formats written)", param_hint="--out"
+        )
     proj = _open(project)
     if coder:
         _check_coders(proj, [coder])
@@ -325,10 +331,13 @@ def code_retrieve(
         coders=coder,
     )
     if out is not None:
-        from research.files import atomic_write_text
+        from research.files import atomic_write_bytes, atomic_write_text, csv_text, xlsx_bytes
 
         out.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(out, found.to_csv(index=False, lineterminator="\n"))
+        if out.suffix.lower() == ".xlsx":
+            atomic_write_bytes(out, xlsx_bytes(found, sheet=code))
+        else:
+            atomic_write_text(out, csv_text(found))
         typer.echo(f"{len(found)} passage(s) written to {out}")
         return
     for row in found.itertuples(index=False):
@@ -377,11 +386,13 @@ DryRunOption = Annotated[
 def _apply(proj, change, dry_run: bool) -> None:
     from research.coding import apply_change
 
-    typer.echo(change.summary)
     if dry_run:
+        typer.echo(change.summary)
         typer.echo("nothing written (--dry-run)")
         return
-    for path in apply_change(proj, change):
+    written = apply_change(proj, change)  # a lock or write error is shown alone
+    typer.echo(change.summary)
+    for path in written:
         typer.echo(f"  wrote {proj.paths.relative(path)}")
 
 
@@ -826,9 +837,9 @@ def agreement(
     with pd.option_context("display.width", 160, "display.max_columns", 20):
         typer.echo(table.to_string(index=False))
     if out is not None:
-        from research.files import atomic_write_text
+        from research.files import atomic_write_text, csv_text
 
-        atomic_write_text(out, table.to_csv(index=False))
+        atomic_write_text(out, csv_text(table))
         typer.echo(f"table written to {out}")
     if html is not None:
         typer.echo(f"disagreements written to {html}")

@@ -28,7 +28,7 @@ import pandas as pd
 
 from research.codebook._model import Codebook
 from research.errors import ExportError
-from research.files import atomic_write_bytes, atomic_write_text
+from research.files import atomic_write_bytes, atomic_write_text, csv_text
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -272,7 +272,5 @@ def export_codebook(
     elif chosen == "docx":
         atomic_write_bytes(path, _docx_bytes(book, codings, title))
     else:
-        atomic_write_text(
-            path, codebook_table(book, codings).to_csv(index=False, lineterminator="\n")
-        )
+        atomic_write_text(path, csv_text(codebook_table(book, codings)))
     return path

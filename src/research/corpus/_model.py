@@ -34,6 +34,7 @@ from research import contracts
 from research.corpus._segmenting import Segment
 from research.corpus.loaders import Limits, LoadedDocument, load_document, segments_for
 from research.errors import InputError, Problem, UnknownIdError, ValidationFailed
+from research.files import outside_link, outside_link_problem
 from research.text import fold, fold_with_offsets, word_count, word_counts
 
 __all__ = [
@@ -732,14 +733,22 @@ def read_corpus(
 
     from research.corpus.loaders import registered_suffixes
 
-    folder = Path(folder).resolve()
+    given = Path(folder)
+    folder = given.resolve()
     root = Path(root).resolve() if root is not None else folder
+    away = outside_link(given, root=root) if root != folder else None
+    if away is not None:  # the documents folder itself is a link out of the project
+        return _CorpusBuilder().build(), [outside_link_problem(given, away, root=root)]
     files = document_files(folder)
+    problems: list[Problem] = []
+    if root != folder:  # documents linked from outside the project are not read
+        outside = {p: t for p in files if os.path.islink(p) and (t := outside_link(p, root=root))}
+        problems += [outside_link_problem(p, t, root=root) for p, t in outside.items()]
+        files = [p for p in files if p not in outside]
     suffixes = frozenset(registered_suffixes())
     read = partial(_read_one, root=root, suffixes=suffixes, options=options)
     jobs = _default_jobs(files) if jobs is None else jobs
     builder = _CorpusBuilder()
-    problems: list[Problem] = []
     seen: dict[str, str] = {}
 
     def take(parsed: ParsedDocument | None, found: list[Problem]) -> None:

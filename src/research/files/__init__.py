@@ -14,9 +14,22 @@ from research.files._archives import (
     read_member,
     zip_problem,
 )
-from research.files._atomic import atomic_write_bytes, atomic_write_text, read_limited
+from research.files._atomic import (
+    atomic_write_bytes,
+    atomic_write_text,
+    is_temporary,
+    read_limited,
+    remove_stale_temporaries,
+)
 from research.files._decoding import decode_bytes
 from research.files._limits import Limits
+from research.files._links import (
+    outside_link,
+    outside_link_error,
+    outside_link_problem,
+    outside_links,
+)
+from research.files._spreadsheet import csv_text, spreadsheet_cell, spreadsheet_safe, xlsx_bytes
 from research.files._transaction import Transaction, transaction
 from research.files._yaml import MAX_ALIAS_NODES, YamlMapping, load_yaml
 
@@ -29,11 +42,21 @@ __all__ = [
     "atomic_write_text",
     "check_xml_members",
     "check_zip",
+    "csv_text",
     "decode_bytes",
+    "is_temporary",
     "load_yaml",
+    "outside_link",
+    "outside_link_error",
+    "outside_link_problem",
+    "outside_links",
     "parse_xml",
     "read_limited",
     "read_member",
+    "remove_stale_temporaries",
+    "spreadsheet_cell",
+    "spreadsheet_safe",
     "transaction",
+    "xlsx_bytes",
     "zip_problem",
 ]

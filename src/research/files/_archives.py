@@ -17,9 +17,13 @@ one must give a clear message rather than a traceback from deep inside a library
   A ``<!DOCTYPE … SYSTEM "trans-14.dtd">`` line is normal and accepted: the DTD is
   never loaded.
 
-Python's :mod:`zipfile` never returns more bytes for a member than its declared
-uncompressed size (it fails on the CRC check instead), so limits read from the
-index hold when the members are read.
+The sizes in a zip index are written by whoever made the file: a member can
+declare 1,000 bytes and inflate to gigabytes. :mod:`zipfile` then inflates the
+whole member in memory before failing on its CRC, so :func:`check_zip` also
+inflates every member as a stream, counting the real bytes against the limits
+(the declared size, ``max_unzipped_bytes`` and ``max_zip_ratio``) without keeping
+them, before any library reads the container; :func:`read_member` reads the same
+way. Memory never holds more than one member as large as its header declares.
 
 Examples
 --------
@@ -44,6 +48,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import struct
 import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
@@ -177,6 +182,119 @@ def _refuse(path, kind: str, infos: list[zipfile.ZipInfo], options: Limits) -> N
     )
 
 
+_CHUNK = 1 << 16
+
+
+class _CheckedZip(zipfile.ZipFile):
+    """A zip container whose index passed the limits; it keeps them for reading."""
+
+    limits: Limits = Limits()
+
+
+def _data_offset(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
+    """Where the compressed bytes of ``info`` start, after its local header."""
+    archive.fp.seek(info.header_offset)
+    header = archive.fp.read(zipfile.sizeFileHeader)
+    if len(header) != zipfile.sizeFileHeader or header[:4] != zipfile.stringFileHeader:
+        raise zipfile.BadZipFile(f"bad local header for {info.filename!r}")
+    fields = struct.unpack(zipfile.structFileHeader, header)
+    name_length, extra_length = fields[10], fields[11]  # the header's last two fields
+    return info.header_offset + zipfile.sizeFileHeader + name_length + extra_length
+
+
+def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int):
+    """The inflated bytes of ``info`` in chunks, stopping once more than ``cap`` came."""
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        with archive.open(info) as stream:  # zipfile stops at the declared size
+            while chunk := stream.read(_CHUNK):
+                yield chunk
+        return
+    archive.fp.seek(_data_offset(archive, info))
+    left = info.compress_size
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    produced = 0
+    while left > 0 and produced <= cap:
+        raw = archive.fp.read(min(_CHUNK, left))
+        if not raw:
+            raise EOFError("the member's compressed data is truncated")
+        left -= len(raw)
+        if info.compress_type == zipfile.ZIP_STORED:
+            produced += len(raw)
+            yield raw
+            continue
+        while raw and produced <= cap:
+            chunk = inflater.decompress(raw, _CHUNK)
+            raw = inflater.unconsumed_tail
+            produced += len(chunk)
+            yield chunk
+    if info.compress_type == zipfile.ZIP_DEFLATED and produced <= cap:
+        yield inflater.flush()
+
+
+def _inflated(
+    archive: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    *,
+    path,
+    kind: str,
+    options: Limits,
+    keep: bool,
+) -> bytes:
+    """Inflate one member as a stream, refusing it once its real size breaks a limit.
+
+    Its real size is held to its declared size (which the index check held to
+    ``max_unzipped_bytes`` and ``max_zip_ratio``) and to ``max_unzipped_bytes``.
+    """
+    budget = options.max_unzipped_bytes
+    cap = min(info.file_size, budget)
+    parts: list[bytes] = []
+    size = 0
+    crc = 0
+    for chunk in _chunks(archive, info, max(cap, 0)):
+        size += len(chunk)
+        if size > info.file_size:
+            raise UnsafeInputError(
+                f"member {info.filename!r} of the {kind} container inflates to more than "
+                f"the {info.file_size:,} bytes its header declares, as in a zip bomb; "
+                "it was not read further",
+                path=path,
+                hint="the file was crafted or damaged: ask for a copy re-saved by its application",
+            )
+        if size > budget:
+            raise UnsafeInputError(
+                f"member {info.filename!r} of the {kind} container inflates to more than "
+                f"{budget:,} bytes, over the limit (max_unzipped_bytes); it was not read further",
+                path=path,
+                hint=_limit_hint("max_unzipped_bytes"),
+            )
+        crc = zlib.crc32(chunk, crc)
+        if keep:
+            parts.append(chunk)
+    if size != info.file_size or crc != info.CRC:
+        raise zipfile.BadZipFile(
+            f"{size:,} bytes instead of {info.file_size:,}" if size != info.file_size else "bad CRC"
+        )
+    return b"".join(parts)
+
+
+def _read_all_members(archive: zipfile.ZipFile, *, path, kind: str, options: Limits) -> None:
+    """Inflate every member without keeping it, counting real sizes against the limits."""
+    for info in archive.infolist():
+        if info.is_dir():
+            continue
+        try:
+            _inflated(archive, info, path=path, kind=kind, options=options, keep=False)
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            EOFError,
+            OSError,
+            ValueError,
+            NotImplementedError,
+        ) as exc:
+            raise _damaged(path, kind, f"cannot read the part {info.filename!r}: {exc}") from None
+
+
 def check_zip(
     path: str | os.PathLike,
     options: Limits,
@@ -206,10 +324,12 @@ def check_zip(
     Raises
     ------
     InputError
-        When the file is not a zip container or is truncated.
+        When the file is not a zip container or is truncated, or a member is damaged.
     UnsafeInputError
         When the file or its index is over a limit, or a member name is absolute
-        or contains ``..``. Nothing has been extracted then.
+        or contains ``..`` (nothing has been extracted then); or when a member
+        inflates to more than its header declares or than the limits allow (every
+        member is inflated as a stream and counted, nothing kept).
 
     Examples
     --------
@@ -228,7 +348,7 @@ def check_zip(
     if data is None:
         data = read_limited(path, max_bytes=options.max_file_bytes)
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive = _CheckedZip(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
         raise _damaged(path, kind, str(exc) if data else "the file is empty") from None
     try:
@@ -241,6 +361,8 @@ def check_zip(
                 path=path,
                 hint="open it in its application and save a copy without a password",
             )
+        archive.limits = options
+        _read_all_members(archive, path=path, kind=kind, options=options)
     except BaseException:
         archive.close()
         raise
@@ -256,6 +378,17 @@ def read_member(
 ) -> bytes:
     """Read one member of a checked container, turning failures into ``InputError``.
 
+    The member is inflated as a stream and its real size counted against its
+    declared size and the limits the container was checked with (see
+    :func:`check_zip`), so a lying header cannot fill memory.
+
+    Raises
+    ------
+    UnsafeInputError
+        When the member inflates to more than its header declares or the limits allow.
+    InputError
+        When the member is missing or damaged.
+
     Examples
     --------
     >>> buffer = io.BytesIO()
@@ -266,8 +399,10 @@ def read_member(
     b'application'
     """
     kind = _kind(path, kind)
+    options = getattr(archive, "limits", None) or Limits()
     try:
-        return archive.read(name)
+        info = archive.getinfo(name)
+        return _inflated(archive, info, path=path, kind=kind, options=options, keep=True)
     except KeyError:
         raise _damaged(path, kind, f"the part {name!r} is missing") from None
     except (

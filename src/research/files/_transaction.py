@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from research.errors import WriteError
+from research.files._atomic import temporary_file
 
 __all__ = ["Transaction", "transaction"]
 
@@ -188,7 +189,7 @@ class Transaction:
 
 
 def _stage(target: Path, data: bytes) -> Path:
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = temporary_file(target)  # with the mode of the file it replaces
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

@@ -31,6 +31,7 @@ import pandas as pd
 from lxml import etree
 
 from research.errors import ExportError
+from research.files import csv_text
 from research.network._matrices import is_two_mode
 from research.network._views import category_colors
 
@@ -154,8 +155,8 @@ def write_csv(G: nx.Graph, nodes_path: PathType, edges_path: PathType) -> tuple[
     >>> (folder / "e.csv").read_text(encoding="utf-8")
     'source,target\\na,b\\n'
     """
-    nodes = node_table(G).to_csv(index=False, lineterminator="\n").encode("utf-8")
-    edges = edge_table(G).to_csv(index=False, lineterminator="\n").encode("utf-8")
+    nodes = csv_text(node_table(G)).encode("utf-8")
+    edges = csv_text(edge_table(G)).encode("utf-8")
     return _write_bytes(nodes_path, nodes), _write_bytes(edges_path, edges)
 
 

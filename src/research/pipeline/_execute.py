@@ -200,6 +200,55 @@ def _chapter_runs(
     return result
 
 
+#: Parameters whose value names something of the project: what they name, and
+#: where such ids come from (for the hint).
+_NAMED = {
+    "edition": ("edition", "add it to the editions table of corpus/tables"),
+    "animator": ("actor", "add it to the actors table of corpus/tables"),
+    "coder": ("coder", "a coder is known once corpus/codings/<coder>.csv exists"),
+    "second_coder": ("coder", "a coder is known once corpus/codings/<coder>.csv exists"),
+}
+
+
+def _known_values(project: Project, what: str) -> set[str] | None:
+    """The ids the project knows for ``what``; ``None`` when they cannot be read
+    (the run then reports the project's own problem)."""
+    from research.errors import ResearchError
+
+    try:
+        if what == "coder":
+            from research.coding import coding_files
+
+            return {p.stem for p in coding_files(project.paths.codings)}
+        table = project.tables["editions" if what == "edition" else "actors"]
+        column = "edition_id" if what == "edition" else "actor_id"
+        return set(table[column].dropna().astype(str))
+    except (ResearchError, KeyError, OSError):
+        return None
+
+
+def _check_named_values(project: Project, planned: Sequence[tuple]) -> None:
+    """Refuse, before anything runs, a run or ``-p`` value naming an edition, an
+    actor or a coder that the project does not have."""
+    known: dict[str, set[str] | None] = {}
+    for chapter, run_id, injected, _ in planned:
+        for key, value in injected.items():
+            if key not in _NAMED or value is None or not isinstance(value, str):
+                continue
+            what, where = _NAMED[key]
+            if what not in known:
+                known[what] = _known_values(project, what)
+            ids = known[what]
+            if ids is None or value in ids:
+                continue
+            listed = ", ".join(sorted(ids)[:12]) or "none"
+            raise PipelineError(
+                f"chapter {chapter.id!r}, run {run_id!r}: parameter {key}={value!r} names no "
+                f"{what} of the project (known: {listed}) (hint: correct the value given "
+                f"with -p or in notebooks/chapters.yaml; {where})"
+            )
+
+
 def _takers_hint(chosen: list[tuple[Chapter, list[RunSpec]]], overrides: Mapping[str, str]) -> str:
     """Which selected chapters take the ``-p`` keys, to say which ones to name."""
     names = {c.id: {p.name for p in _declared(c)} for c, _ in chosen if c.notebook.is_file()}
@@ -322,6 +371,7 @@ def plan_runs(
         planned.extend(
             (chapter, run_id, injected, effective) for run_id, injected, effective in found
         )
+    _check_named_values(project, planned)
     root = project.root
     inputs = tree_hashes(input_paths(project), root=root)
     inputs_sha = combined_hash(inputs)

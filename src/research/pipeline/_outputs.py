@@ -55,6 +55,7 @@ import pandas as pd
 
 from research.contracts import is_blank
 from research.errors import InputError
+from research.files import csv_text, xlsx_bytes
 
 __all__ = [
     "Saved",
@@ -213,8 +214,7 @@ def _as_written(table: pd.DataFrame | pd.Series) -> pd.DataFrame:
 
 
 def _csv_bytes(frame: pd.DataFrame, precision: int) -> bytes:
-    text = frame.to_csv(index=False, float_format=f"%.{precision}g", lineterminator="\n")
-    return text.encode("utf-8")
+    return csv_text(frame, float_format=f"%.{precision}g").encode("utf-8")
 
 
 def _normalised_zip(data: bytes) -> bytes:
@@ -237,11 +237,7 @@ def _normalised_zip(data: bytes) -> bytes:
 
 
 def _xlsx_bytes(frame: pd.DataFrame, name: str) -> bytes:
-    buffer = io.BytesIO()
-    sheet = re.sub(r"[\[\]:*?/\\]", "_", name)[:31]
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame.to_excel(writer, sheet_name=sheet, index=False)
-    return _normalised_zip(buffer.getvalue())
+    return _normalised_zip(xlsx_bytes(frame, sheet=name))
 
 
 def _tex_bytes(frame: pd.DataFrame, name: str, caption: str | None, precision: int) -> bytes:

@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
+from research.files import atomic_write_text, is_temporary
 from research.pipeline._provenance import (
     PROVENANCE_FILE,
     code_hash,
@@ -151,7 +152,7 @@ def _read_manifest(output: Path, own: set[str]) -> tuple[list[dict], dict[str, s
         listed.update(f["path"] for f in files)
         outputs.append({**item, "files": files})
     others: dict[str, list[dict]] = {}
-    for file in sorted(p for p in output.rglob("*") if p.is_file()):
+    for file in sorted(p for p in output.rglob("*") if p.is_file() and not is_temporary(p.name)):
         rel = file.relative_to(output).as_posix()
         if rel not in listed:
             group = rel.split("/", 1)[0]
@@ -164,13 +165,30 @@ def _read_manifest(output: Path, own: set[str]) -> tuple[list[dict], dict[str, s
     return outputs, dict(sorted(recorded.items()))
 
 
+# nbconvert's page loads require.js, MathJax, Mermaid and the widget renderer from
+# a CDN: chapter pages must open offline and run no third-party script, so those
+# blocks of its template are emptied (the page's own style is inline already).
+_OFFLINE_TEMPLATE = """\
+{%- extends 'index.html.j2' -%}
+{%- block html_head_js -%}{%- endblock html_head_js -%}
+{% block jupyter_widgets %}{% endblock jupyter_widgets %}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+"""
+
+
 @lru_cache(maxsize=2)
 def _exporter(no_code: bool) -> Any:
     """One HTML exporter per worker process (building its templates takes a while)."""
+    import jinja2
     from nbconvert import HTMLExporter
 
     return HTMLExporter(
-        exclude_input=no_code, exclude_input_prompt=no_code, exclude_output_prompt=no_code
+        extra_loaders=[jinja2.DictLoader({"research_offline.html.j2": _OFFLINE_TEMPLATE})],
+        template_file="research_offline.html.j2",
+        exclude_input=no_code,
+        exclude_input_prompt=no_code,
+        exclude_output_prompt=no_code,
     )
 
 
@@ -180,6 +198,27 @@ def _render_html(notebook: Path, target: Path, *, no_code: bool, title: str) -> 
     nb = nbformat.read(notebook, as_version=4)
     body, _ = _exporter(no_code).from_notebook_node(nb, resources={"metadata": {"name": title}})
     target.write_text(body, encoding="utf-8")
+
+
+def _without_machine_paths(executed: Path, root: Path) -> Any:
+    """Rewrite papermill's input and output paths in an executed notebook relative to
+    the project (they were absolute paths of this machine), and return the notebook."""
+    import nbformat
+
+    nb = nbformat.read(executed, as_version=4)
+    record = nb.get("metadata", {}).get("papermill")
+    if not record:
+        return nb
+    for key in ("input_path", "output_path"):
+        value = record.get(key)
+        if isinstance(value, str) and value:
+            path = Path(value)
+            try:
+                record[key] = path.resolve().relative_to(root.resolve()).as_posix()
+            except ValueError:
+                record[key] = path.name
+    atomic_write_text(executed, nbformat.writes(nb) + "\n")
+    return nb
 
 
 def _cell_seconds(nb: Any) -> list[float]:
@@ -299,10 +338,7 @@ def execute_run(task: PlannedRun) -> RunResult:
     executed_s = time.perf_counter() - clock
     if executed.is_file():
         try:
-            if nb is None:
-                import nbformat
-
-                nb = nbformat.read(executed, as_version=4)
+            nb = _without_machine_paths(executed, root)
             _render_html(executed, html, no_code=task.no_code, title=f"{task.title} — {task.run}")
         except Exception as exc:  # a broken rendering must not hide the run's own result
             status = "failed"

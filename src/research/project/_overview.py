@@ -96,12 +96,12 @@ def write_overview(
     corpus: Corpus, tables: dict[str, pd.DataFrame], folder: str | Path
 ) -> dict[str, Any]:
     """Write the overview tables as CSV and the totals as text into ``folder``."""
-    from research.files import atomic_write_text
+    from research.files import atomic_write_text, csv_text
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     for name, table in overview_tables(corpus).items():
-        atomic_write_text(folder / f"{name}.csv", table.to_csv(index=False))
+        atomic_write_text(folder / f"{name}.csv", csv_text(table))
     totals = project_totals(corpus, tables)
     atomic_write_text(folder / "totals.txt", format_totals(totals) + "\n")
     return totals

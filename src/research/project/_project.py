@@ -65,13 +65,30 @@ class ProjectPaths:
     def from_settings(cls, root: Path, settings: dict[str, Any]) -> ProjectPaths:
         """Default layout, overridden by the folder keys of ``research.yaml``."""
         folders = settings.get("folders", {}) or {}
+        lines = getattr(settings, "key_lines", {})
+        if not isinstance(folders, dict):
+            raise InputError(
+                f"'folders' must be a mapping of 'name: folder' lines, not {folders!r}",
+                path=root / SETTINGS_FILE,
+                line=lines.get("folders"),
+                hint="write for instance  folders: {outputs: resultats}, or remove the line",
+            )
         unknown = set(folders) - set(_FOLDER_KEYS)
         if unknown:
             raise InputError(
-                f"unknown folder key(s) {sorted(unknown)} under 'folders'",
+                f"unknown folder key(s) {sorted(map(str, unknown))} under 'folders'",
                 path=root / SETTINGS_FILE,
+                line=getattr(folders, "key_lines", {}).get(min(unknown, key=str)),
                 hint=f"known keys are {', '.join(_FOLDER_KEYS)}",
             )
+        for key, value in folders.items():
+            if value is not None and (not isinstance(value, str) or not value.strip()):
+                raise InputError(
+                    f"folders.{key} must be a folder path written as text, not {value!r}",
+                    path=root / SETTINGS_FILE,
+                    line=getattr(folders, "key_lines", {}).get(key),
+                    hint=f"write for instance  {key}: {key}  (relative to research.yaml)",
+                )
 
         def where(key: str, default: Path) -> Path:
             value = folders.get(key)
@@ -124,7 +141,7 @@ def _read_settings(root: Path) -> dict[str, Any]:
     path = root / SETTINGS_FILE
     if not path.is_file():
         return {}
-    settings = load_yaml(path.read_text(encoding="utf-8"), path=path) or {}
+    settings = load_yaml(path.read_text(encoding="utf-8"), path=path, lines=True) or {}
     if not isinstance(settings, dict):
         raise InputError("settings must be a mapping of 'key: value' lines", path=path)
     return settings
@@ -141,6 +158,7 @@ class Project:
         self.root = Path(root).resolve()
         self.settings = _read_settings(self.root)
         self.paths = ProjectPaths.from_settings(self.root, self.settings)
+        self.loader_options  # noqa: B018  (a wrong limit is named here, not per document)
 
     def __repr__(self) -> str:
         return f"Project({str(self.root)!r})"
@@ -170,7 +188,18 @@ class Project:
         """Loader limits from ``research.yaml`` (``limits:``)."""
         from research.files import Limits
 
-        return Limits.from_settings(self.settings.get("limits"))
+        return Limits.from_settings(
+            self.settings.get("limits"),
+            path=self.root / SETTINGS_FILE,
+            line=getattr(self.settings, "key_lines", {}).get("limits"),
+        )
+
+    def _refuse_outside_links(self, folder: Path) -> None:
+        """Raise for the first entry of ``folder`` that a link takes out of the project."""
+        from research.files import outside_link_error, outside_links
+
+        for link, target in outside_links(folder, root=self.root):
+            raise outside_link_error(link, target, root=self.root)
 
     @cached_property
     def corpus(self) -> Corpus:
@@ -184,6 +213,7 @@ class Project:
         """The edition tables and the actor registry as DataFrames, checked."""
         from research.editions import load_tables
 
+        self._refuse_outside_links(self.paths.tables)
         return load_tables(self.paths.tables, strict=True, options=self.loader_options)[0]
 
     @cached_property
@@ -205,6 +235,7 @@ class Project:
         """The merged codebook of ``codebook/``."""
         from research.codebook import load_codebook
 
+        self._refuse_outside_links(self.paths.codebook)
         return load_codebook(self.paths.codebook)
 
     @cached_property
@@ -217,6 +248,7 @@ class Project:
         """
         from research.coding import load_codings
 
+        self._refuse_outside_links(self.paths.codings)
         return load_codings(self.paths.codings, corpus=self.corpus, codebook=self.codebook)
 
     def reload(self) -> Project:

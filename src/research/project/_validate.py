@@ -2,7 +2,8 @@
 
 :func:`validate_project` runs each check of :data:`CHECKS` on a project and
 returns their problems; ``research validate`` prints them and exits non-zero when
-any is an error. A check is a function ``(project, state) -> list[Problem]``;
+any is an error. Temporary files that killed writes left behind (``.*.tmp``, older
+than a day) are removed first. A check is a function ``(project, state) -> list[Problem]``;
 ``state`` carries what earlier checks loaded (the corpus, the tables) so that no
 file is read twice.
 """
@@ -18,14 +19,29 @@ from research.errors import Problem, ValidationFailed
 __all__ = [
     "CHECKS",
     "check_codebook",
+    "check_coders_file",
     "check_codings",
     "check_corpus",
+    "check_links",
     "check_references",
     "check_tables",
     "validate_project",
 ]
 
 Check = Callable[[Any, dict[str, Any]], list[Problem]]
+
+
+def check_links(project, state: dict[str, Any]) -> list[Problem]:
+    """Symbolic links among the tables, the codebook and the codings that lead out of
+    the project (those among the documents are found when the corpus is read)."""
+    from research.files import outside_link_problem, outside_links
+
+    paths = project.paths
+    return [
+        outside_link_problem(link, target, root=project.root)
+        for folder in (paths.tables, paths.codebook, paths.codings)
+        for link, target in outside_links(folder, root=project.root)
+    ]
 
 
 def check_corpus(project, state: dict[str, Any]) -> list[Problem]:
@@ -137,7 +153,57 @@ def check_codings(project, state: dict[str, Any]) -> list[Problem]:
     )
 
 
-CHECKS: list[Check] = [check_corpus, check_tables, check_references, check_codebook, check_codings]
+def check_coders_file(project, state: dict[str, Any]) -> list[Problem]:
+    """Check ``coders.yaml`` (which documents each coder finished), if there is one."""
+    from research.agreement import CODERS_FILE, read_documents_coded
+    from research.errors import AgreementError, InputError
+    from research.files import load_yaml
+
+    path = project.paths.codings / CODERS_FILE
+    if not path.is_file():
+        return []
+    shown = project.paths.relative(path)
+    try:
+        load_yaml(path.read_text(encoding="utf-8"), path=shown)
+    except InputError as exc:
+        return [exc.to_problem()]
+    except UnicodeDecodeError:
+        return [Problem("error", "the file is not UTF-8 text", path=shown,
+                        hint="save it again as UTF-8 from the text editor")]  # fmt: skip
+    try:
+        read_documents_coded(project.paths.codings)
+    except AgreementError as exc:
+        message = str(exc).replace(f"{path}: ", "")
+        return [Problem("error", message, path=shown,
+                        hint="write each coder as 'name: {documents: all}' or "
+                        "'name: {documents: [INT01, INT04]}' (see docs/formats.md)")]  # fmt: skip
+    return []
+
+
+CHECKS: list[Check] = [
+    check_links,
+    check_corpus,
+    check_tables,
+    check_references,
+    check_codebook,
+    check_codings,
+    check_coders_file,
+]
+
+
+def _remove_stale_temporaries(project) -> None:
+    """Remove what killed atomic writes left in the project's folders (``.*.tmp``)."""
+    import os
+
+    from research.files import remove_stale_temporaries
+
+    paths = project.paths
+    for folder in (paths.root, paths.tables, paths.codings, paths.codebook, paths.private):
+        remove_stale_temporaries(folder)
+    for top in (paths.documents, paths.outputs):
+        for current, dirs, _ in os.walk(top):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            remove_stale_temporaries(current)
 
 
 def validate_project(project, *, strict: bool = False) -> list[Problem]:
@@ -149,6 +215,7 @@ def validate_project(project, *, strict: bool = False) -> list[Problem]:
     strict : bool
         Raise :class:`ValidationFailed` when any problem is an error.
     """
+    _remove_stale_temporaries(project)
     state: dict[str, Any] = {}
     problems: list[Problem] = []
     for check in CHECKS:
