@@ -19,10 +19,12 @@ from research.corpus._model import (
 )
 from research.corpus._segmenting import (
     Segment,
+    lone_speakers,
     parse_timestamp,
     segment_paragraphs,
     segment_text,
     segment_turns,
+    transcript_labels,
 )
 
 __all__ = [
@@ -35,6 +37,7 @@ __all__ = [
     "document_files",
     "import_documents",
     "load_corpus",
+    "lone_speakers",
     "parse_document",
     "parse_timestamp",
     "read_corpus",
@@ -42,4 +45,5 @@ __all__ = [
     "segment_paragraphs",
     "segment_text",
     "segment_turns",
+    "transcript_labels",
 ]
