@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import docx
 import pytest
 
@@ -183,3 +185,63 @@ def test_two_files_with_one_id_are_refused(root, outside):
     files = [outside / "a b.txt", outside / "a-b.txt"]
     with pytest.raises(ValidationFailed, match="two files would both become"):
         plan_import(open_project(root), files, kind="note")
+
+
+# -- research validate: labels found once -----------------------------------------------------
+
+LONE = (
+    "---\nkind: interview\n---\n"
+    "Date : 12 mars 2024\n\nE : Bonjour.\nR : Bonjour.\nE : Alors ?\nR : Voilà.\nMaire : Oui.\n"
+)
+
+
+def test_validate_names_each_label_found_once(root, capsys):
+    folder = root / "corpus" / "documents"
+    (folder / "int.md").write_text(LONE, encoding="utf-8")
+    declared = LONE.replace("kind: interview\n", "kind: interview\nspeakers: {E: null, R: null}\n")
+    (folder / "declared.md").write_text(
+        declared.replace("---\nDate", "---\nDate"), encoding="utf-8"
+    )
+    (folder / "cr.md").write_text(
+        LONE.replace("kind: interview", "kind: minutes"), encoding="utf-8"
+    )
+    capsys.readouterr()
+    assert main(["validate", "-C", str(root)]) == 0
+    out = capsys.readouterr().out
+    lines = [line for line in out.splitlines() if "speaker label" in line]
+    assert lines == [
+        "warning: corpus/documents/int.md, line 4: speaker label 'Date' starts no other line, "
+        "so this line is read as text, not as a turn (hint: if Date is a speaker, declare it "
+        "under 'speakers:' in the front matter; otherwise it is treated as text)",
+        "warning: corpus/documents/int.md, line 10: speaker label 'Maire' starts no other line, "
+        "so this line is read as text, not as a turn (hint: if Maire is a speaker, declare it "
+        "under 'speakers:' in the front matter; otherwise it is treated as text)",
+    ]
+    assert "project is valid (2 warning(s))" in out
+
+
+def test_validate_names_the_paragraph_of_a_docx(root):
+    document = docx.Document()
+    for line in ("Date : 12 mars 2024", "Lieu : mairie", "E : Bonjour.", "R : Bonjour.",
+                 "E : On commence ?", "R : Oui."):  # fmt: skip
+        document.add_paragraph(line)
+    document.save(root / "corpus" / "documents" / "entretien.docx")
+    found = [p for p in open_project(root).validate() if "speaker label" in p.message]
+    assert [(p.path, p.line, p.message.split(",")[0]) for p in found] == [
+        (
+            "corpus/documents/entretien.docx",
+            None,
+            "speaker label 'Date' starts no other line (paragraph 1)",
+        ),
+        (
+            "corpus/documents/entretien.docx",
+            None,
+            "speaker label 'Lieu' starts no other line (paragraph 2)",
+        ),
+    ]
+    assert all(p.severity == "warning" for p in found)
+
+
+def test_the_demo_project_has_no_lone_speaker():
+    demo = open_project(Path(__file__).resolve().parents[1])  # its interviews declare speakers
+    assert [p for p in demo.validate() if "speaker label" in p.message] == []

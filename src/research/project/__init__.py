@@ -14,6 +14,7 @@ from research.project._validate import (
     check_codings,
     check_corpus,
     check_references,
+    check_speakers,
     check_tables,
     validate_project,
 )
@@ -27,6 +28,7 @@ __all__ = [
     "check_codings",
     "check_corpus",
     "check_references",
+    "check_speakers",
     "check_tables",
     "find_root",
     "format_totals",
