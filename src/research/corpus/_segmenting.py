@@ -17,6 +17,7 @@ Examples
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from collections import Counter
 from collections.abc import Collection
@@ -88,6 +89,7 @@ _ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+")
 _BLANK = re.compile(r"^[ \t\u00a0\u202f]*$")
 _RULE = re.compile(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
 _MAX_LABEL = 40
+_GET_LABEL = operator.itemgetter("label")
 _MIN_TURNS = 2  # undeclared labels start a turn only when they start this many lines
 
 
@@ -246,7 +248,11 @@ def _label_matches(text: str, speakers: frozenset[str] | None) -> list[re.Match]
     if first:
         matches.insert(0, first)
     if speakers is None:
-        matches = [m for m in matches if len(m["label"]) <= _MAX_LABEL]
+        labels = list(map(_GET_LABEL, matches))
+        if max(map(len, labels), default=0) > _MAX_LABEL:
+            matches = [
+                m for m, label in zip(matches, labels, strict=True) if len(label) <= _MAX_LABEL
+            ]
     return matches
 
 
@@ -254,7 +260,7 @@ def _turn_matches(text: str, speakers: frozenset[str] | None) -> tuple[list[int]
     """The start of every line that starts a turn, and its match, in text order."""
     matches = _label_matches(text, speakers)
     if speakers is None:
-        counts = Counter(m["label"] for m in matches)
+        counts = Counter(map(_GET_LABEL, matches))
         if min(counts.values(), default=_MIN_TURNS) < _MIN_TURNS:
             matches = [m for m in matches if counts[m["label"]] >= _MIN_TURNS]
     starts = [m.start() + 1 for m in matches]
