@@ -85,7 +85,7 @@ def test_import_is_all_or_nothing_and_never_overwrites(project, tmp_path_factory
     target = project / "corpus" / "documents" / "notes" / "note.md"
     original = target.read_text()
     good.write_text("Autre texte.\n")
-    assert main(["import", str(good), "-C", str(project)]) == 1
+    assert main(["import", str(good), "--kind", "note", "-C", str(project)]) == 1
     assert "already exists" in capsys.readouterr().err
     assert target.read_text() == original
     assert main(["import", str(good), "--kind", "note", "--force", "-C", str(project)]) == 0

@@ -25,7 +25,7 @@ def _coding(coder, quote, code):
 def project(tmp_path):
     assert main(["init", str(tmp_path)]) == 0
     (tmp_path / "corpus" / "documents" / "A.md").write_text(
-        "---\nkind: interview\n---\n" + TEXT, encoding="utf-8"
+        "---\nkind: interview\nspeakers: {E: null, R: null}\n---\n" + TEXT, encoding="utf-8"
     )
     (tmp_path / "codebook" / "sut.yaml").write_text(
         "id: sut\nlabel: Terrain\ncodable: false\ncodes:\n  - id: help\n    label: Aide reçue\n",

@@ -199,7 +199,8 @@ def test_a_coded_turn_label_stays_marked(book):
     from research.corpus import Corpus
 
     text = "Enquêtrice : Et après ?\n\nÉlodie : Trente kilomètres."
-    corpus = Corpus.from_texts({"D": text}, metadata={"D": {"kind": "interview"}})
+    meta = {"kind": "interview", "speakers": {"Enquêtrice": None, "Élodie": None}}
+    corpus = Corpus.from_texts({"D": text}, metadata={"D": meta})
     page = document_html(corpus, codings_for(corpus, "D", "Élodie : Trente"), book, "D")
     assert re.search(
         r'<b class="turn"><mark[^>]*>Élodie :</mark></b> <mark[^>]*>Trente</mark>', page

@@ -143,6 +143,26 @@ def test_docx_transcript_becomes_turns_without_invented_properties():
     ]
 
 
+def test_docx_date_and_place_lines_are_not_speakers(tmp_path):
+    document = docx.Document()
+    for line in ("Date : 12 mars 2024", "Lieu : mairie", "Enquêtrice : Bonjour.",
+                 "Élodie : Bonjour.", "Enquêtrice : On commence ?", "Élodie : Oui."):  # fmt: skip
+        document.add_paragraph(line)
+    path = tmp_path / "entretien.docx"
+    path.write_bytes(docx_bytes(document))
+    doc = load_docx(path, Limits())
+    assert doc.metadata["segmentation"] == "turns"
+    rows = [(s.speaker, doc.text[s.start : s.end]) for s in segments_for(doc)]
+    assert rows == [
+        (None, "Date : 12 mars 2024"),
+        (None, "Lieu : mairie"),
+        ("Enquêtrice", "Bonjour."),
+        ("Élodie", "Bonjour."),
+        ("Enquêtrice", "On commence ?"),
+        ("Élodie", "Oui."),
+    ]
+
+
 def test_registered_for_docx_and_odt():
     assert load_document(DATA / "compte-rendu.docx").text == DOCX_TEXT
     assert load_document(DATA / "compte-rendu.odt").text == ODT_TEXT
@@ -468,6 +488,11 @@ def test_render_blocks_gives_one_segment_per_block():
             None,
         ),  # 4 of 9
         ("E : a\n\nE : b\n\nE : c\n", None),  # one speaker
+        # labels found once do not count: 4 paragraphs of recurring labels out of 9
+        (
+            "Date : 1\n\nLieu : 2\n\nObjet : 3\n\nNote : 4\n\nFin : 5\n\nE : a\n\nR : b\n\nE : c\n\nR : d\n",
+            None,
+        ),
         ("Présents : A\n\nExcusés : B\n\nOrdre du jour : C\n", None),
         ("Un seul paragraphe.\n", None),
         ("", None),

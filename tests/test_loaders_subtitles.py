@@ -85,14 +85,16 @@ def same_rows(rows, expected):
 def test_vtt_fixture_text_and_segments():
     doc = load(DATA / "atelier.vtt")
     assert doc.text == VTT_TEXT
-    assert doc.metadata == {"segmentation": "turns"}
+    speakers = dict.fromkeys(["Marie Dupont", "Paul", "Inconnu", "Élodie"])
+    assert doc.metadata == {"segmentation": "turns", "speakers": speakers}
     assert doc.problems == []
     same_rows(checked_segments(doc), VTT_SEGMENTS)
 
 
 def test_srt_fixture_segments():
     doc = load(DATA / "entretien.srt")
-    assert doc.metadata == {"segmentation": "turns"}
+    speakers = dict.fromkeys(["Enquêtrice", "Élodie", "Inconnu"])
+    assert doc.metadata == {"segmentation": "turns", "speakers": speakers}
     assert doc.problems == []
     same_rows(checked_segments(doc), SRT_SEGMENTS)
     assert doc.text.startswith(

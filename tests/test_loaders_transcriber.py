@@ -86,7 +86,11 @@ def test_fixture_text():
         "audio": "entretien-elodie",
         "scribe": "Claire",
         "segmentation": "turns",
+        # declared, so that Marc élu, who speaks once, still has his turn
+        "speakers": {"Enquêtrice": None, "Élodie Fournier": None, "Marc élu": None},
     }
+    marc = [s for s in segments_for(doc) if s.speaker == "Marc élu"]
+    assert len(marc) == 1
 
 
 def test_fixture_segments():

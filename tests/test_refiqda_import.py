@@ -147,7 +147,7 @@ def test_nvivo_style_archive_is_read_in_utf16_units():
         "utf16",
         "two",
     )
-    assert imported.documents["doc_id"].tolist() == ["Entretien_Élodie"]
+    assert imported.documents["doc_id"].tolist() == ["Entretien-Elodie"]
     assert imported.documents["text"].tolist() == [STORED]
     rows = imported.codings[["coder", "start", "end", "code", "quote"]].values.tolist()
     assert rows == [
@@ -571,3 +571,78 @@ def test_cli_exports_and_imports(project, empty, tmp_path, capsys):
     bad.write_bytes(b"rien")
     assert main(["qdpx", "import", str(bad), "-C", str(empty.root)]) == 1
     assert "error: " in capsys.readouterr().err
+
+
+# -- where documents land, and their ids -------------------------------------------------------
+
+S2 = "5b0c7a52-0d51-4c8e-9a0b-6f1c2d3e4f5a"
+S3 = "5b0c7a52-0d51-4c8e-9a0b-6f1c2d3e4f5b"
+
+
+def named_sources(project_name: str = "Enquête Fabrique 2019") -> bytes:
+    """Three sources of another program: no kind, names with spaces and suffixes."""
+    sources = "".join(
+        f'<TextSource guid="{{{guid.upper()}}}"{name} plainTextPath="internal://{guid}.txt"/>'
+        for guid, name in (
+            (S1, ' name="Entretien Élodie.docx"'),
+            (S2, ' name="Entretien Élodie"'),
+            (S3, ""),
+        )
+    )
+    qde = (
+        f'<?xml version="1.0" encoding="utf-8"?><Project {NS} name="{project_name}">{CODES}'
+        f"<Sources>{sources}</Sources></Project>"
+    )
+    texts = {f"sources/{guid}.txt": f"Texte {guid[-1]}." for guid in (S1, S2, S3)}
+    return make_qdpx({"project.qde": qde, **texts})
+
+
+def test_source_names_give_slug_ids_never_guids():
+    first = read_qdpx("a.qdpx", data=named_sources())
+    assert first.documents["doc_id"].tolist() == [
+        "Entretien-Elodie",
+        "Entretien-Elodie-2",
+        "source",
+    ]
+    again = read_qdpx("a.qdpx", data=named_sources())
+    assert again.documents["doc_id"].tolist() == first.documents["doc_id"].tolist()
+    assert first.name == "Enquête Fabrique 2019"
+
+
+def test_documents_without_kind_land_in_a_folder_named_after_the_project(empty, tmp_path):
+    path = tmp_path / "export.qdpx"
+    path.write_bytes(named_sources())
+    _, written = import_refiqda(empty, path)
+    rel = sorted(empty.paths.relative(p) for p in written if p.suffix == ".md")
+    assert rel == [
+        "corpus/documents/Enquete-Fabrique-2019/Entretien-Elodie-2.md",
+        "corpus/documents/Enquete-Fabrique-2019/Entretien-Elodie.md",
+        "corpus/documents/Enquete-Fabrique-2019/source.md",
+    ]
+    assert not (empty.paths.documents / "documents").exists()
+    assert sorted(open_project(empty.root).corpus.doc_ids) == [
+        "Entretien-Elodie",
+        "Entretien-Elodie-2",
+        "source",
+    ]
+
+
+def test_a_project_without_name_is_named_by_its_file(empty, tmp_path):
+    path = tmp_path / "mon export.qdpx"
+    path.write_bytes(named_sources(project_name=""))
+    _, written = import_refiqda(empty, path)
+    assert {p.parent.name for p in written if p.suffix == ".md"} == {"mon-export"}
+
+
+def test_qdpx_import_folder_stays_inside_the_documents_folder(empty, tmp_path, capsys):
+    path = tmp_path / "export.qdpx"
+    path.write_bytes(named_sources())
+    assert main(["qdpx", "import", str(path), "--folder", "documents", "-C", str(empty.root)]) == 1
+    assert "would make corpus/documents/documents" in capsys.readouterr().err
+    assert not empty.paths.documents.exists() or not any(empty.paths.documents.iterdir())
+    assert main(["qdpx", "import", str(path), "--folder", "nvivo", "-C", str(empty.root)]) == 0
+    assert sorted(p.name for p in (empty.paths.documents / "nvivo").iterdir()) == [
+        "Entretien-Elodie-2.md",
+        "Entretien-Elodie.md",
+        "source.md",
+    ]

@@ -22,10 +22,11 @@ from research.text import normalise
     ],
 )
 def test_turn_shapes(line, speaker, utterance, time):
-    segments = segment_turns(line + "\n")
-    assert len(segments) == 1
-    seg = segments[0]
-    assert (seg.speaker, (line + "\n")[seg.start : seg.end], seg.time) == (speaker, utterance, time)
+    text = (line + "\n") * 2  # an undeclared label starts turns when it recurs
+    segments = segment_turns(text)
+    assert len(segments) == 2
+    for seg in segments:
+        assert (seg.speaker, text[seg.start : seg.end], seg.time) == (speaker, utterance, time)
 
 
 @pytest.mark.parametrize(
@@ -42,12 +43,13 @@ def test_lines_that_are_not_turns(line):
 
 
 def test_continuation_lines_and_blank_lines_stay_in_the_turn():
-    text = "E : Et alors ?\nR : Alors,\n\nje suis revenue.\n\nE : D'accord.\n"
+    text = "E : Et alors ?\nR : Alors,\n\nje suis revenue.\n\nE : D'accord.\nR : Voilà.\n"
     segs = segment_turns(text)
     assert [(s.speaker, text[s.start : s.end]) for s in segs] == [
         ("E", "Et alors ?"),
         ("R", "Alors,\n\nje suis revenue."),
         ("E", "D'accord."),
+        ("R", "Voilà."),
     ]
 
 
@@ -59,11 +61,12 @@ def test_known_speakers_restrict_labels():
 
 
 def test_text_before_first_turn_and_headings():
-    text = "# Entretien\n*Contexte.*\n\n## Partie 1\nE : Question ?\n"
+    text = "# Entretien\n*Contexte.*\n\n## Partie 1\nE : Question ?\nE : Encore ?\n"
     segs = segment_turns(text)
     assert [(s.speaker, s.section, text[s.start : s.end]) for s in segs] == [
         (None, "Entretien", "*Contexte.*"),
         ("E", "Entretien > Partie 1", "Question ?"),
+        ("E", "Entretien > Partie 1", "Encore ?"),
     ]
 
 
@@ -110,6 +113,7 @@ LABEL = st.sampled_from(["E", "R", "Enquêtrice", "Élodie", "Speaker 2", "Jean-
     bom=st.booleans(),
 )
 def test_turn_offsets_always_give_back_the_utterances(turns, newline, bom):
+    turns = turns * 2  # every label recurs
     lines = []
     expected = []
     for label, utterance, stamped in turns:
@@ -164,17 +168,18 @@ SPEAKERS = ["Marie", "Marie Dupont", "marie", "Dr. Lenoir", "E", "R", "A+B", "X"
     speakers=st.lists(st.sampled_from(SPEAKERS), max_size=5),
 )
 def test_known_speakers_find_the_turns_of_the_general_grammar_with_those_labels(lines, speakers):
-    from research.corpus._segmenting import _turn_starts
+    from research.corpus._segmenting import _label_matches, _turn_starts
 
     text = "\n".join(lines)
     chosen = frozenset(speakers)
     general = [
-        (start, content, label)
-        for start, content, _, label in _turn_starts(text, None)
-        if label is None or label in chosen
+        (m.start(), m.end(), m["label"]) for m in _label_matches(text, None) if m["label"] in chosen
     ]
-    narrow = [(start, content, label) for start, content, _, label in _turn_starts(text, chosen)]
+    narrow = [(m.start(), m.end(), m["label"]) for m in _label_matches(text, chosen)]
     assert narrow == general
+    # declared labels start a turn however often they occur
+    turns = [label for _, _, _, label in _turn_starts(text, chosen) if label is not None]
+    assert turns == [label for _, _, label in general]
 
 
 SPACES = st.sampled_from(["", " ", "  ", "\t", "\u00a0", "\u202f"])
@@ -213,3 +218,31 @@ def test_possessive_turn_pattern_finds_what_the_plain_pattern_finds(text):
         return [(m.span(), m.groupdict()) for m in rx.finditer(text)]
 
     assert spans(True) == spans(False)
+
+
+def test_a_label_found_once_is_text_unless_declared():
+    text = (
+        "Date : 12 mars 2024\nLieu : mairie\n\nE : Bonjour.\nR : Bonjour.\nE : Alors ?\n"
+        "R : Voilà.\nMaire : Oui.\n"
+    )
+    segs = segment_turns(text)
+    assert [(s.speaker, text[s.start : s.end]) for s in segs] == [
+        (None, "Date : 12 mars 2024\nLieu : mairie"),
+        ("E", "Bonjour."),
+        ("R", "Bonjour."),
+        ("E", "Alors ?"),
+        ("R", "Voilà.\nMaire : Oui."),
+    ]
+    declared = segment_turns(text, speakers={"Date", "E", "R", "Maire"})
+    assert [s.speaker for s in declared] == ["Date", "E", "R", "E", "R", "Maire"]
+    assert text[declared[0].start : declared[0].end] == "12 mars 2024\nLieu : mairie"
+
+
+def test_lone_speakers_name_the_line_and_label():
+    from research.corpus import lone_speakers
+
+    text = "Date : 12 mars 2024\n\nE : Bonjour.\nR : Oui.\nE : Alors ?\n\nMaire : Non.\n"
+    assert lone_speakers(text) == [(1, "Date"), (4, "R"), (7, "Maire")]
+    assert lone_speakers("\nLieu : mairie\n") == [(2, "Lieu")]
+    assert lone_speakers("E : a\nE : b\n") == []
+    assert lone_speakers("") == []

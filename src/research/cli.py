@@ -76,25 +76,39 @@ def validate(project: ProjectOption = Path(".")) -> None:
 def import_(
     paths: Annotated[list[Path], typer.Argument(help="Files to import (any loader format).")],
     kind: Annotated[
-        str | None, typer.Option(help="Document kind to record (interview, minutes, …).")
+        str | None,
+        typer.Option(
+            help="Document kind to record (interview, minutes, logbook, note, document); "
+            "default: inferred from each document (speaker turns: interview; headings "
+            "or lists: minutes)."
+        ),
     ] = None,
     folder: Annotated[
         str | None,
-        typer.Option(help="Sub-folder of corpus/documents (default: the kind, e.g. interviews)."),
+        typer.Option(
+            "--folder",
+            "--to",
+            help="Sub-folder of corpus/documents (default: from the kind, e.g. interviews).",
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing documents.")] = False,
     project: ProjectOption = Path("."),
 ) -> None:
     """Convert outside files into Markdown documents of the corpus.
 
-    Nothing is written unless every file imports cleanly.
+    Each imported file's kind is shown with the reason it was chosen. Nothing is
+    written unless every file imports cleanly.
     """
-    from research.corpus import import_documents
+    from research.corpus import plan_import, write_imports
 
     proj = _open(project)
-    written = import_documents(proj, paths, kind=kind, folder=folder, force=force)
-    for path in written:
-        typer.echo(f"imported {proj.paths.relative(path)}")
+    planned = plan_import(proj, paths, kind=kind, folder=folder, force=force)
+    write_imports(planned)
+    for item in planned:
+        typer.echo(
+            f"imported {proj.paths.relative(item.target)} from {item.source.name}: "
+            f"{item.kind} ({item.reason})"
+        )
 
 
 @app.command()

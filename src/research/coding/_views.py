@@ -12,7 +12,8 @@ Examples
 >>> from research.corpus import Corpus
 >>> from research.codebook import Codebook
 >>> corpus = Corpus.from_texts({"D": "I : Et la Fabrique ?\\nR : Elle coordonne la BGE et la CCI."},
-...                            metadata={"D": {"kind": "interview", "date": "2019-05-02"}})
+...                            metadata={"D": {"kind": "interview", "date": "2019-05-02",
+...                                            "speakers": {"I": None, "R": None}}})
 >>> book = Codebook.from_frame(pd.DataFrame({"code": ["ant", "ant.enrolment"]}))
 >>> codings = pd.DataFrame({"coder": ["a"], "doc_id": ["D"], "start": [25], "end": [56],
 ...     "code": ["ant.enrolment"], "quote": ["Elle coordonne la BGE et la CCI"],

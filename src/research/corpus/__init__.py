@@ -5,7 +5,17 @@ segmentation cuts them into paragraphs or speaker turns; :class:`Corpus` holds t
 ``documents`` and ``segments`` tables.
 """
 
-from research.corpus._importing import import_documents, render_markdown
+from research.corpus._importing import (
+    KINDS,
+    PlannedImport,
+    document_folder,
+    document_id,
+    import_documents,
+    infer_kind,
+    plan_import,
+    render_markdown,
+    write_imports,
+)
 from research.corpus._model import (
     DOCUMENT_COLUMNS,
     SEGMENT_COLUMNS,
@@ -19,27 +29,38 @@ from research.corpus._model import (
 )
 from research.corpus._segmenting import (
     Segment,
+    lone_speakers,
     parse_timestamp,
     segment_paragraphs,
     segment_text,
     segment_turns,
+    transcript_labels,
 )
 
 __all__ = [
     "DOCUMENT_COLUMNS",
+    "KINDS",
     "SEGMENT_COLUMNS",
     "Corpus",
     "ParsedDocument",
+    "PlannedImport",
     "Segment",
     "SegmentColumns",
     "document_files",
+    "document_folder",
+    "document_id",
     "import_documents",
+    "infer_kind",
     "load_corpus",
+    "lone_speakers",
     "parse_document",
     "parse_timestamp",
+    "plan_import",
     "read_corpus",
     "render_markdown",
     "segment_paragraphs",
     "segment_text",
     "segment_turns",
+    "transcript_labels",
+    "write_imports",
 ]

@@ -8,7 +8,7 @@ with every metadata attribute) and ``segments`` (``doc_id``, ``seg_id``, ``start
 Examples
 --------
 >>> corpus = Corpus.from_texts({"A": "I : Bonjour.\\nR : La coopérative, oui."},
-...                            metadata={"A": {"kind": "interview"}})
+...                            metadata={"A": {"kind": "interview", "speakers": ["I", "R"]}})
 >>> corpus.segments[["seg_id", "speaker", "text"]].values.tolist()
 [['A:0000', 'I', 'Bonjour.'], ['A:0001', 'R', 'La coopérative, oui.']]
 >>> corpus.kwic("cooper", ignore_accents=True)["match"].tolist()

@@ -9,24 +9,28 @@ Examples
 >>> text = "# Idées\\n\\n- un marché\\n- une navette\\n"
 >>> [(text[s.start:s.end], s.section) for s in segment_paragraphs(text)]
 [('un marché', 'Idées'), ('une navette', 'Idées')]
->>> text = "E : Bonjour.\\nR : Bonjour,\\nça va.\\n"
->>> [(s.speaker, text[s.start:s.end]) for s in segment_turns(text)]
+>>> text = "E : Bonjour.\\nR : Bonjour,\\nça va.\\nE : Merci.\\nR : De rien.\\n"
+>>> [(s.speaker, text[s.start:s.end]) for s in segment_turns(text)][:2]
 [('E', 'Bonjour.'), ('R', 'Bonjour,\\nça va.')]
 """
 
 from __future__ import annotations
 
 import functools
+import operator
 import re
+from collections import Counter
 from collections.abc import Collection
 from typing import Literal, NamedTuple
 
 __all__ = [
     "Segment",
+    "lone_speakers",
     "parse_timestamp",
     "segment_paragraphs",
     "segment_text",
     "segment_turns",
+    "transcript_labels",
 ]
 
 SegmentationMode = Literal["paragraphs", "turns"]
@@ -85,6 +89,8 @@ _ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+")
 _BLANK = re.compile(r"^[ \t\u00a0\u202f]*$")
 _RULE = re.compile(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
 _MAX_LABEL = 40
+_GET_LABEL = operator.itemgetter("label")
+_MIN_TURNS = 2  # undeclared labels start a turn only when they start this many lines
 
 
 def _new_segment(fields: tuple) -> Segment:
@@ -225,24 +231,41 @@ def _speaker_regexes(speakers: frozenset[str]) -> tuple[re.Pattern, re.Pattern] 
     return _line_regexes(_turn_pattern("|".join(map(re.escape, usable))), re.VERBOSE)
 
 
-def _turn_matches(text: str, speakers: frozenset[str] | None) -> tuple[list[int], list[re.Match]]:
-    """The start of every line that starts a turn, and its match, in text order."""
+def _label_matches(text: str, speakers: frozenset[str] | None) -> list[re.Match]:
+    """Every line that starts with a label (of ``speakers``, when given), in text order.
+
+    A match found after a newline starts at that newline.
+    """
     if speakers is None:
         at_start, after_newline = _TURN, _TURN_AFTER_NEWLINE
     else:
         regexes = _speaker_regexes(speakers)
         if regexes is None:
-            return [], []
+            return []
         at_start, after_newline = regexes
     matches = list(after_newline.finditer(text))
     first = at_start.match(text)
     if first:
         matches.insert(0, first)
     if speakers is None:
-        matches = [m for m in matches if len(m["label"]) <= _MAX_LABEL]
+        labels = list(map(_GET_LABEL, matches))
+        if max(map(len, labels), default=0) > _MAX_LABEL:
+            matches = [
+                m for m, label in zip(matches, labels, strict=True) if len(label) <= _MAX_LABEL
+            ]
+    return matches
+
+
+def _turn_matches(text: str, speakers: frozenset[str] | None) -> tuple[list[int], list[re.Match]]:
+    """The start of every line that starts a turn, and its match, in text order."""
+    matches = _label_matches(text, speakers)
+    if speakers is None:
+        counts = Counter(map(_GET_LABEL, matches))
+        if min(counts.values(), default=_MIN_TURNS) < _MIN_TURNS:
+            matches = [m for m in matches if counts[m["label"]] >= _MIN_TURNS]
     starts = [m.start() + 1 for m in matches]
-    if first and matches and matches[0] is first:
-        starts[0] = 0
+    if matches and matches[0].start() == 0 and text[:1] != "\n":
+        starts[0] = 0  # found by the pattern anchored at the start of the text
     return starts, matches
 
 
@@ -272,18 +295,21 @@ def segment_turns(text: str, *, speakers: Collection[str] | None = None) -> list
     """Cut a transcript into speaker turns.
 
     A line that starts with a speaker label (see ``docs/formats.md``) starts a turn;
-    the following lines belong to it until the next label or heading. Text before
-    the first label, and text under a heading before the next label, is cut into
-    paragraphs. Lines are found with multi-line regular expressions over the whole
-    text, so long transcripts cost little more than reading them.
+    the following lines belong to it until the next label or heading. Without
+    ``speakers``, a label starts turns only when it starts at least two lines of the
+    text, so that a lone ``Date : 12 mars 2024`` or ``Lieu : mairie`` stays text
+    (:func:`lone_speakers` lists such lines). Text before the first label, and text
+    under a heading before the next label, is cut into paragraphs. Lines are found
+    with multi-line regular expressions over the whole text, so long transcripts
+    cost little more than reading them.
 
     Parameters
     ----------
     text : str
         A stored text.
     speakers : collection of str, optional
-        When given, only these labels start a turn (a respondent saying "Bon : …"
-        then stays inside their turn).
+        When given, only these labels start a turn, however often they occur (a
+        respondent saying "Bon : …" then stays inside their turn).
 
     Returns
     -------
@@ -292,10 +318,14 @@ def segment_turns(text: str, *, speakers: Collection[str] | None = None) -> list
     Examples
     --------
     >>> text = "[00:01:02] Marie : Alors,\\n\\nvoilà.\\n**Enquêtrice** : Et ensuite ?\\n"
-    >>> [(s.speaker, text[s.start:s.end], s.time) for s in segment_turns(text)]
+    >>> turns = segment_turns(text, speakers={"Marie", "Enquêtrice"})
+    >>> [(s.speaker, text[s.start:s.end], s.time) for s in turns]
     [('Marie', 'Alors,\\n\\nvoilà.', 62.0), ('Enquêtrice', 'Et ensuite ?', None)]
     >>> segment_turns("Note : rien.", speakers={"E", "R"})[0].speaker is None
     True
+    >>> text = "Date : 12 mars 2024\\nE : Bonjour.\\nR : Bonjour.\\nE : Alors ?\\nR : Voilà.\\n"
+    >>> [s.speaker for s in segment_turns(text)]
+    [None, 'E', 'R', 'E', 'R']
     """
     chosen = None if speakers is None else frozenset(speakers)
     sections = _Sections()
@@ -353,6 +383,59 @@ def segment_turns(text: str, *, speakers: Collection[str] | None = None) -> list
         label = labels.setdefault(label, label)
         append(new(Segment, (begin, end, label, path, time)))
     return segments
+
+
+def lone_speakers(text: str) -> list[tuple[int, str]]:
+    """Lines that start with a speaker label found on no other line of the text.
+
+    Without declared ``speakers``, such a label does not start a turn (see
+    :func:`segment_turns`); ``research validate`` names these lines, since the label
+    may be a speaker who speaks once as well as a ``Date :`` line.
+
+    Returns
+    -------
+    list of (int, str)
+        The line number (from 1, in the stored text) and the label, in text order.
+
+    Examples
+    --------
+    >>> lone_speakers("Lieu : mairie\\nE : Bonjour.\\nE : Alors ?\\nMaire : Oui.\\n")
+    [(1, 'Lieu'), (4, 'Maire')]
+    """
+    matches = _label_matches(text, None)
+    counts = Counter(m["label"] for m in matches)
+    lone = [m for m in matches if counts[m["label"]] < _MIN_TURNS]
+    count = text.count
+    # A match found after a newline starts at that newline, one line before its own.
+    return [(count("\n", 0, m.start() + (text[m.start()] == "\n")) + 1, m["label"]) for m in lone]
+
+
+def transcript_labels(text: str) -> list[str]:
+    """The recurring speaker labels of a text that reads as a transcript, else ``[]``.
+
+    A text reads as a transcript when at least two labels of the turn grammar each
+    start two paragraphs or more, and paragraphs starting with such a label are at
+    least half of all paragraphs (so minutes with one "Présents : …" and one
+    "Excusés : …" line, or a "Date : …" line, are not taken for a transcript).
+
+    Examples
+    --------
+    >>> transcript_labels("E : Bonjour.\\n\\nR : Bonjour.\\n\\nE : Alors ?\\n\\nR : Voilà.\\n")
+    ['E', 'R']
+    >>> transcript_labels("Présents : A, B.\\n\\nExcusés : C.\\n\\nLe marché est lancé.\\n")
+    []
+    """
+    paragraphs = segment_paragraphs(text)
+    labels: Counter[str] = Counter()
+    for segment in paragraphs:
+        first_line = text[segment.start : segment.end].split("\n", 1)[0]
+        match = _TURN.match(first_line)
+        if match and len(match["label"]) <= _MAX_LABEL:
+            labels[match["label"]] += 1
+    recurring = {label: n for label, n in labels.items() if n >= _MIN_TURNS}
+    if len(recurring) >= 2 and 2 * sum(recurring.values()) >= len(paragraphs):
+        return list(recurring)
+    return []
 
 
 def segment_text(

@@ -47,7 +47,7 @@ from lxml import etree
 from research.codebook import Codebook, codebook_texts, read_codebook
 from research.coding import CODING_COLUMNS, coder_lock, coding_files, codings_text, typed_codings
 from research.contracts import is_blank
-from research.corpus import render_markdown
+from research.corpus import document_folder, document_id, render_markdown
 from research.corpus.loaders import split_front_matter
 from research.errors import InputError, Problem, ValidationFailed
 from research.exchange._refiqda_export import (
@@ -83,7 +83,10 @@ _RGB = re.compile(r"^#(?:[0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$")
 _CODER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
 _ID_PART = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_\-]*$")
 _LEVELS = ("first_order", "second_order", "aggregate")
-_PLURALS = {"interview": "interviews", "minutes": "minutes", "logbook": "logbook", "note": "notes"}
+# Suffixes of a source's name that are its file's, not part of the document's name.
+_SOURCE_SUFFIX = re.compile(
+    r"\.(?:txt|md|markdown|docx?|odt|rtf|pdf|html?|trs|vtt|srt)$", re.IGNORECASE
+)
 # Exporters whose positions are not the standard's code points of the raw text.
 _ORIGIN_UNITS: tuple[tuple[str, tuple[str, str]], ...] = (("nvivo", ("utf16", "two")),)
 _HINT = "export the project again from the qualitative analysis software"
@@ -104,6 +107,9 @@ class QdaImport:
         stored texts.
     origin : str
         The exporting program, as it names itself.
+    name : str
+        The project's name (its ``name`` attribute, else the file's name); documents
+        without a kind are written to a folder named after it.
     units, crlf : str
         How its positions were read (see :func:`origin_units`).
     problems : tuple of Problem
@@ -117,6 +123,7 @@ class QdaImport:
     units: str = "code_points"
     crlf: str = "two"
     problems: tuple[Problem, ...] = field(default_factory=tuple)
+    name: str = ""
 
     @property
     def codes(self) -> pd.DataFrame:
@@ -421,9 +428,12 @@ def _case_values(root: etree._Element, variables: dict, path) -> dict[str, dict[
 
 
 def _doc_id(name: str, taken: set[str]) -> str:
-    cleaned = re.sub(r"[^\w.\-]+", "_", unicodedata.normalize("NFC", name.strip()))
-    cleaned = cleaned.lstrip(".-") or "source"
-    return _unique(cleaned, taken)
+    """The document id of a source: its name as a slug, without a file suffix, unique.
+
+    The same names in the same order always give the same ids (a GUID never does).
+    """
+    base = _SOURCE_SUFFIX.sub("", name.strip()) or name.strip()
+    return _unique(document_id(base), taken)
 
 
 class _ProjectReader:
@@ -479,7 +489,7 @@ class _ProjectReader:
                     )
                 )
                 continue
-            name = source.get("name") or _guid(source.get("guid")) or "source"
+            name = (source.get("name") or "").strip() or "source"
             doc_id = _doc_id(name, taken)
             raw, found = _read_text(self.archive, source, f"source {name!r}")
             self.problems += found
@@ -674,6 +684,7 @@ def read_qdpx(
         use_units,
         use_crlf,
         tuple(reader.problems),
+        (root.get("name") or "").strip() or Path(path).stem,
     )
 
 
@@ -761,6 +772,8 @@ def _existing_documents(project) -> dict[str, Path]:
 def _plan_documents(project, imported: QdaImport, *, force: bool, folder: str | None):
     planned, problems = [], []
     existing = _existing_documents(project) if len(imported.documents) else {}
+    default = document_id(imported.name) if imported.name else "import"
+    chosen = None if folder is None else document_folder(project, folder=folder)
     for doc_id, text in zip(imported.documents["doc_id"], imported.documents["text"], strict=True):
         meta = imported.metadata(doc_id)
         content = render_markdown(text, meta)
@@ -773,8 +786,11 @@ def _plan_documents(project, imported: QdaImport, *, force: bool, folder: str | 
                 )
             )
             continue
-        sub = folder or _PLURALS.get(str(meta.get("kind")), "documents")
-        target = project.paths.documents / sub / f"{doc_id}.md"
+        kind = meta.get("kind")
+        place = chosen or document_folder(
+            project, kind=None if kind is None else str(kind), default=default
+        )
+        target = place / f"{doc_id}.md"
         if doc_id in existing:
             if not force or existing[doc_id].suffix.lower() != ".md":
                 problems.append(
@@ -865,7 +881,9 @@ def write_import(
     force : bool
         Replace documents, codebook files and coder files that exist.
     folder : str, optional
-        Sub-folder of the documents folder (default: from each document's kind).
+        Sub-folder of the documents folder (default: ``interviews/``, ``minutes/``…
+        from each document's kind, and for documents without a kind a folder named
+        after the imported project, see :func:`research.corpus.document_folder`).
 
     Returns
     -------

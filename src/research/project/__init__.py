@@ -25,6 +25,7 @@ from research.project._validate import (
     check_codings,
     check_corpus,
     check_references,
+    check_speakers,
     check_tables,
     validate_project,
 )
@@ -41,6 +42,7 @@ __all__ = [
     "check_codings",
     "check_corpus",
     "check_references",
+    "check_speakers",
     "check_tables",
     "coding_start_message",
     "document_grouping",

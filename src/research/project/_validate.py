@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from research.contracts import is_blank
-from research.errors import Problem, ValidationFailed
+from research.errors import Problem, ResearchError, ValidationFailed
 
 __all__ = [
     "CHECKS",
@@ -124,6 +124,84 @@ def check_references(project, state: dict[str, Any]) -> list[Problem]:
     return problems
 
 
+_TEXT_SUFFIXES = (".md", ".markdown", ".txt")
+
+
+def _declared(value: Any) -> bool:
+    return isinstance(value, dict | list) and bool(value)
+
+
+def _in_turns(doc) -> bool:
+    mode = doc.get("segmentation")
+    if isinstance(mode, str) and mode:
+        return mode == "turns"
+    return doc.get("kind") == "interview"
+
+
+def _body_line(path) -> int:
+    """How many lines of a Markdown or text file precede its stored text."""
+    from research.corpus.loaders import split_front_matter
+    from research.files import decode_bytes
+    from research.text import normalise
+
+    try:
+        text, _ = decode_bytes(path.read_bytes(), path=path)
+        return split_front_matter(normalise(text), path=path)[2]
+    except (OSError, ValueError, ResearchError):
+        return 0
+
+
+def _paragraph(text: str, line: int) -> int:
+    """The paragraph (blocks separated by blank lines, from 1) of a line of ``text``."""
+    count, blank = 0, True
+    for this in text.split("\n")[:line]:
+        if this.strip():
+            count += blank
+            blank = False
+        else:
+            blank = True
+    return count
+
+
+def check_speakers(project, state: dict[str, Any]) -> list[Problem]:
+    """Warn about labels that start only one line of a transcript without ``speakers:``.
+
+    Such a label (``Date : 12 mars 2024``, or a speaker who speaks once) does not
+    start a turn: the line is read as text. Each warning names the document, the
+    line (of the file for Markdown and text, the paragraph otherwise) and the label.
+    """
+    from research.corpus import lone_speakers
+
+    corpus = state.get("corpus")
+    if corpus is None or not len(corpus.documents):
+        return []
+    problems: list[Problem] = []
+    for doc in corpus.documents.to_dict("records"):
+        if not _in_turns(doc) or _declared(doc.get("speakers")):
+            continue
+        text = corpus.text(doc["doc_id"])
+        lone = lone_speakers(text)
+        if not lone:
+            continue
+        rel = str(doc["path"])
+        as_text = rel.lower().endswith(_TEXT_SUFFIXES)
+        offset = _body_line(project.root / rel) if as_text else 0
+        for line, label in lone:
+            where = "" if as_text else f" (paragraph {_paragraph(text, line)})"
+            problems.append(
+                Problem(
+                    "warning",
+                    f"speaker label {label!r} starts no other line{where}, so this line is "
+                    "read as text, not as a turn",
+                    path=rel,
+                    line=offset + line if as_text else None,
+                    hint=f"if {label} is a speaker, declare it under 'speakers:' in the "
+                    "front matter; otherwise it is treated as text",
+                )
+            )
+    return problems
+
+
 def check_codebook(project, state: dict[str, Any]) -> list[Problem]:
     """Check the codebook files (ids, parents, cycles, colours, levels), keeping the codebook."""
     from research.codebook import read_codebook
@@ -183,6 +261,7 @@ def check_coders_file(project, state: dict[str, Any]) -> list[Problem]:
 CHECKS: list[Check] = [
     check_links,
     check_corpus,
+    check_speakers,
     check_tables,
     check_references,
     check_codebook,

@@ -20,9 +20,10 @@ segmenter cuts it as it would cut the same document written in Markdown:
   text boxes, headers and footers, and generated tables of contents are left out.
 
 The document properties title, author and creation date become the attributes
-``title``, ``author`` and ``created`` when they are set. When most paragraphs start
-with a speaker label and at least two labels recur, the document is taken as a
-transcript and ``segmentation: turns`` is set (see :func:`guess_segmentation`).
+``title``, ``author`` and ``created`` when they are set. When two speaker labels or
+more each start two paragraphs or more, and such paragraphs are at least half of
+all, the document is taken as a transcript and ``segmentation: turns`` is set (see
+:func:`guess_segmentation`); a label found once (``Date : 12 mars 2024``) stays text.
 
 Both formats are zip containers: :func:`research.files.check_zip` checks the
 index against the limits and every XML part is parsed with the hardened parser
@@ -45,12 +46,11 @@ import contextlib
 import datetime as dt
 import io
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
-from research.corpus._segmenting import segment_paragraphs, segment_turns
+from research.corpus._segmenting import transcript_labels
 from research.corpus.loaders import Limits, LoadedDocument, register
 from research.corpus.loaders._subtitles import collapse_spaces
 from research.errors import InputError
@@ -112,12 +112,10 @@ def _heading(level: int, text: str) -> str:
 
 
 def guess_segmentation(text: str) -> Literal["turns"] | None:
-    """``"turns"`` when a text looks like a transcript, else ``None``.
+    """``"turns"`` when a text reads as a transcript, else ``None``.
 
-    A text looks like a transcript when at least half of its paragraphs start with
-    a speaker label of the turn grammar and at least two labels start two
-    paragraphs or more (so minutes with "Présents : …" and "Excusés : …" lines are
-    not taken for a transcript).
+    See :func:`research.corpus.transcript_labels`: at least two labels that each
+    start two paragraphs or more, and such paragraphs are at least half of all.
 
     Examples
     --------
@@ -126,17 +124,7 @@ def guess_segmentation(text: str) -> Literal["turns"] | None:
     >>> guess_segmentation("Présents : A, B.\\n\\nExcusés : C.\\n\\nLe marché est lancé.\\n") is None
     True
     """
-    paragraphs = segment_paragraphs(text)
-    labels: Counter[str] = Counter()
-    for segment in paragraphs:
-        first_line = text[segment.start : segment.end].split("\n", 1)[0]
-        turns = segment_turns(first_line)
-        if turns and turns[0].speaker is not None:
-            labels[turns[0].speaker] += 1
-    recurring = [label for label, count in labels.items() if count >= 2]
-    if paragraphs and len(recurring) >= 2 and 2 * labels.total() >= len(paragraphs):
-        return "turns"
-    return None
+    return "turns" if transcript_labels(text) else None
 
 
 # -- .docx --------------------------------------------------------------------------

@@ -74,6 +74,7 @@ __all__ = [
     "clean_cue_text",
     "collapse_spaces",
     "cues_to_turns",
+    "declared_speakers",
     "format_timestamp",
     "load_subtitles",
     "parse_cues",
@@ -152,8 +153,8 @@ def format_timestamp(seconds: float) -> str:
 @functools.lru_cache(maxsize=4096)
 def _is_label(label: str) -> bool:
     """Whether the shared segmenter reads ``label`` back from a rendered turn."""
-    segments = segment_turns(f"[00:00:00.000] {label} : x")
-    return len(segments) == 1 and segments[0].speaker == label and segments[0].time == 0.0
+    segments = segment_turns(f"[00:00:00.000] {label} : x\n" * 2)  # a label must recur
+    return len(segments) == 2 and all(s.speaker == label and s.time == 0.0 for s in segments)
 
 
 def speaker_label(name: str) -> str | None:
@@ -286,6 +287,22 @@ def render_turns(turns: Iterable[Turn]) -> str:
             stamp = f"[{format_timestamp(turn.time)}] "
         blocks.append(f"{stamp}{turn.speaker} : {turn.text}")
     return "\n\n".join(blocks) + "\n" if blocks else ""
+
+
+def declared_speakers(turns: Iterable[Turn]) -> dict[str, None]:
+    """The ``speakers:`` metadata of rendered turns: every label, in order, no actor yet.
+
+    Declared, a label starts a turn even when the speaker speaks once (an undeclared
+    label must recur, see :func:`research.corpus.segment_turns`); imported into
+    Markdown, the mapping is ready for the actor ids.
+
+    Examples
+    --------
+    >>> declared_speakers([Turn(None, "Marie", "Oui."), Turn(None, "Paul", "Non."),
+    ...                    Turn(None, "Marie", "Si.")])
+    {'Marie': None, 'Paul': None}
+    """
+    return dict.fromkeys(turn.speaker for turn in turns)
 
 
 def _seconds(groups: tuple[str | None, ...]) -> float:
@@ -477,7 +494,8 @@ def cues_to_turns(
 def load_subtitles(path: Path, options: Limits) -> LoadedDocument:
     """Load a WebVTT or SubRip file as a transcript of speaker turns.
 
-    The metadata sets ``segmentation: turns``.
+    The metadata sets ``segmentation: turns`` and declares every label in
+    ``speakers`` (see :func:`declared_speakers`).
 
     Raises
     ------
@@ -507,4 +525,5 @@ def load_subtitles(path: Path, options: Limits) -> LoadedDocument:
             "its text, and cues are separated by blank lines",
         )
     turns, label_problems = cues_to_turns(cues, path=path)
-    return LoadedDocument(render_turns(turns), {"segmentation": "turns"}, problems + label_problems)
+    metadata = {"segmentation": "turns", "speakers": declared_speakers(turns)}
+    return LoadedDocument(render_turns(turns), metadata, problems + label_problems)

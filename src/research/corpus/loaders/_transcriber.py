@@ -72,6 +72,7 @@ from research.corpus.loaders._subtitles import (
     SpeakerLabels,
     Turn,
     collapse_spaces,
+    declared_speakers,
     render_turns,
 )
 from research.errors import InputError, Problem
@@ -242,7 +243,8 @@ def trs_turns(
     -------
     turns : list of Turn
     metadata : dict
-        ``audio`` and ``scribe`` when given, and ``segmentation: turns``.
+        ``audio`` and ``scribe`` when given, ``segmentation: turns`` and every
+        label in ``speakers`` (no actor yet).
     problems : list of Problem
 
     Raises
@@ -283,6 +285,7 @@ def trs_turns(
         if (root.get(attr) or "").strip()
     }
     metadata["segmentation"] = "turns"
+    metadata["speakers"] = declared_speakers(turns)
     return turns, metadata, problems + labels.problems
 
 
