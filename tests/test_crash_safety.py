@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import shutil
 import socket
 import time
 from pathlib import Path
@@ -125,3 +126,176 @@ def test_without_os_locks_the_lock_file_is_linked_with_its_owner(tmp_path: Path,
     with coder_lock(tmp_path, "lea", timeout=1.0):
         pass
     assert [p.name for p in tmp_path.iterdir()] == []
+
+
+# -- multi-file changes killed midway ---------------------------------------------------------
+
+REFIQDA = Path(__file__).parent / "data" / "refiqda" / "project"
+
+
+def _visible(root: Path) -> dict[str, bytes]:
+    """The project's files as people see them (no lock, temporary or backup file)."""
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
+    }
+
+
+def _leftovers(root: Path) -> list[str]:
+    return sorted(
+        p.relative_to(root).as_posix()
+        for p in root.rglob(".*")
+        if p.is_file() and not p.name.endswith(".lock")
+    )
+
+
+def _killed_after(k: int, work) -> None:
+    """Run ``work()`` in a child process that dies (``os._exit``) after its k-th rename."""
+
+    def child() -> None:
+        from research.files import _transaction
+
+        real = _transaction._apply
+        calls = {"n": 0}
+
+        def apply(step):
+            if calls["n"] == k:
+                os._exit(9)
+            real(step)
+            calls["n"] += 1
+
+        _transaction._apply = apply
+        try:
+            work()
+        finally:
+            os._exit(0)
+
+    process = _CONTEXT.Process(target=child)
+    process.start()
+    process.join(60)
+    assert process.exitcode in (0, 9)
+    return process.exitcode
+
+
+def _rename(root: Path) -> None:
+    from research.coding import apply_change, rename_code
+    from research.project import open_project
+
+    project = open_project(root)
+    apply_change(project, rename_code(project.codebook, project.codings, "sut.soiree", "sut.fete"))
+
+
+def _import(source: bytes, root: Path) -> None:
+    from research.exchange import read_qdpx, write_import
+    from research.project import open_project
+
+    write_import(open_project(root), read_qdpx("p.qdpx", data=source))
+
+
+def _old_and_new(tmp_path: Path, setup, work) -> tuple[dict, dict]:
+    probe = tmp_path / "probe"
+    setup(probe)
+    old = _visible(probe)
+    work(probe)
+    new = _visible(probe)
+    assert new != old
+    return old, new
+
+
+@pytest.mark.parametrize("kind", ["codebook rename", "qdpx import"])
+def test_a_change_killed_after_any_rename_is_entirely_old_or_new(tmp_path: Path, kind):
+    from research.cli import main
+    from research.project import open_project
+
+    if kind == "codebook rename":
+
+        def setup(root: Path) -> None:
+            shutil.copytree(REFIQDA, root)
+
+        work, renames = _rename, 3
+    else:
+        from research.exchange import qdpx_bytes
+
+        source = open_project(REFIQDA)
+        data = qdpx_bytes(source.codebook, source.corpus, source.codings, name="projet")
+
+        def setup(root: Path) -> None:
+            (root / "corpus").mkdir(parents=True)
+
+        def work(root: Path) -> None:
+            _import(data, root)
+
+        renames = 8
+    old, new = _old_and_new(tmp_path, setup, work)
+    outcomes = []
+    for k in range(renames + 1):
+        root = tmp_path / f"kill{k}"
+        setup(root)
+        code = _killed_after(k, lambda root=root: work(root))
+        assert code == (0 if k == renames else 9)
+        half = _visible(root)
+        if 0 < k < renames:
+            assert half not in (old, new)  # the kill did leave a half-done change
+        project = open_project(root)
+        after = _visible(root)
+        assert after in (old, new), k
+        assert _leftovers(root) == []
+        assert all(p.severity == "warning" for p in project.recovered)
+        if 0 < k < renames:
+            assert len(project.recovered) == 1 and "interrupted" in project.recovered[0].message
+        outcomes.append("new" if after == new else "old")
+        assert main(["validate", "-C", str(root)]) in (0, None)
+    assert outcomes == ["new"] * (renames + 1)  # every staged file survives: rolled forward
+
+
+def test_a_change_with_its_staged_files_gone_is_undone(tmp_path: Path):
+    from research.project import open_project
+
+    root = tmp_path / "p"
+    shutil.copytree(REFIQDA, root)
+    old = _visible(root)
+    _killed_after(1, lambda: _rename(root))
+    for staged in root.rglob(".*.tmp"):
+        staged.unlink()
+    project = open_project(root)
+    assert _visible(root) == old and _leftovers(root) == []
+    assert "undone" in project.recovered[0].message
+
+
+def test_a_change_that_cannot_be_recovered_is_reported_by_validate(tmp_path: Path, capsys):
+    from research.cli import main
+    from research.project import open_project
+
+    root = tmp_path / "p"
+    shutil.copytree(REFIQDA, root)
+    _killed_after(1, lambda: _rename(root))
+    for leftover in [*root.rglob(".*.tmp"), *root.rglob(".*.bak")]:
+        leftover.unlink()
+    project = open_project(root)
+    assert [p.severity for p in project.recovered] == ["error"]
+    assert main(["validate", "-C", str(root)]) == 1
+    err = capsys.readouterr().err
+    assert ".research-journal-" in err and "cannot be finished or undone" in err
+    assert "sut.yaml" in err or "lea.csv" in err or "camille.csv" in err
+
+
+def test_a_running_change_is_left_alone(tmp_path: Path):
+    from research.files import _transaction, recover, transaction
+
+    seen = []
+    real = _transaction._apply
+
+    def apply(step):
+        seen.append(recover(tmp_path))  # another process opening the project now
+        real(step)
+
+    _transaction._apply = apply
+    try:
+        with transaction(journal=tmp_path) as tx:
+            tx.write_text(tmp_path / "a.txt", "A")
+            tx.write_text(tmp_path / "b.txt", "B")
+    finally:
+        _transaction._apply = real
+    assert seen == [[], []]
+    assert _visible(tmp_path) == {"a.txt": b"A", "b.txt": b"B"} and _leftovers(tmp_path) == []

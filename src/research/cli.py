@@ -32,10 +32,16 @@ ProjectOption = Annotated[
 ]
 
 
-def _open(path: Path):
+def _open(path: Path, *, announce: bool = True):
+    """Open the project; say in one line what was done of a change interrupted by a kill."""
     from research.project import open_project
 
-    return open_project(path)
+    project = open_project(path)
+    if announce:
+        for problem in project.recovered:
+            if problem.severity == "warning":
+                typer.echo(problem.format(), err=True)
+    return project
 
 
 def _print_problems(problems: list[Problem]) -> None:
@@ -59,7 +65,7 @@ def init(
 @app.command()
 def validate(project: ProjectOption = Path(".")) -> None:
     """Check documents, tables, codebook and codings; print every problem found."""
-    proj = _open(project)
+    proj = _open(project, announce=False)
     problems = proj.validate()
     _print_problems(problems)
     errors = sum(p.severity == "error" for p in problems)

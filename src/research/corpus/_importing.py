@@ -116,7 +116,7 @@ def import_documents(
         planned.append((target, render_markdown(doc.text, ordered)))
     if problems:
         raise ValidationFailed(problems)
-    with transaction() as tx:
+    with transaction(journal=project.root) as tx:
         for target, content in planned:
             tx.write_text(target, content)
     return tx.paths

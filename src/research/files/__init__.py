@@ -17,10 +17,11 @@ from research.files._archives import (
 from research.files._atomic import atomic_write_bytes, atomic_write_text, read_limited
 from research.files._decoding import decode_bytes
 from research.files._limits import Limits
-from research.files._transaction import Transaction, transaction
+from research.files._transaction import JOURNAL_PREFIX, Transaction, recover, transaction
 from research.files._yaml import MAX_ALIAS_NODES, YamlMapping, load_yaml
 
 __all__ = [
+    "JOURNAL_PREFIX",
     "MAX_ALIAS_NODES",
     "Limits",
     "Transaction",
@@ -34,6 +35,7 @@ __all__ = [
     "parse_xml",
     "read_limited",
     "read_member",
+    "recover",
     "transaction",
     "zip_problem",
 ]

@@ -19,12 +19,25 @@ __all__ = [
     "check_codebook",
     "check_codings",
     "check_corpus",
+    "check_journals",
     "check_references",
     "check_tables",
     "validate_project",
 ]
 
 Check = Callable[[Any, dict[str, Any]], list[Problem]]
+
+
+def check_journals(project, state: dict[str, Any]) -> list[Problem]:
+    """Changes interrupted by a kill: those recovered when the project was opened
+    (warnings), and those that cannot be recovered (errors naming the journal)."""
+    from research.files import recover
+
+    problems = list(getattr(project, "recovered", []))
+    for problem in recover(project.root):
+        if problem not in problems:
+            problems.append(problem)
+    return problems
 
 
 def check_corpus(project, state: dict[str, Any]) -> list[Problem]:
@@ -136,7 +149,14 @@ def check_codings(project, state: dict[str, Any]) -> list[Problem]:
     )
 
 
-CHECKS: list[Check] = [check_corpus, check_tables, check_references, check_codebook, check_codings]
+CHECKS: list[Check] = [
+    check_journals,
+    check_corpus,
+    check_tables,
+    check_references,
+    check_codebook,
+    check_codings,
+]
 
 
 def validate_project(project, *, strict: bool = False) -> list[Problem]:
