@@ -16,7 +16,7 @@ import pytest
 from research.codebook import Codebook
 from research.coding import CodingSession, coder_lock, load_codings
 from research.corpus import Corpus
-from research.errors import CodingError
+from research.errors import CodebookError, CodingError
 
 _METHODS = multiprocessing.get_all_start_methods()
 _CONTEXT = multiprocessing.get_context("fork" if "fork" in _METHODS else "spawn")
@@ -299,3 +299,75 @@ def test_a_running_change_is_left_alone(tmp_path: Path):
         _transaction._apply = real
     assert seen == [[], []]
     assert _visible(tmp_path) == {"a.txt": b"A", "b.txt": b"B"} and _leftovers(tmp_path) == []
+
+
+# -- a session that outlives a codebook revision ----------------------------------------------
+
+
+def _project_copy(tmp_path: Path):
+    from research.project import open_project
+
+    root = tmp_path / "p"
+    shutil.copytree(REFIQDA, root)
+    return open_project(root)
+
+
+def _rename_now(root: Path, code: str, new_id: str) -> None:
+    from research.coding import apply_change, rename_code
+    from research.project import open_project
+
+    project = open_project(root)
+    apply_change(project, rename_code(project.codebook, project.codings, code, new_id))
+
+
+def test_a_session_opened_before_a_rename_of_its_codes_refuses_to_save(tmp_path: Path):
+    from research.project import open_project
+
+    project = _project_copy(tmp_path)
+    session = CodingSession(project, "lea")
+    session.code_span("INT01", 0, 5, "sut.soiree", memo="à revoir")
+    session.remove(code="ant.enrolment")
+    _rename_now(project.root, "sut.soiree", "sut.fete")
+    before = (project.paths.codings / "lea.csv").read_bytes()
+    with pytest.raises(CodingError) as info:
+        session.save()
+    text = str(info.value)
+    assert "codebook changed" in text and "'sut.soiree'" in text
+    assert "new session" in text and "pending_codings()" in text
+    assert (project.paths.codings / "lea.csv").read_bytes() == before
+    pending = session.pending_codings()
+    assert pending[["doc_id", "start", "end", "code", "memo", "change"]].values.tolist() == [
+        ["INT01", 0, 5, "sut.soiree", "à revoir", "added"],
+        [
+            "INT01",
+            256,
+            275,
+            "ant.enrolment",
+            "Enrôlement ou intéressement ?\nÀ discuter.",
+            "removed",
+        ],
+    ]
+    side = [p for p in project.paths.codings.iterdir() if p.name.startswith("_unsaved-lea")]
+    assert len(side) == 1 and side[0].name in text
+    assert pd.read_csv(side[0])["code"].tolist() == ["sut.soiree", "ant.enrolment"]
+    problems = open_project(project.root).validate()
+    assert [p for p in problems if p.severity == "error"] == []
+
+
+def test_a_session_follows_a_rename_of_codes_it_did_not_touch(tmp_path: Path):
+    from research.project import open_project
+
+    project = _project_copy(tmp_path)
+    session = CodingSession(project, "lea")
+    session.code_span("INT01", 0, 5, "sut.soiree")
+    _rename_now(project.root, "sut.atelier", "sut.workshop")
+    session.save()
+    codes = load_codings(project.paths.codings)
+    assert "sut.workshop" in set(codes["code"]) and "sut.atelier" not in set(codes["code"])
+    assert ("INT01", 0, 5, "sut.soiree") in set(
+        codes[["doc_id", "start", "end", "code"]].itertuples(index=False, name=None)
+    )
+    with pytest.raises(CodebookError, match=r"unknown code 'sut\.atelier'"):
+        session.code_span("INT01", 0, 5, "sut.atelier")  # the session's codebook followed
+    problems = open_project(project.root).validate()
+    assert [p for p in problems if p.severity == "error"] == []
