@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import functools
-import os
 import shutil
-import socket
-import time
 from pathlib import Path
 
 import pytest
@@ -143,10 +140,11 @@ def test_codebook_rename_says_nothing_of_success_when_the_lock_is_held(
     monkeypatch.setattr(
         _revision, "coder_lock", functools.partial(_revision.coder_lock, timeout=0.05)
     )
-    lock = tmp_path / "corpus" / "codings" / ".lea.lock"
-    lock.write_text(f"{os.getpid()} {socket.gethostname()} {time.time():.0f}\n")
+    from research.coding import coder_lock
+
     capsys.readouterr()
-    code = main(["codebook", "rename", "sut.barriers", "sut.obstacles", "-C", str(tmp_path)])
+    with coder_lock(tmp_path / "corpus" / "codings", "lea"):  # another saver holds it
+        code = main(["codebook", "rename", "sut.barriers", "sut.obstacles", "-C", str(tmp_path)])
     out = capsys.readouterr()
     assert code == 1
     assert "being saved by another process" in out.err

@@ -32,10 +32,16 @@ ProjectOption = Annotated[
 ]
 
 
-def _open(path: Path):
+def _open(path: Path, *, announce: bool = True):
+    """Open the project; say in one line what was done of a change interrupted by a kill."""
     from research.project import open_project
 
-    return open_project(path)
+    project = open_project(path)
+    if announce:
+        for problem in project.recovered:
+            if problem.severity == "warning":
+                typer.echo(problem.format(), err=True)
+    return project
 
 
 def _print_problems(problems: list[Problem]) -> None:
@@ -61,7 +67,7 @@ def init(
 @app.command()
 def validate(project: ProjectOption = Path(".")) -> None:
     """Check documents, tables, codebook and codings; print every problem found."""
-    proj = _open(project)
+    proj = _open(project, announce=False)
     problems = proj.validate()
     _print_problems(problems)
     errors = sum(p.severity == "error" for p in problems)
@@ -103,7 +109,7 @@ def import_(
 
     proj = _open(project)
     planned = plan_import(proj, paths, kind=kind, folder=folder, force=force)
-    write_imports(planned)
+    write_imports(planned, journal=proj.root)
     for item in planned:
         typer.echo(
             f"imported {proj.paths.relative(item.target)} from {item.source.name}: "

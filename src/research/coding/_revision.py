@@ -23,6 +23,7 @@ Examples
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -433,9 +434,10 @@ def _check_unchanged(change: Change, codings_folder: Path) -> None:
             )
 
 
-def _write_all(plan: dict[Path, str | None]) -> None:
-    """Replace every file of the plan in one transaction: all change or none does."""
-    with transaction() as tx:
+def _write_all(plan: dict[Path, str | None], *, journal: Path) -> None:
+    """Replace every file of the plan in one transaction: all change or none does,
+    even when the process is killed midway (its journal is kept in ``journal``)."""
+    with transaction(journal=journal) as tx:
         for path, text in plan.items():
             if text is None:
                 tx.remove(path)
@@ -481,7 +483,12 @@ def apply_change(
             stack.enter_context(coder_lock(codings_dir, coder))
         _check_unchanged(change, codings_dir)
         plan = _plan(change, book_dir, codings_dir)
-        _write_all(plan)
+        root = (
+            Path(project.root)
+            if project is not None and hasattr(project, "root")
+            else Path(os.path.commonpath([book_dir.resolve(), codings_dir.resolve()]))
+        )
+        _write_all(plan, journal=root)
     if project is not None and hasattr(project, "reload"):
         project.reload()
     return list(plan)

@@ -4,7 +4,9 @@
 :meth:`CodingSession.save`, which re-reads the coder's file under its lock and
 applies this session's additions and removals, so that two sessions (two
 notebooks, a notebook and the command line) of one coder never lose each other's
-work. Offsets are always computed from the text: by the words
+work. A session also notices when the codebook was revised under it (a code
+renamed, moved, merged or deleted by another command): see
+:meth:`CodingSession.save`. Offsets are always computed from the text: by the words
 (:meth:`~CodingSession.code_text`), a segment, or the matches of a pattern.
 
 Examples
@@ -26,7 +28,10 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import re
+import time
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -47,6 +52,7 @@ from research.coding._store import _check_coder as check_coder
 from research.coding._views import HTMLView, document_html, retrieve
 from research.contracts import CODING_KEY
 from research.errors import CodingError, ValidationFailed
+from research.files import atomic_write_text
 
 if TYPE_CHECKING:
     from research.codebook import Codebook
@@ -73,6 +79,21 @@ def _loose_pattern(words: str) -> re.Pattern:
             parts.append(re.escape(ch))
     source = re.sub(r"(\\s\+)+", r"\\s+", "".join(parts))
     return re.compile(source)
+
+
+def _codebook_fingerprint(folder: Path | None) -> str | None:
+    """A digest of the names and bytes of a codebook folder's files (``None``: no folder)."""
+    from research.codebook import codebook_files
+
+    if folder is None or not folder.is_dir():
+        return None
+    digest = hashlib.sha256()
+    for path in codebook_files(folder):
+        with contextlib.suppress(OSError):
+            data = path.read_bytes()
+            digest.update(f"{path.name}\0{len(data)}\0".encode())
+            digest.update(data)
+    return digest.hexdigest()
 
 
 def _slug(words: str, *, limit: int = 40) -> str:
@@ -126,6 +147,7 @@ class CodingSession:
             self.codebook_folder = Path(codebook_folder)
         else:
             self.codebook_folder = project.paths.codebook if project is not None else None
+        self._fingerprint = _codebook_fingerprint(self.codebook_folder)
         self._set_base(self._read_own())
         self._added: dict[tuple, dict] = {}
         self._removed: set[tuple] = set()
@@ -151,6 +173,32 @@ class CodingSession:
     def pending(self) -> int:
         """Changes not yet saved."""
         return len(self._added) + len(self._removed)
+
+    def pending_codings(self) -> pd.DataFrame:
+        """The changes not yet saved, as codings with a column ``change``.
+
+        ``change`` is ``"added"`` for a coding made in this session and
+        ``"removed"`` for a saved coding this session removes. This is how the
+        work of a session whose save was refused is found again.
+
+        Examples
+        --------
+        >>> from research.corpus import Corpus
+        >>> from research.codebook import Codebook
+        >>> book = Codebook.from_frame(pd.DataFrame({"code": ["x"]}))
+        >>> session = CodingSession(None, "lea", corpus=Corpus.from_texts({"D": "Oui."}),
+        ...                         codebook=book)
+        >>> _ = session.code_span("D", 0, 3, "x")
+        >>> session.pending_codings()[["code", "quote", "change"]].values.tolist()
+        [['x', 'Oui', 'added']]
+        """
+        added = self._result(list(self._added.values())).assign(change="added")
+        base = self._base
+        removed = base[[k in self._removed for k in _keys_of(base)]].assign(change="removed")
+        frames = [f for f in (added, removed) if len(f)]
+        if not frames:
+            return added
+        return pd.concat(frames, ignore_index=True)
 
     @property
     def codings(self) -> pd.DataFrame:
@@ -469,36 +517,121 @@ class CodingSession:
         The coder's file is re-read under its lock and this session's changes are
         applied to it, so the work of another session of the same coder is kept.
 
+        The codebook may have been revised since the session was opened (``research
+        codebook rename``, a move, a merge, a deletion: they rewrite the codebook
+        and the coders' files together). Under the codebook's lock, the save
+        compares the codebook files with those the session started from. When they
+        changed and every code this session's changes use is still in the
+        codebook, the save goes on and the session follows the new codebook (the
+        saved codings it re-reads already carry the new ids). When a code it uses
+        is gone, the save is refused rather than writing codings of a code that no
+        longer exists: renames are not followed silently, since the session cannot
+        tell a rename from a deletion or a split, and the coder should see what
+        became of the code. Nothing is written to the coder's file then; the
+        unsaved changes stay in the session (:meth:`pending_codings`) and are also
+        written to ``_unsaved-<coder>-<time>.csv`` in the codings folder (not a
+        coder file), to be coded again in a new session.
+
         Returns
         -------
         Path or None
             The coder file (``None`` when the session has no folder).
+
+        Raises
+        ------
+        CodingError
+            When the codebook changed under the session and a code of its
+            unsaved changes is no longer in it; the message names the codes and
+            the file holding the unsaved changes.
         """
         if self.folder is None:
             raise CodingError("this session has no codings folder to save into")
-        if self._new_codes and self.codebook_folder is not None:
-            self._save_new_codes()
-        with coder_lock(self.folder, self.coder):
-            disk = self._read_own()
-            keys = _keys_of(disk)
-            kept = disk[[k not in self._removed for k in keys]] if self._removed else disk
-            present = set(keys)
-            new = [row for key, row in self._added.items() if key not in present]
-            if new:
-                added = typed_codings(pd.DataFrame(new, columns=CODING_COLUMNS))
-                frame = pd.concat([kept, added], ignore_index=True) if len(kept) else added
-            else:
-                frame = kept
-            path = save_codings(self.folder, self.coder, frame, lock=False)
-        self._set_base(self._read_own())
+        book_dir = self.codebook_folder
+        with contextlib.ExitStack() as locks:
+            if book_dir is not None and book_dir.is_dir():  # the order apply_change takes them
+                locks.enter_context(coder_lock(book_dir, "codebook"))
+            revised = self._follow_codebook()
+            if self._new_codes and book_dir is not None:
+                self._save_new_codes(lock=False)
+            with coder_lock(self.folder, self.coder):
+                disk = self._read_own()
+                keys = _keys_of(disk)
+                kept = disk[[k not in self._removed for k in keys]] if self._removed else disk
+                present = set(keys)
+                new = [row for key, row in self._added.items() if key not in present]
+                if new:
+                    added = typed_codings(pd.DataFrame(new, columns=CODING_COLUMNS))
+                    frame = pd.concat([kept, added], ignore_index=True) if len(kept) else added
+                else:
+                    frame = kept
+                path = save_codings(self.folder, self.coder, frame, lock=False)
+                self._set_base(self._read_own())
+            if revised or self._new_codes:
+                self._fingerprint = _codebook_fingerprint(book_dir)
         self._added, self._removed, self._new_codes = {}, set(), []
         return path
 
-    def _save_new_codes(self) -> None:
+    def _follow_codebook(self) -> bool:
+        """Check the codebook against the one the session started from (see :meth:`save`);
+        return whether it was revised (the session then uses the new one)."""
+        from research.codebook import load_codebook
+
+        now = _codebook_fingerprint(self.codebook_folder)
+        if now is None or now == self._fingerprint:
+            return False
+        disk = load_codebook(self.codebook_folder)
+        new_codes = set(self._new_codes)
+        used = {row["code"] for row in self._added.values()} | {k[4] for k in self._removed}
+        used -= new_codes
+        parents = {
+            parent
+            for code in new_codes
+            if code in self.codebook
+            for parent in self.codebook.ancestors(code)[:1]
+        }
+        gone = sorted(c for c in (used | parents) - new_codes if c not in disk)
+        if gone:
+            side = self._keep_pending()
+            names = ", ".join(repr(c) for c in gone)
+            raise CodingError(
+                f"the codebook changed since this session was opened (a code renamed, moved, "
+                f"merged or deleted): {names} no longer in it, so the {self.pending} unsaved "
+                f"change(s) of {self.coder!r} were not saved",
+                path=self.codebook_folder,
+                hint=f"open a new session (CodingSession(project, {self.coder!r})) and code them "
+                f"again with the new codes; they are in session.pending_codings() and in "
+                f"{side}",
+            )
+        if new_codes:
+            mine = self.codebook.codes
+            extra = mine[mine["code"].isin(new_codes) & ~mine["code"].isin(set(disk.ids))]
+            from research.codebook import Codebook
+
+            disk = Codebook.from_frame(
+                pd.concat([disk.codes, extra], ignore_index=True), headers=disk.headers
+            )
+        self.codebook = disk
+        return True
+
+    def _keep_pending(self) -> Path:
+        """Write the unsaved changes beside the coder files, under a name no coder file has."""
+        stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+        path = self.folder / f"_unsaved-{self.coder}-{stamp}.csv"
+        pending = self.pending_codings()
+        pending = pending.assign(
+            created=pending["created"].map(
+                lambda t: "" if pd.isna(t) else t.strftime("%Y-%m-%dT%H:%M:%SZ")
+            )
+        )
+        atomic_write_text(path, pending.to_csv(index=False, lineterminator="\n"))
+        return path
+
+    def _save_new_codes(self, *, lock: bool = True) -> None:
         from research.codebook import Codebook, read_codebook, save_codebook
 
         folder = self.codebook_folder
-        with coder_lock(folder, "codebook"):
+        folder.mkdir(parents=True, exist_ok=True)
+        with coder_lock(folder, "codebook") if lock else contextlib.nullcontext():
             disk, _ = read_codebook(folder)
             frame = disk.codes
             mine = self.codebook.codes

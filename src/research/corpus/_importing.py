@@ -297,15 +297,20 @@ def plan_import(
     return planned
 
 
-def write_imports(planned: Iterable[PlannedImport]) -> list[Path]:
+def write_imports(
+    planned: Iterable[PlannedImport], *, journal: str | Path | None = None
+) -> list[Path]:
     """Write planned imports in one transaction; all or nothing.
+
+    With ``journal`` (the project's root), an import killed midway is finished or
+    undone when the project is next opened (:func:`research.files.recover`).
 
     Raises
     ------
     research.errors.WriteError
         When a document cannot be written; those already written are undone.
     """
-    with transaction() as tx:
+    with transaction(journal=journal) as tx:
         for item in planned:
             tx.write_text(item.target, item.content)
     return tx.paths
@@ -335,4 +340,5 @@ def import_documents(
     research.errors.WriteError
         When a document cannot be written; those already written are undone.
     """
-    return write_imports(plan_import(project, paths, kind=kind, folder=folder, force=force))
+    planned = plan_import(project, paths, kind=kind, folder=folder, force=force)
+    return write_imports(planned, journal=project.root)

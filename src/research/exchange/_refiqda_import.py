@@ -923,7 +923,7 @@ def write_import(
 
 
 def _write_all(project, documents, texts: dict[str, str], codings: dict[str, str]) -> None:
-    with transaction() as tx:
+    with transaction(journal=project.root) as tx:
         for path, content in documents:
             tx.write_text(path, content)
         for name, text in texts.items():

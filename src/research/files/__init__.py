@@ -30,10 +30,11 @@ from research.files._links import (
     outside_links,
 )
 from research.files._spreadsheet import csv_text, spreadsheet_cell, spreadsheet_safe, xlsx_bytes
-from research.files._transaction import Transaction, transaction
+from research.files._transaction import JOURNAL_PREFIX, Transaction, recover, transaction
 from research.files._yaml import MAX_ALIAS_NODES, YamlMapping, load_yaml
 
 __all__ = [
+    "JOURNAL_PREFIX",
     "MAX_ALIAS_NODES",
     "Limits",
     "Transaction",
@@ -53,6 +54,7 @@ __all__ = [
     "parse_xml",
     "read_limited",
     "read_member",
+    "recover",
     "remove_stale_temporaries",
     "spreadsheet_cell",
     "spreadsheet_safe",

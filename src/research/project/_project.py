@@ -158,6 +158,10 @@ class Project:
         self.root = Path(root).resolve()
         self.settings = _read_settings(self.root)
         self.paths = ProjectPaths.from_settings(self.root, self.settings)
+        #: What :func:`open_project` found of changes interrupted by a kill (see
+        #: :func:`research.files.recover`): a warning per change finished or undone,
+        #: an error per change it could not recover.
+        self.recovered: list[Problem] = []
         self.loader_options  # noqa: B018  (a wrong limit is named here, not per document)
 
     def __repr__(self) -> str:
@@ -301,5 +305,12 @@ def open_project(path: str | Path = ".") -> Project:
     >>> _ = (root / "research.yaml").write_text("folders: {outputs: build}\\n")
     >>> open_project(root).paths.outputs.name
     'build'
+
+    A multi-file change killed midway (an import, a codebook revision) is
+    finished or undone first; :attr:`Project.recovered` says what was done.
     """
-    return Project(find_root(path))
+    from research.files import recover
+
+    project = Project(find_root(path))
+    project.recovered = recover(project.root)
+    return project

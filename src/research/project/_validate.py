@@ -22,6 +22,7 @@ __all__ = [
     "check_coders_file",
     "check_codings",
     "check_corpus",
+    "check_journals",
     "check_links",
     "check_references",
     "check_tables",
@@ -42,6 +43,18 @@ def check_links(project, state: dict[str, Any]) -> list[Problem]:
         for folder in (paths.tables, paths.codebook, paths.codings)
         for link, target in outside_links(folder, root=project.root)
     ]
+
+
+def check_journals(project, state: dict[str, Any]) -> list[Problem]:
+    """Changes interrupted by a kill: those recovered when the project was opened
+    (warnings), and those that cannot be recovered (errors naming the journal)."""
+    from research.files import recover
+
+    problems = list(getattr(project, "recovered", []))
+    for problem in recover(project.root):
+        if problem not in problems:
+            problems.append(problem)
+    return problems
 
 
 def check_corpus(project, state: dict[str, Any]) -> list[Problem]:
@@ -259,6 +272,7 @@ def check_coders_file(project, state: dict[str, Any]) -> list[Problem]:
 
 
 CHECKS: list[Check] = [
+    check_journals,
     check_links,
     check_corpus,
     check_speakers,
