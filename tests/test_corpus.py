@@ -156,7 +156,7 @@ def test_sha256_changes_with_the_text(tmp_path, data_dir):
 def test_default_jobs_pool_only_for_large_corpora(monkeypatch):
     from pathlib import Path
 
-    from research.corpus import _model as corpus_module
+    from research.corpus import _reading as corpus_module
 
     monkeypatch.setattr("os.cpu_count", lambda: 2)
     assert corpus_module._default_jobs([Path(f"{i}.md") for i in range(56)]) == 1

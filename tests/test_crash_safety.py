@@ -110,9 +110,9 @@ def test_a_held_lock_says_who_holds_it_since_when_and_what_to_do(tmp_path: Path)
 
 
 def test_without_os_locks_the_lock_file_is_linked_with_its_owner(tmp_path: Path, monkeypatch):
-    from research.coding import _store
+    from research.coding import _lock
 
-    monkeypatch.setattr(_store, "fcntl", None)
+    monkeypatch.setattr(_lock, "fcntl", None)
     (tmp_path / ".lea.lock").write_text("")  # left by a kill: no owner, taken at once
     with coder_lock(tmp_path, "lea", timeout=1.0) as path:
         assert path.read_text().split()[:2] == [str(os.getpid()), socket.gethostname()]

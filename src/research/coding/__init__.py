@@ -12,6 +12,9 @@ from research.coding._anchoring import (
     locate_quote,
     reanchor,
 )
+from research.coding._checking import check_codings
+from research.coding._lock import coder_lock
+from research.coding._reading import coding_files, load_codings, read_codings, validate_codings
 from research.coding._revision import (
     ARCHIVE_COLUMNS,
     Change,
@@ -23,20 +26,8 @@ from research.coding._revision import (
     split_code,
 )
 from research.coding._session import CodingSession
-from research.coding._store import (
-    CODING_COLUMNS,
-    apply_reanchoring,
-    check_codings,
-    coder_lock,
-    coding_files,
-    codings_text,
-    empty_codings,
-    load_codings,
-    read_codings,
-    save_codings,
-    typed_codings,
-    validate_codings,
-)
+from research.coding._store import apply_reanchoring, save_codings
+from research.coding._table import CODING_COLUMNS, codings_text, empty_codings, typed_codings
 from research.coding._views import HTMLView, document_html, retrieve
 
 __all__ = [

@@ -32,13 +32,9 @@ from typing import Any, NamedTuple
 import pandas as pd
 
 from research.codebook import CODE_COLUMNS, Codebook, codebook_files, codebook_texts
-from research.coding._store import (
-    CODING_COLUMNS,
-    coder_lock,
-    codings_text,
-    read_codings,
-    typed_codings,
-)
+from research.coding._lock import coder_lock
+from research.coding._reading import read_codings
+from research.coding._table import CODING_COLUMNS, codings_text, typed_codings
 from research.contracts import CODING_KEY
 from research.contracts import is_blank as _blank
 from research.errors import CodebookError, CodingError

@@ -39,16 +39,11 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
 
-from research.coding._store import (
-    CODING_COLUMNS,
-    _read_file,
-    _sorted,
-    coder_lock,
-    empty_codings,
-    save_codings,
-    typed_codings,
-)
-from research.coding._store import _check_coder as check_coder
+from research.coding._lock import coder_lock
+from research.coding._reading import _read_file
+from research.coding._store import save_codings
+from research.coding._table import CODING_COLUMNS, _sorted, empty_codings, typed_codings
+from research.coding._table import _check_coder as check_coder
 from research.coding._views import HTMLView, document_html, retrieve
 from research.contracts import CODING_KEY
 from research.errors import CodingError, ValidationFailed

@@ -16,17 +16,9 @@ from research.corpus._importing import (
     render_markdown,
     write_imports,
 )
-from research.corpus._model import (
-    DOCUMENT_COLUMNS,
-    SEGMENT_COLUMNS,
-    Corpus,
-    ParsedDocument,
-    SegmentColumns,
-    document_files,
-    load_corpus,
-    parse_document,
-    read_corpus,
-)
+from research.corpus._model import DOCUMENT_COLUMNS, SEGMENT_COLUMNS, Corpus
+from research.corpus._parsing import ParsedDocument, SegmentColumns, parse_document
+from research.corpus._reading import document_files, load_corpus, read_corpus
 from research.corpus._segmenting import (
     Segment,
     lone_speakers,

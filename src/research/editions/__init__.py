@@ -17,6 +17,7 @@ from research.editions._association import (
     fisher_freeman_halton,
 )
 from research.editions._editions import Editions, editions_in_order
+from research.editions._loading import load_tables
 from research.editions._outcomes import (
     CONDITIONS,
     OUTCOME_LABELS,
@@ -24,7 +25,9 @@ from research.editions._outcomes import (
     SUPPORT_CATEGORIES,
     workshop_outcomes,
 )
-from research.editions._tables import (
+from research.editions._reading import empty_table, read_table
+from research.editions._references import check_references
+from research.editions._schemas import (
     ACTOR_CATEGORIES,
     ACTOR_KINDS,
     LADDER,
@@ -38,10 +41,6 @@ from research.editions._tables import (
     WORKSHOP_TYPES,
     Column,
     TableSchema,
-    check_references,
-    empty_table,
-    load_tables,
-    read_table,
 )
 
 __all__ = [

@@ -42,7 +42,8 @@ from pathlib import Path
 import pandas as pd
 
 from research.contracts import require_columns
-from research.editions._tables import ACTOR_CATEGORIES, ACTOR_KINDS, SCHEMAS, read_table
+from research.editions._reading import read_table
+from research.editions._schemas import ACTOR_CATEGORIES, ACTOR_KINDS, SCHEMAS
 from research.errors import InputError, SchemaError, ValidationFailed
 
 __all__ = ["Actors", "normalise_name"]

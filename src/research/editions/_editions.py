@@ -49,7 +49,9 @@ import pandas as pd
 
 from research.contracts import require_columns
 from research.editions._actors import Actors
-from research.editions._tables import ACTOR_CATEGORIES, LADDER, SCHEMAS, empty_table, load_tables
+from research.editions._loading import load_tables
+from research.editions._reading import empty_table
+from research.editions._schemas import ACTOR_CATEGORIES, LADDER, SCHEMAS
 from research.errors import InputError
 
 __all__ = [
