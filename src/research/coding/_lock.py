@@ -22,20 +22,11 @@ except ImportError:  # no OS file locks here (Windows): lock files linked into p
     fcntl = None  # type: ignore[assignment]
 
 from research.errors import CodingError
+from research.files import pid_alive
 
 __all__ = ["coder_lock"]
 
 _STALE_LOCK_SECONDS = 600.0
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
 
 
 def _lock_owner(path: Path) -> tuple[int | None, str, float | None]:
@@ -69,7 +60,7 @@ def _lock_is_stale(path: Path) -> bool:
     if pid is None or age > _STALE_LOCK_SECONDS:
         return True
     if host == socket.gethostname():
-        return not _pid_alive(pid)
+        return not pid_alive(pid)
     return False
 
 

@@ -29,6 +29,7 @@ from research.files._links import (
     outside_link_problem,
     outside_links,
 )
+from research.files._processes import pid_alive
 from research.files._spreadsheet import csv_text, spreadsheet_cell, spreadsheet_safe, xlsx_bytes
 from research.files._transaction import JOURNAL_PREFIX, Transaction, recover, transaction
 from research.files._yaml import MAX_ALIAS_NODES, YamlMapping, load_yaml
@@ -52,6 +53,7 @@ __all__ = [
     "outside_link_problem",
     "outside_links",
     "parse_xml",
+    "pid_alive",
     "read_limited",
     "read_member",
     "recover",

@@ -57,6 +57,7 @@ from pathlib import Path
 
 from research.errors import Problem, WriteError
 from research.files._atomic import temporary_file
+from research.files._processes import pid_alive
 
 try:
     import fcntl
@@ -417,15 +418,7 @@ def _held(fd: int, journal: Path) -> bool:
         pid, host = int(record["pid"]), record["host"]
     except (OSError, ValueError, KeyError, TypeError):
         return False
-    if host != socket.gethostname():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
+    return host != socket.gethostname() or pid_alive(pid)
 
 
 def _shown(paths: list[Path], root: Path) -> str:
