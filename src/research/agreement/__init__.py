@@ -7,6 +7,15 @@ the consensus helpers find the disagreements of two coders and apply the decisio
 of a consensus meeting.
 """
 
+from research.agreement._agreement_table import agreement_from_units, agreement_table
+from research.agreement._agreement_units import (
+    Unit,
+    character_units,
+    document_units,
+    segment_codings,
+    segment_units,
+    segment_values,
+)
 from research.agreement._bootstrap import AlphaBootstrap, bootstrap_alpha
 from research.agreement._consensus import (
     DECISION_COLUMNS,
@@ -29,19 +38,11 @@ from research.agreement._kappas import (
 )
 from research.agreement._krippendorff import coincidence_matrix, krippendorff_alpha
 from research.agreement._report import agreement_report
-from research.agreement._units import (
+from research.agreement._scope import (
     CODERS_FILE,
-    Unit,
-    agreement_from_units,
     agreement_scope,
-    agreement_table,
-    character_units,
-    document_units,
     documents_in_common,
     read_documents_coded,
-    segment_codings,
-    segment_units,
-    segment_values,
     select_codes,
 )
 

@@ -54,7 +54,7 @@ import pandas as pd
 
 from research import contracts
 from research.agreement._disagreements import Span
-from research.agreement._units import _offsets
+from research.agreement._scope import _offsets
 from research.contracts import is_blank, require_columns, row_number
 from research.errors import AgreementError, CodingError, InputError
 from research.files import atomic_write_text

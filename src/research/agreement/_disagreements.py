@@ -29,7 +29,8 @@ from typing import Literal
 
 import pandas as pd
 
-from research.agreement._units import DocumentsCoded, _scope, _segments_of, segment_codings
+from research.agreement._agreement_units import _segments_of, segment_codings
+from research.agreement._scope import DocumentsCoded, _scope
 from research.errors import AgreementError
 
 __all__ = ["KINDS", "Span", "disagreements"]

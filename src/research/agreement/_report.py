@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from research.agreement._agreement_table import agreement_table
+from research.agreement._agreement_units import Unit
 from research.agreement._disagreement_page import write_disagreements_html
 from research.agreement._disagreements import disagreements
-from research.agreement._units import DocumentsCoded, Unit, agreement_table
+from research.agreement._scope import DocumentsCoded
 from research.errors import AgreementError
 
 if TYPE_CHECKING:

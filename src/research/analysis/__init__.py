@@ -6,23 +6,24 @@ Pure functions on the ``codings``, ``segments`` and ``documents`` tables; each
 returns a new table (or a figure) and never changes its arguments.
 """
 
-from research.analysis._coded import (
+from research.analysis._attribute_matrix import code_attribute_matrix
+from research.analysis._coding_attributes import (
     CATEGORY_LABELS,
     MISSING,
     SPEAKER_ATTRIBUTES,
-    code_attribute_matrix,
-    code_frequencies,
     coding_attributes,
     coding_segments,
-    cooccurrence_matrix,
-    cooccurrence_pairs,
-    framework_matrix,
-    framework_table,
     group_names,
-    plot_cooccurrence,
     select_codings,
     speaker_of,
 )
+from research.analysis._cooccurrence import (
+    cooccurrence_matrix,
+    cooccurrence_pairs,
+    plot_cooccurrence,
+)
+from research.analysis._framework import framework_matrix, framework_table
+from research.analysis._frequencies import code_frequencies
 from research.analysis._institutional_work import (
     FORMS,
     PILLAR_COLORS,

@@ -36,12 +36,12 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 import pandas as pd
 
-from research.analysis._coded import (
-    code_frequencies,
+from research.analysis._coding_attributes import (
     coding_attributes,
     group_names,
     select_codings,
 )
+from research.analysis._frequencies import code_frequencies
 from research.analysis._quote_table import quotes_table
 from research.errors import CodebookError, InputError
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from research.analysis._coded import speaker_of
+from research.analysis._coding_attributes import speaker_of
 from research.analysis._quotes import (
     NBSP,
     Cut,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from research.analysis._coded import Codes, select_codings
+from research.analysis._coding_attributes import Codes, select_codings
 from research.analysis._institutional_work import iw_codings
 
 __all__ = ["CoderSelection", "coder_selection"]

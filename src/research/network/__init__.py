@@ -1,29 +1,22 @@
 """The territorial actor-network: graphs from the edition tables, measures, figures and exports."""
 
+from research.network._actor_network import (
+    RELATIONS,
+    actor_network,
+    add_edges,
+    comention_edges,
+    simple_graph,
+)
 from research.network._brokerage import (
     BROKERAGE_ROLES,
     brokerage_roles,
     burt_constraint,
     effective_size,
 )
-from research.network._build import (
-    RELATIONS,
-    actor_network,
-    actor_projection,
-    add_edges,
-    as_list,
-    comention_edges,
-    edition_dates,
-    edition_graphs,
-    edition_order,
-    incidence_matrix,
-    network_graph,
-    simple_graph,
-    two_mode_graph,
-    workshop_projection,
-)
 from research.network._centrality import betweenness, eigenvector
 from research.network._communities import communities
+from research.network._edition_graphs import edition_graphs, network_graph
+from research.network._edition_tables import as_list, edition_dates, edition_order
 from research.network._evolution import (
     ANIMATOR_CATEGORIES,
     animator_ids,
@@ -44,6 +37,12 @@ from research.network._export import (
 from research.network._graph_measures import degree_centralization, graph_measures
 from research.network._matrices import is_two_mode
 from research.network._node_measures import node_measures
+from research.network._two_mode import (
+    actor_projection,
+    incidence_matrix,
+    two_mode_graph,
+    workshop_projection,
+)
 from research.network._views import (
     CATEGORY_COLORS,
     KIND_MARKERS,

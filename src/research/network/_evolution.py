@@ -16,10 +16,10 @@ import pandas as pd
 
 from research.errors import InputError
 from research.network._brokerage import BROKERAGE_ROLES
-from research.network._build import actor_projection
 from research.network._communities import _core_numbers
 from research.network._matrices import _matrices, _stack, _undirected, is_two_mode
 from research.network._node_measures import node_measures
+from research.network._two_mode import actor_projection
 
 __all__ = [
     "ANIMATOR_CATEGORIES",

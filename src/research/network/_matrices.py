@@ -21,7 +21,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from research.errors import InputError
-from research.network._build import simple_graph
+from research.network._actor_network import simple_graph
 
 __all__ = ["is_two_mode"]
 

@@ -26,7 +26,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from research.errors import InputError
-from research.network._build import simple_graph
+from research.network._actor_network import simple_graph
 from research.network._node_measures import node_measures
 from research.vocabulary import label
 
