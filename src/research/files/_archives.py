@@ -277,6 +277,10 @@ def _inflated(
     return b"".join(parts)
 
 
+#: What reading a damaged or truncated zip member raises, from zipfile and zlib.
+_READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError)
+
+
 def _read_all_members(archive: zipfile.ZipFile, *, path, kind: str, options: Limits) -> None:
     """Inflate every member without keeping it, counting real sizes against the limits."""
     for info in archive.infolist():
@@ -284,14 +288,7 @@ def _read_all_members(archive: zipfile.ZipFile, *, path, kind: str, options: Lim
             continue
         try:
             _inflated(archive, info, path=path, kind=kind, options=options, keep=False)
-        except (
-            zipfile.BadZipFile,
-            zlib.error,
-            EOFError,
-            OSError,
-            ValueError,
-            NotImplementedError,
-        ) as exc:
+        except _READ_ERRORS as exc:
             raise _damaged(path, kind, f"cannot read the part {info.filename!r}: {exc}") from None
 
 
@@ -405,14 +402,7 @@ def read_member(
         return _inflated(archive, info, path=path, kind=kind, options=options, keep=True)
     except KeyError:
         raise _damaged(path, kind, f"the part {name!r} is missing") from None
-    except (
-        zipfile.BadZipFile,
-        zlib.error,
-        EOFError,
-        OSError,
-        ValueError,
-        NotImplementedError,
-    ) as exc:
+    except _READ_ERRORS as exc:
         raise _damaged(path, kind, f"cannot read the part {name!r}: {exc}") from None
 
 
