@@ -416,15 +416,19 @@ def test_two_exports_are_byte_identical(project):
     assert qdpx_bytes(again.codebook, again.corpus, shuffled, name="projet") == first
 
 
-def test_selections_group_codes_of_one_coder_and_span(project):
+def test_each_coding_has_its_own_selection(project):
+    # readers that take only the first Coding of a selection must miss none
     root = qde_of(export(project))
     int01 = next(s for s in root.iter(f"{P}TextSource") if s.get("name") == "INT01")
-    spans = {}
+    spans: dict[tuple, int] = {}
     for selection in int01.iter(f"{P}PlainTextSelection"):
+        assert len(selection.findall(f"{P}Coding")) == 1
         key = (selection.get("startPosition"), selection.get("endPosition"))
-        spans[key] = len(selection.findall(f"{P}Coding"))
+        spans[key] = spans.get(key, 0) + 1
     assert spans[("118", "162")] == 2  # problématisation and intéressement by camille
     assert spans[("73", "116")] == 1
+    n_selections = len(list(root.iter(f"{P}PlainTextSelection")))
+    assert n_selections == len(project.codings) == len(list(root.iter(f"{P}Coding")))
     # the emoji counts one position: the standard's code points of the stored text
     text = project.corpus.text("INT01")
     assert text[73:116] == "soirée « Start-Up de Territoire » de 2017 👍"
@@ -462,8 +466,12 @@ def test_attributes_become_typed_variables_and_cases(project):
         assert variables[name].findtext(f"{P}Description") == JSON_VALUES
     assert not {"path", "sha256", "n_chars", "n_words", "n_segments"} & set(variables)
     case = next(c for c in root.iter(f"{P}Case") if c.get("name") == "INT01")
+    # the values are the source's (QualCoder reads them there as document attributes)
+    assert case.find(f"{P}VariableValue") is None
+    source = next(s for s in root.iter(f"{P}TextSource") if s.get("name") == "INT01")
+    assert etree.QName(source[-1]).localname == "VariableValue"
     values = {}
-    for value in case.iter(f"{P}VariableValue"):
+    for value in source.iterchildren(f"{P}VariableValue"):
         ref = value.find(f"{P}VariableRef").get("targetGUID")
         name = next(n for n, v in variables.items() if v.get("guid") == ref)
         values[name] = value[1].text

@@ -355,11 +355,39 @@ def _codes(
     return rows, ids
 
 
+def _long_rgb(color: str) -> str:
+    """``#RRGGBB`` in lower case (``#abc`` is ``#aabbcc``)."""
+    color = color.strip().lower()
+    return "#" + "".join(ch * 2 for ch in color[1:]) if len(color) == 4 else color
+
+
+def _drop_implied_colours(rows: list[dict]) -> list[dict]:
+    """Rows without the colours the codebook would show anyway.
+
+    An export gives every code a colour (its parent's, or the palette's by its
+    place among the roots); a colour equal to that one is left out again, so a
+    round trip gives back the codebook as it was, and shows the same colours.
+    """
+    plain = Codebook.from_frame(pd.DataFrame([{**row, "color": None} for row in rows]))
+    defaults = plain.colors()
+    shown: dict[str, str] = {}
+    kept = []
+    for row in rows:  # parents come before their children
+        parent = row.get("parent")
+        implied = shown[parent] if parent else defaults[row["code"]]
+        color = row.get("color")
+        if color and _long_rgb(str(color)) == implied.lower():
+            row = {**row, "color": None}
+        shown[row["code"]] = implied if not row.get("color") else str(row["color"])
+        kept.append(row)
+    return kept
+
+
 def _codebook(rows: list[dict], path) -> Codebook | None:
     if not rows:
         return None
     try:
-        return Codebook.from_frame(pd.DataFrame(rows))
+        return Codebook.from_frame(pd.DataFrame(_drop_implied_colours(rows)))
     except ValidationFailed as exc:
         raise InputError(
             f"the codebook cannot be read: {exc.problems[0].message}", path=path, hint=_HINT
