@@ -26,6 +26,7 @@ from research.exchange._refiqda_import import (
     origin_units,
     read_qdc,
     read_qdpx,
+    read_taguette_csv,
     word_boundary_share,
     write_import,
 )
@@ -51,6 +52,7 @@ __all__ = [
     "qdpx_bytes",
     "read_qdc",
     "read_qdpx",
+    "read_taguette_csv",
     "stable_guid",
     "to_units",
     "unit_boundaries",
