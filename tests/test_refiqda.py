@@ -444,7 +444,8 @@ def test_memos_become_notes(project):
     }
     code = next(c for c in root.iter(f"{P}Code") if c.get("name") == "Intéressement")
     assert notes[code.find(f"{P}NoteRef").get("targetGUID")].startswith("Vérifier avec")
-    assert "Mémo" not in (code.findtext(f"{P}Description") or "")
+    # QualCoder reads a code's memo from its Description only
+    assert "Mémo : Vérifier avec la seconde codeuse." in code.findtext(f"{P}Description")
 
 
 def test_coding_times_are_written(project):
@@ -535,7 +536,9 @@ def test_every_note_has_a_date_and_every_coding_memo_a_coder(project):
     assert len(notes) == 3  # two coding memos, one code memo
     users = {u.get("guid"): u.get("name") for u in root.iter(f"{P}User")}
     for note in notes:
-        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z", note.get("creationDateTime"))
+        assert re.fullmatch(
+            r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z", note.get("creationDateTime")
+        )
     by_name = {n.get("name"): n for n in notes}
     lea = by_name["Mémo : INT01 256-275 (lea)"]
     assert users[lea.get("creatingUser")] == "lea"
@@ -559,7 +562,9 @@ def test_a_coding_memo_is_also_its_selection_description(project):
             described += 1
     assert described == 2
     memo = next(
-        s for s in root.iter(f"{P}PlainTextSelection") if s.get("startPosition") == "256"
+        s
+        for s in root.iter(f"{P}PlainTextSelection")
+        if s.get("startPosition") == "256"
         and s.findtext(f"{P}Description")
         and "discuter" in s.findtext(f"{P}Description")
     )

@@ -329,7 +329,10 @@ def taguette_csv(book: Codebook) -> str:
             value = code if key == "code" else row[key]
             if not is_blank(value):
                 parts.append(f"{name} : {str(value).strip()}")
-        rows.append({"tag": code if label in shared or not label else label,
-                     "description": "\n\n".join(parts)})
+        rows.append(
+            {
+                "tag": code if label in shared or not label else label,
+                "description": "\n\n".join(parts),
+            }
+        )
     return csv_text(pd.DataFrame(rows, columns=["tag", "description"]))
-

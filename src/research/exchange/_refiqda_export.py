@@ -18,8 +18,8 @@ The mapping:
   palette colour; ``name`` is the label; definition, inclusion and exclusion
   criteria, example, level, references and the code's id go into its
   ``Description`` as labelled paragraphs that :func:`parse_code_description`
-  reads back); a code's memo becomes a ``Note`` in a ``.qdpx``, a ``Mémo``
-  paragraph in a ``.qdc``;
+  reads back); a code's memo is a ``Mémo`` paragraph of it (what QualCoder
+  reads) and, in a ``.qdpx``, also a ``Note`` (what NVivo reads);
 - documents → ``TextSource`` (with ``creatingUser`` and ``creationDateTime``)
   with their stored text as ``sources/<guid>.txt`` (UTF-8, ``\\n`` newlines);
 - coders → ``User``; each coding → its own ``PlainTextSelection`` (coder, date,
@@ -686,10 +686,7 @@ def project_description(units: Units) -> str:
     """
     if units not in _UNITS_TEXT:
         raise ExportError(f"unknown units {units!r}: choose code_points or utf16")
-    return (
-        f"Projet exporté par {ORIGIN}.\n"
-        f"{UNITS_LINE}{_UNITS_TEXT[units]} [units={units}]"
-    )
+    return f"Projet exporté par {ORIGIN}.\n{UNITS_LINE}{_UNITS_TEXT[units]} [units={units}]"
 
 
 def _note(
@@ -732,7 +729,8 @@ def qde_bytes(
     else of the project, else :data:`FALLBACK_TIME`), one selection per coding with
     its coder and date, a coding's memo both as a ``Note`` and as its selection's
     ``Description``, and the attributes as ``VariableValue`` elements of each
-    source. The project's ``Description`` records how positions are counted.
+    source. A code's memo is in its ``Description`` and in a ``Note``. The project's
+    ``Description`` records how positions are counted.
 
     Parameters
     ----------
@@ -779,14 +777,12 @@ def qde_bytes(
             guid = stable_guid("note", "code", code)
             code_notes[code] = guid
             where = f"the memo of {code!r}"
-            notes.append(
-                (guid, f"Mémo : {book.label(code)}", str(memo), where, None, project_time)
-            )
+            notes.append((guid, f"Mémo : {book.label(code)}", str(memo), where, None, project_time))
     if len(book):
         colors = book.colors()
         codes = _sub(_sub(root, "CodeBook"), "Codes")
         for code in book.roots():
-            _code_element(codes, book, code, memo=False, note_refs=code_notes, colors=colors)
+            _code_element(codes, book, code, memo=True, note_refs=code_notes, colors=colors)
     doc_ids = documents["doc_id"].astype(str).tolist() if len(documents) else []
     variables = _document_variables(documents) if len(documents) else {}
     if variables:

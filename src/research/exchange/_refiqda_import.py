@@ -332,7 +332,9 @@ def _codes(
         if level and level not in _LEVELS:
             fields["memo"] = "\n\n".join(x for x in (fields.get("memo"), f"Niveau : {level}") if x)
             fields.pop("level")
-        memo = "\n\n".join(x for x in (fields.get("memo"), _note_text(element, notes)) if x)
+        own, noted = fields.get("memo"), _note_text(element, notes)
+        # an export of this package writes a code's memo in both places
+        memo = own if noted == own else "\n\n".join(x for x in (own, noted) if x)
         guid = _guid(element.get("guid"))
         if guid in ids:
             raise InputError(
@@ -844,9 +846,13 @@ def read_taguette_csv(
     by_tag: dict[str, str] = {}
     taken: set[str] = set()
     for number, row in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in row):
+        if not any(value.strip() for value in row):
             continue
-        cell = lambda i: row[i].strip() if i is not None and i < len(row) else ""  # noqa: E731
+        cells = [c.strip() for c in row]
+
+        def cell(i: int | None, cells: list[str] = cells) -> str:
+            return cells[i] if i is not None and i < len(cells) else ""
+
         tag = cell(column)
         if not tag:
             raise InputError("a row without a tag", path=path, row=number, hint=hint)
