@@ -416,15 +416,19 @@ def test_two_exports_are_byte_identical(project):
     assert qdpx_bytes(again.codebook, again.corpus, shuffled, name="projet") == first
 
 
-def test_selections_group_codes_of_one_coder_and_span(project):
+def test_each_coding_has_its_own_selection(project):
+    # readers that take only the first Coding of a selection must miss none
     root = qde_of(export(project))
     int01 = next(s for s in root.iter(f"{P}TextSource") if s.get("name") == "INT01")
-    spans = {}
+    spans: dict[tuple, int] = {}
     for selection in int01.iter(f"{P}PlainTextSelection"):
+        assert len(selection.findall(f"{P}Coding")) == 1
         key = (selection.get("startPosition"), selection.get("endPosition"))
-        spans[key] = len(selection.findall(f"{P}Coding"))
+        spans[key] = spans.get(key, 0) + 1
     assert spans[("118", "162")] == 2  # problématisation and intéressement by camille
     assert spans[("73", "116")] == 1
+    n_selections = len(list(root.iter(f"{P}PlainTextSelection")))
+    assert n_selections == len(project.codings) == len(list(root.iter(f"{P}Coding")))
     # the emoji counts one position: the standard's code points of the stored text
     text = project.corpus.text("INT01")
     assert text[73:116] == "soirée « Start-Up de Territoire » de 2017 👍"
@@ -440,7 +444,8 @@ def test_memos_become_notes(project):
     }
     code = next(c for c in root.iter(f"{P}Code") if c.get("name") == "Intéressement")
     assert notes[code.find(f"{P}NoteRef").get("targetGUID")].startswith("Vérifier avec")
-    assert "Mémo" not in (code.findtext(f"{P}Description") or "")
+    # QualCoder reads a code's memo from its Description only
+    assert "Mémo : Vérifier avec la seconde codeuse." in code.findtext(f"{P}Description")
 
 
 def test_coding_times_are_written(project):
@@ -462,8 +467,12 @@ def test_attributes_become_typed_variables_and_cases(project):
         assert variables[name].findtext(f"{P}Description") == JSON_VALUES
     assert not {"path", "sha256", "n_chars", "n_words", "n_segments"} & set(variables)
     case = next(c for c in root.iter(f"{P}Case") if c.get("name") == "INT01")
+    # the values are the source's (QualCoder reads them there as document attributes)
+    assert case.find(f"{P}VariableValue") is None
+    source = next(s for s in root.iter(f"{P}TextSource") if s.get("name") == "INT01")
+    assert etree.QName(source[-1]).localname == "VariableValue"
     values = {}
-    for value in case.iter(f"{P}VariableValue"):
+    for value in source.iterchildren(f"{P}VariableValue"):
         ref = value.find(f"{P}VariableRef").get("targetGUID")
         name = next(n for n, v in variables.items() if v.get("guid") == ref)
         values[name] = value[1].text
@@ -515,3 +524,132 @@ def test_export_project_by_suffix(project, tmp_path):
     with pytest.raises(ExportError, match=r"\.qdpx \(project\) or \.qdc"):
         export_project(project, tmp_path / "p.zip")
     assert not (tmp_path / "p.zip").exists()
+
+
+# -- what real clients read (QualCoder's importer, readers of the first Coding) -------------
+
+
+def test_every_note_has_a_date_and_every_coding_memo_a_coder(project):
+    # QualCoder's import reads creationDateTime of every Note and stops without one
+    root = qde_of(export(project))
+    notes = list(root.iter(f"{P}Note"))
+    assert len(notes) == 3  # two coding memos, one code memo
+    users = {u.get("guid"): u.get("name") for u in root.iter(f"{P}User")}
+    for note in notes:
+        assert re.fullmatch(
+            r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z", note.get("creationDateTime")
+        )
+    by_name = {n.get("name"): n for n in notes}
+    lea = by_name["Mémo : INT01 256-275 (lea)"]
+    assert users[lea.get("creatingUser")] == "lea"
+    assert lea.get("creationDateTime") == "2024-05-02T09:30:00Z"
+    # the code memo has no coder; it takes the earliest coding time of the project
+    code_note = by_name["Mémo : Intéressement"]
+    assert code_note.get("creatingUser") is None
+    assert code_note.get("creationDateTime") == "2024-05-02T09:30:00Z"
+
+
+def test_a_coding_memo_is_also_its_selection_description(project):
+    root = qde_of(export(project))
+    notes = {n.get("guid"): n.findtext(f"{P}PlainTextContent") for n in root.iter(f"{P}Note")}
+    described = 0
+    for selection in root.iter(f"{P}PlainTextSelection"):
+        ref = selection.find(f"{P}Coding/{P}NoteRef")
+        text = selection.findtext(f"{P}Description")
+        assert (ref is None) == (text is None)
+        if ref is not None:
+            assert notes[ref.get("targetGUID")] == text
+            described += 1
+    assert described == 2
+    memo = next(
+        s
+        for s in root.iter(f"{P}PlainTextSelection")
+        if s.get("startPosition") == "256"
+        and s.findtext(f"{P}Description")
+        and "discuter" in s.findtext(f"{P}Description")
+    )
+    assert memo.findtext(f"{P}Description") == "Enrôlement ou intéressement ?\nÀ discuter."
+
+
+def test_selections_carry_the_coder_and_date_of_their_coding(project):
+    root = qde_of(export(project))
+    users = {u.get("guid"): u.get("name") for u in root.iter(f"{P}User")}
+    seen = set()
+    for selection in root.iter(f"{P}PlainTextSelection"):
+        coding = selection.find(f"{P}Coding")
+        assert selection.get("creatingUser") == coding.get("creatingUser")
+        assert selection.get("creationDateTime") == coding.get("creationDateTime")
+        seen.add((users[selection.get("creatingUser")], selection.get("creationDateTime")))
+    assert ("lea", None) in seen  # lea's undated coding stays undated
+    assert ("camille", "2024-05-02T09:31:12.250000Z") in seen
+
+
+def test_sources_have_an_owner_and_a_date(project):
+    root = qde_of(export(project))
+    users = {u.get("guid"): u.get("name") for u in root.iter(f"{P}User")}
+    sources = {s.get("name"): s for s in root.iter(f"{P}TextSource")}
+    # the coder and time of the earliest coding of each source (ties: by coder name)
+    assert users[sources["INT01"].get("creatingUser")] == "camille"
+    assert sources["INT01"].get("creationDateTime") == "2024-05-02T09:30:00Z"
+    assert users[sources["NOTE1"].get("creatingUser")] == "lea"
+
+
+def test_every_code_has_a_colour(project):
+    root = qde_of(export(project))
+    colours = {c.get("name"): c.get("color") for c in root.iter(f"{P}Code")}
+    assert len(colours) == len(project.codebook)
+    assert all(re.fullmatch(r"#[0-9a-f]{6}", c) for c in colours.values()), colours
+    # a code without its own colour shows its parent's
+    assert colours["Sociologie de la traduction"] == "#1b9e77"
+    assert colours["Enrôlement"] == "#d95f02"  # its own
+    assert colours["Intéressement"] == "#1b9e77"  # its parent's
+    assert project.codebook.get("ant.interessement")["color"] is None
+
+
+def test_a_project_without_codings_still_dates_its_sources():
+    corpus = Corpus.from_texts({"D1": "Un texte."})
+    book = Codebook.from_frame(pd.DataFrame({"code": ["x"], "memo": ["Un mémo."]}))
+    codings = pd.DataFrame(columns=["coder", "doc_id", "start", "end", "code"])
+    root = qde_of(qdpx_bytes(book, corpus, codings))
+    source = next(root.iter(f"{P}TextSource"))
+    assert source.get("creationDateTime") == "1980-01-01T00:00:00Z"
+    assert source.get("creatingUser") is None  # no coder, no user
+    assert next(root.iter(f"{P}Note")).get("creationDateTime") == "1980-01-01T00:00:00Z"
+
+
+def test_the_project_description_records_the_units(project):
+    root = qde_of(export(project))
+    assert root[-1].tag == f"{P}Description"
+    assert root[-1].text.endswith("[units=code_points]")
+    utf16 = qde_of(qdpx_bytes(project.codebook, project.corpus, project.codings, units="utf16"))
+    assert "UTF-16" in utf16.findtext(f"{P}Description")
+    assert utf16.findtext(f"{P}Description").endswith("[units=utf16]")
+
+
+def test_utf16_export_counts_the_emoji_twice(project):
+    data = qdpx_bytes(project.codebook, project.corpus, project.codings, units="utf16")
+    root = qde_of(data)
+    int01 = next(s for s in root.iter(f"{P}TextSource") if s.get("name") == "INT01")
+    spans = {
+        (s.get("startPosition"), s.get("endPosition")) for s in int01.iter(f"{P}PlainTextSelection")
+    }
+    # 👍 (U+1F44D) ends at code point 116: two UTF-16 units, so what follows shifts by one
+    assert ("73", "117") in spans  # it was 73-116
+    assert ("119", "163") in spans  # it was 118-162
+    assert ("52", "79") in spans  # before the emoji: unchanged
+    text = project.corpus.text("INT01")
+    assert len(text[:162].encode("utf-16-le")) // 2 == 163
+    assert data == qdpx_bytes(project.codebook, project.corpus, project.codings, units="utf16")
+
+
+def test_unknown_units_are_refused(project):
+    with pytest.raises(ExportError, match="unknown units 'bytes'"):
+        qdpx_bytes(project.codebook, project.corpus, project.codings, units="bytes")
+
+
+def test_richer_export_validates_against_the_schema(project):
+    xsd = schema("Project.xsd")
+    for units in ("code_points", "utf16"):
+        root = qde_of(qdpx_bytes(project.codebook, project.corpus, project.codings, units=units))
+        assert xsd.validate(root), xsd.error_log
+        assert structure_problems(root) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import os
 import shutil
@@ -14,6 +15,7 @@ import pytest
 from research.cli import main
 from research.codebook import Codebook
 from research.coding import load_codings
+from research.corpus import Corpus
 from research.errors import InputError, UnsafeInputError, ValidationFailed, WriteError
 from research.exchange import (
     QdaImport,
@@ -23,6 +25,7 @@ from research.exchange import (
     qdpx_bytes,
     read_qdc,
     read_qdpx,
+    read_taguette_csv,
     stable_guid,
     word_boundary_share,
     write_import,
@@ -349,11 +352,6 @@ BAD = {
         UnsafeInputError,
         "declares entities",
     ),
-    "missing source": (
-        make_qdpx({"project.qde": _qde_only()}),
-        InputError,
-        r"source 'D' points at 'internal://.*\.txt', which is not in the archive",
-    ),
     "beyond the text": (
         minimal(selection("3", "16")),
         InputError,
@@ -405,7 +403,7 @@ def test_a_valid_minimal_archive_imports(empty, tmp_path):
 def test_import_refuses_other_suffixes(project, tmp_path):
     path = tmp_path / "p.zip"
     path.write_bytes(export(project))
-    with pytest.raises(InputError, match=r"expected \.qdpx or \.qdc"):
+    with pytest.raises(InputError, match=r"expected \.qdpx, \.qdc or a Taguette codebook \.csv"):
         import_refiqda(project, path)
     with pytest.raises(InputError, match="no such file"):
         import_refiqda(project, tmp_path / "absent.qdpx")
@@ -646,3 +644,163 @@ def test_qdpx_import_folder_stays_inside_the_documents_folder(empty, tmp_path, c
         "Entretien-Elodie.md",
         "source.md",
     ]
+
+
+# -- what other clients write, and what this package writes for them ---------------------------
+
+
+def test_a_selection_description_is_the_memo_of_its_coding(empty):
+    # QualCoder and MAXQDA keep a coding's memo in the selection's Description
+    selection_xml = (
+        f'<PlainTextSelection guid="{S1}" startPosition="3" endPosition="8" '
+        'creationDateTime="2021-03-04T10:11:12Z"><Description>Mémo de QualCoder.</Description>'
+        f'<Coding guid="{N2}"><CodeRef targetGUID="c0de0001-0000-4000-8000-000000000002"/>'
+        "</Coding></PlainTextSelection>"
+    )
+    imported = read_qdpx("q.qdpx", data=minimal(selection_xml))
+    row = imported.codings.iloc[0]
+    assert row["memo"] == "Mémo de QualCoder."
+    # the selection's date is the coding's when the Coding has none
+    assert row["created"] == pd.Timestamp("2021-03-04T10:11:12Z")
+
+
+def test_our_memo_written_twice_is_read_once(project):
+    imported = read_qdpx("p.qdpx", data=export(project))
+    memos = sorted(m for m in imported.codings["memo"] if m)
+    assert memos == [
+        "Enrôlement ou intéressement ?\nÀ discuter.",
+        "Point de passage obligé explicite.",
+    ]
+
+
+def test_utf16_export_comes_back_by_its_declared_units(project):
+    data = qdpx_bytes(project.codebook, project.corpus, project.codings, units="utf16")
+    imported = read_qdpx("p.qdpx", data=data)
+    assert imported.units == "utf16"
+    same_codings(imported.codings, project.codings)
+    forced = read_qdpx("p.qdpx", data=data, units="code_points")
+    assert forced.units == "code_points"
+    shifted = forced.codings[forced.codings["doc_id"] == "INT01"]
+    assert (118, 162) not in set(zip(shifted["start"], shifted["end"], strict=True))
+
+
+def test_empty_and_missing_sources_are_skipped_and_the_rest_comes_in(empty, tmp_path):
+    s2 = "5b0c7a52-0d51-4c8e-9a0b-6f1c2d3e4f59"
+    s3 = "5b0c7a52-0d51-4c8e-9a0b-6f1c2d3e4f5a"
+    variable = "5b0c7a52-0d51-4c8e-9a0b-6f1c2d3e4f5b"
+    qde = (
+        f'<?xml version="1.0" encoding="utf-8"?><Project {NS} name="t">{CODES}'
+        f'<Variables><Variable guid="{variable}" name="lieu" typeOfVariable="Text"/></Variables>'
+        f'<Cases><Case guid="{N2}"><VariableValue><VariableRef targetGUID="{variable}"/>'
+        f'<TextValue>Lyon</TextValue></VariableValue><SourceRef targetGUID="{S1}"/></Case></Cases>'
+        f"<Sources>{GOOD_SOURCE}</TextSource>"
+        f'<TextSource guid="{s2}" name="Vide" plainTextPath="internal://{s2}.txt">'
+        f"{selection('0', '0')}</TextSource>"
+        f'<TextSource guid="{s3}" name="Absent" plainTextPath="internal://{s3}.txt"/>'
+        "</Sources></Project>"
+    )
+    path = tmp_path / "partiel.qdpx"
+    path.write_bytes(
+        make_qdpx(
+            {"project.qde": qde, f"sources/{S1}.txt": "Un texte court.", f"sources/{s2}.txt": " \n"}
+        )
+    )
+    imported, _ = import_refiqda(empty, path)
+    messages = [p.message for p in imported.problems]
+    assert any("source 'Vide' is empty: skipped with its 1 coding(s)" in m for m in messages)
+    assert any(
+        "source 'Absent' cannot be read" in m and "not in the archive" in m for m in messages
+    )
+    assert imported.documents["doc_id"].tolist() == ["D"]
+    assert imported.metadata("D") == {"id": "D", "lieu": "Lyon"}
+    again = open_project(empty.root)
+    assert again.codebook.ids == ["x"]
+    assert again.corpus.doc_ids == ["D"]
+
+
+def test_a_codebook_only_project_imports_its_codebook(project, empty, tmp_path):
+    corpus = Corpus.from_texts({"D1": ""})
+    data = qdpx_bytes(project.codebook, corpus, project.codings.iloc[0:0], name="livre")
+    path = tmp_path / "livre.qdpx"
+    path.write_bytes(data)
+    imported, _ = import_refiqda(empty, path)
+    assert [p.message for p in imported.problems] == [
+        "source 'D1' is empty: skipped; the codebook and the other sources are imported"
+    ]
+    again = open_project(empty.root)
+    assert again.codebook == project.codebook
+    assert len(again.corpus.doc_ids) == 0
+
+
+def test_full_round_trip_keeps_colours_descriptions_coders_dates_memos_attributes(project, empty):
+    data = export(project)
+    write_import(empty, read_qdpx("p.qdpx", data=data))
+    again = open_project(empty.root)
+    assert again.codebook.colors() == project.codebook.colors()
+    for code in project.codebook.ids:
+        mine, theirs = project.codebook.get(code), again.codebook.get(code)
+        for key in ("label", "definition", "include", "exclude", "example", "memo", "color"):
+            assert theirs[key] == mine[key] or (pd.isna(theirs[key]) and pd.isna(mine[key])), key
+    got = again.codings.sort_values(["coder", "doc_id", "start", "end", "code"])
+    want = project.codings.sort_values(["coder", "doc_id", "start", "end", "code"])
+    for column in ("coder", "doc_id", "start", "end", "code", "quote"):
+        assert got[column].tolist() == want[column].tolist()
+    assert got["created"].astype(str).tolist() == want["created"].astype(str).tolist()
+    assert got["memo"].fillna("").tolist() == want["memo"].fillna("").tolist()
+    durations = again.corpus.documents.set_index("doc_id")["duration_min"].dropna().to_dict()
+    assert durations == {"INT01": 46}
+    assert again.corpus.documents.set_index("doc_id").loc["CR-W17-05", "holder_present"]
+
+
+def test_taguette_codebook_goes_out_and_comes_back(project, empty, tmp_path):
+    from research.codebook import export_codebook
+
+    path = export_codebook(project.codebook, tmp_path / "taguette.csv", format="taguette")
+    text = path.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "tag,description"
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == len(project.codebook)
+    problem = next(r for r in rows if r["tag"] == "Problématisation")
+    assert problem["description"].startswith("Définir un problème commun")
+    assert problem["description"].endswith("Identifiant : ant.problematisation")
+    import_refiqda(empty, path)
+    again = open_project(empty.root).codebook
+    assert again.ids == project.codebook.ids
+    assert again.get("ant.problematisation")["exclude"] == "Simple description du territoire."
+    assert again.get("ant.problematisation")["level"] == "second_order"
+    assert again.get("ant.enrolment")["parent"] == "ant"
+
+
+def test_a_plain_taguette_csv_is_read_as_taguette_reads_it():
+    data = b"Name,Description,Parent\nConfiance,Se fier.,\nCroyance,,confiance\n\n"
+    book = read_taguette_csv("t.csv", data=data).codebook
+    assert book.ids == ["confiance", "confiance.croyance"]
+    assert book.get("confiance")["definition"] == "Se fier."
+
+
+@pytest.mark.parametrize(
+    ("data", "message", "row"),
+    [
+        (b"label,description\nx,y\n", "no 'tag', 'name' or 'path' column", 1),
+        (b"tag,description\nx,y\n ,z\n", "a row without a tag", 3),
+    ],
+)
+def test_a_taguette_csv_without_tags_is_refused_naming_the_row(data, message, row):
+    with pytest.raises(InputError, match=message) as caught:
+        read_taguette_csv("t.csv", data=data)
+    assert caught.value.row == row
+    assert "t.csv" in str(caught.value)
+
+
+def test_cli_writes_taguette_csv_and_utf16_qdpx(project, tmp_path, capsys):
+    out = tmp_path / "tags.csv"
+    assert main(["codebook", "export", str(out), "--taguette", "-C", str(project.root)]) == 0
+    assert out.read_text(encoding="utf-8").startswith("tag,description\n")
+    qdpx = tmp_path / "p.qdpx"
+    assert main(["qdpx", "export", str(qdpx), "--units", "utf16", "-C", str(project.root)]) == 0
+    assert read_qdpx(qdpx).units == "utf16"
+    assert (
+        main(["codebook", "export", str(tmp_path / "t.md"), "--taguette", "-C", str(project.root)])
+        != 0
+    )
+    assert "Taguette codebook is a CSV file" in capsys.readouterr().err

@@ -529,6 +529,12 @@ def codebook_export(
         str | None, typer.Option("--coder", "-c", help="Count only this coder.")
     ] = None,
     title: Annotated[str, typer.Option(help="The document's heading.")] = "Codebook",
+    taguette: Annotated[
+        bool,
+        typer.Option(
+            "--taguette", help="Write the CSV Taguette imports (columns tag, description)."
+        ),
+    ] = False,
     project: ProjectOption = Path("."),
 ) -> None:
     """Export the codebook for the thesis appendix or for sharing."""
@@ -540,7 +546,13 @@ def codebook_export(
         codings = proj.codings
         if coder:
             codings = codings[codings["coder"] == coder]
-    written = export_codebook(proj.codebook, path, codings=codings, title=title)
+    written = export_codebook(
+        proj.codebook,
+        path,
+        codings=codings,
+        title=title,
+        format="taguette" if taguette else None,
+    )
     typer.echo(f"written {written}")
 
 
@@ -605,6 +617,13 @@ qdpx_app = typer.Typer(
 app.add_typer(qdpx_app, name="qdpx")
 
 
+class ExportUnits(StrEnum):
+    """How an exported ``.qdpx`` counts positions."""
+
+    code_points = "code_points"
+    utf16 = "utf16"
+
+
 @qdpx_app.command("export")
 def qdpx_export(
     path: Annotated[
@@ -613,12 +632,19 @@ def qdpx_export(
     coder: Annotated[
         list[str] | None, typer.Option("--coder", "-c", help="Only this coder's codings.")
     ] = None,
+    units: Annotated[
+        ExportUnits,
+        typer.Option(
+            help="Positions in code points (the standard) or utf16 (for clients counting "
+            "UTF-16 units); recorded in the project's description."
+        ),
+    ] = ExportUnits.code_points,
     project: ProjectOption = Path("."),
 ) -> None:
     """Export the project (documents, codebook, codings, attributes) or the codebook."""
     from research.exchange import export_project
 
-    written = export_project(_open(project), path, coders=coder or None)
+    written = export_project(_open(project), path, coders=coder or None, units=units.value)
     typer.echo(f"written {written}")
 
 
@@ -640,7 +666,9 @@ class QdpxCrlf(StrEnum):
 
 @qdpx_app.command("import")
 def qdpx_import(
-    path: Annotated[Path, typer.Argument(help="A .qdpx project or a .qdc codebook.")],
+    path: Annotated[
+        Path, typer.Argument(help="A .qdpx project, a .qdc codebook or a Taguette codebook .csv.")
+    ],
     force: Annotated[
         bool, typer.Option("--force", help="Replace documents, codebook files and coder files.")
     ] = False,

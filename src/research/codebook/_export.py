@@ -1,5 +1,9 @@
 """Codebook exports for the thesis appendix and for sharing: Markdown, HTML, DOCX, CSV.
 
+The CSV is either the full table of :func:`codebook_table` or, for Taguette
+(which imports codebooks only as CSV), :func:`taguette_csv`: columns ``tag`` and
+``description``.
+
 :func:`codebook_table` gives one row per code with its depth and, optionally, how
 many codings and documents use it; :func:`export_codebook` writes it in the
 format its file suffix names.
@@ -27,6 +31,7 @@ from typing import Literal
 import pandas as pd
 
 from research.codebook._model import Codebook
+from research.contracts import is_blank
 from research.errors import ExportError
 from research.files import atomic_write_bytes, atomic_write_text, csv_text
 
@@ -36,10 +41,11 @@ __all__ = [
     "codebook_markdown",
     "codebook_table",
     "export_codebook",
+    "taguette_csv",
 ]
 
-ExportFormat = Literal["md", "html", "docx", "csv"]
-EXPORT_FORMATS: tuple[str, ...] = ("md", "html", "docx", "csv")
+ExportFormat = Literal["md", "html", "docx", "csv", "taguette"]
+EXPORT_FORMATS: tuple[str, ...] = ("md", "html", "docx", "csv", "taguette")
 _SUFFIXES = {
     ".md": "md",
     ".markdown": "md",
@@ -54,6 +60,16 @@ _FIELDS = (
     ("exclude", "Exclure"),
     ("example", "Exemple"),
     ("memo", "Mémo"),
+)
+# Labelled paragraphs of a Taguette description, read back by
+# research.exchange.parse_code_description (the same labels as a REFI-QDA code's).
+_TAGUETTE_SECTIONS = (
+    ("include", "Inclure"),
+    ("exclude", "Exclure"),
+    ("example", "Exemple"),
+    ("level", "Niveau"),
+    ("memo", "Mémo"),
+    ("code", "Identifiant"),
 )
 _LEVEL_NAMES = {
     "first_order": "concept de premier ordre",
@@ -237,8 +253,9 @@ def export_codebook(
     book : Codebook
     path : path-like
         The file to write (its folder is created).
-    format : {"md", "html", "docx", "csv"}, optional
-        Default: from the suffix of ``path``.
+    format : {"md", "html", "docx", "csv", "taguette"}, optional
+        Default: from the suffix of ``path``; ``"taguette"`` writes the CSV Taguette
+        imports (:func:`taguette_csv`).
     codings : pandas.DataFrame, optional
         Add counts of codings and documents per code.
     title : str
@@ -258,6 +275,8 @@ def export_codebook(
     ['code', 'depth', 'label']
     """
     path = Path(path)
+    if format == "taguette" and path.suffix.lower() != ".csv":
+        raise ExportError(f"a Taguette codebook is a CSV file: name it {path.stem}.csv")
     chosen = format or _SUFFIXES.get(path.suffix.lower())
     if chosen not in EXPORT_FORMATS:
         raise ExportError(
@@ -271,6 +290,49 @@ def export_codebook(
         atomic_write_text(path, codebook_html(book, codings, title=title))
     elif chosen == "docx":
         atomic_write_bytes(path, _docx_bytes(book, codings, title))
+    elif chosen == "taguette":
+        atomic_write_text(path, taguette_csv(book))
     else:
         atomic_write_text(path, csv_text(codebook_table(book, codings)))
     return path
+
+
+def taguette_csv(book: Codebook) -> str:
+    """The codebook as the CSV Taguette imports: columns ``tag`` and ``description``.
+
+    One row per code in tree order. ``tag`` is the code's label (its id when
+    two codes share a label, as Taguette's tags are unique); ``description`` is
+    the definition followed by labelled paragraphs (``Inclure :``, ``Exclure :``,
+    ``Exemple :``, ``Niveau :``, ``Mémo :``) and ``Identifiant :`` with the code's
+    id, so that ``research qdpx import`` gives the codebook back.
+
+    Examples
+    --------
+    >>> book = Codebook.from_frame(pd.DataFrame({"code": ["sut", "sut.trust"],
+    ...     "label": ["Start-up", "Confiance"], "definition": [None, "Se fier à."]}))
+    >>> print(taguette_csv(book))
+    tag,description
+    Start-up,Identifiant : sut
+    Confiance,"Se fier à.
+    <BLANKLINE>
+    Identifiant : sut.trust"
+    <BLANKLINE>
+    """
+    codes = book.codes
+    labels = codes["label"].astype(str).str.strip()
+    shared = set(labels[labels.str.lower().duplicated(keep=False)])
+    rows = []
+    for code, label in zip(codes["code"], labels, strict=True):
+        row = book.get(code)
+        parts = [] if is_blank(row["definition"]) else [str(row["definition"]).strip()]
+        for key, name in _TAGUETTE_SECTIONS:
+            value = code if key == "code" else row[key]
+            if not is_blank(value):
+                parts.append(f"{name} : {str(value).strip()}")
+        rows.append(
+            {
+                "tag": code if label in shared or not label else label,
+                "description": "\n\n".join(parts),
+            }
+        )
+    return csv_text(pd.DataFrame(rows, columns=["tag", "description"]))

@@ -14,17 +14,20 @@ project twice gives the same bytes.
 
 The mapping:
 
-- codes → ``Code`` (``name`` is the label; definition, inclusion and exclusion
+- codes → ``Code`` with a ``color`` for every code (its own, its parent's or a
+  palette colour; ``name`` is the label; definition, inclusion and exclusion
   criteria, example, level, references and the code's id go into its
   ``Description`` as labelled paragraphs that :func:`parse_code_description`
-  reads back); a code's memo becomes a ``Note`` in a ``.qdpx``, a ``Mémo``
-  paragraph in a ``.qdc``;
-- documents → ``TextSource`` with their stored text as ``sources/<guid>.txt``
-  (UTF-8, ``\\n`` newlines) and positions in code points of that text;
-- coders → ``User``; codings → ``PlainTextSelection`` (one per coder and span)
-  holding one ``Coding`` per code; a coding's memo → a ``Note``;
-- document attributes → ``Variable`` and, per document, a ``Case`` with its
-  ``VariableValue`` elements and a ``SourceRef`` to the document.
+  reads back); a code's memo is a ``Mémo`` paragraph of it (what QualCoder
+  reads) and, in a ``.qdpx``, also a ``Note`` (what NVivo reads);
+- documents → ``TextSource`` (with ``creatingUser`` and ``creationDateTime``)
+  with their stored text as ``sources/<guid>.txt`` (UTF-8, ``\\n`` newlines);
+- coders → ``User``; each coding → its own ``PlainTextSelection`` (coder, date,
+  the memo as ``Description``) holding one ``Coding`` (coder, date, ``CodeRef``,
+  ``NoteRef`` to the memo's ``Note``); notes carry a coder and a date;
+- document attributes → ``Variable``, a ``VariableValue`` per attribute inside
+  each ``TextSource``, and per document a ``Case`` with a ``SourceRef``;
+- the project's ``Description`` records how positions are counted.
 
 Positions are converted only at this boundary: the standard counts Unicode code
 points; NVivo counts UTF-16 code units with CRLF as two (see
@@ -41,9 +44,9 @@ Examples
 <?xml version='1.0' encoding='utf-8'?>
 <CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="research ...">
   <Codes>
-    <Code guid="..." name="Traduction" isCodable="false">
+    <Code guid="..." name="Traduction" isCodable="false" color="...">
       <Description>Identifiant : ant</Description>
-      <Code guid="..." name="Enrôlement" isCodable="true">
+      <Code guid="..." name="Enrôlement" isCodable="true" color="...">
         <Description>Les rôles sont attribués et acceptés.
 <BLANKLINE>
 Identifiant : ant.enrolment</Description>
@@ -102,6 +105,7 @@ __all__ = [
     "export_qdpx",
     "from_units",
     "parse_code_description",
+    "project_description",
     "qdc_bytes",
     "qde_bytes",
     "qdpx_bytes",
@@ -470,6 +474,7 @@ def _code_element(
     *,
     memo: bool,
     note_refs: Mapping[str, str],
+    colors: Mapping[str, str],
 ) -> None:
     row = book.get(code)
     attrib = {
@@ -477,8 +482,9 @@ def _code_element(
         "name": _text(row["label"], f"the label of code {code!r}"),
         "isCodable": "true" if bool(row["codable"]) else "false",
     }
-    if not is_blank(row["color"]):
-        attrib["color"] = str(row["color"])
+    color = colors.get(code, row["color"])  # its own, its parent's or a palette colour
+    if not is_blank(color):
+        attrib["color"] = str(color)
     element = _sub(parent, "Code", attrib)
     fields = row.to_dict()
     parent_code = fields.get("parent")
@@ -491,7 +497,7 @@ def _code_element(
     if code in note_refs:
         _sub(element, "NoteRef", {"targetGUID": note_refs[code]})
     for child in book.children(code):
-        _code_element(element, book, child, memo=memo, note_refs=note_refs)
+        _code_element(element, book, child, memo=memo, note_refs=note_refs, colors=colors)
 
 
 def _check_codebook(book: Codebook) -> None:
@@ -517,7 +523,7 @@ def qdc_bytes(book: Codebook) -> bytes:
     root.set("origin", ORIGIN)
     codes = _sub(root, "Codes")
     for code in book.roots():
-        _code_element(codes, book, code, memo=True, note_refs={})
+        _code_element(codes, book, code, memo=True, note_refs={}, colors=book.colors())
     return _serialise(root)
 
 
@@ -656,9 +662,54 @@ def _created_texts(values: pd.Series) -> list[str | None]:
     return [None if pd.isna(s) else t for s, t in zip(stamps, out, strict=True)]
 
 
-def _note(notes: etree._Element, guid: str, name: str, text: str, where: str) -> None:
-    note = _sub(notes, "Note", {"guid": guid, "name": _text(name, where)})
+#: The date written where a client needs one and the project has none (the zip entries' time).
+FALLBACK_TIME = "1980-01-01T00:00:00Z"
+#: Start of the project ``Description`` line that records how positions are counted.
+UNITS_LINE = "Positions : "
+_UNITS_TEXT = {
+    "code_points": "points de code Unicode du texte source (norme REFI-QDA)",
+    "utf16": "unités UTF-16 du texte source (un caractère hors du plan multilingue "
+    "de base compte deux)",
+}
+
+
+def project_description(units: Units) -> str:
+    """The project ``Description``: the exporting program and how positions are counted.
+
+    The last line ends with ``[units=code_points]`` or ``[units=utf16]``, which
+    :func:`research.exchange.read_qdpx` reads back to choose the units.
+
+    Examples
+    --------
+    >>> print(project_description("utf16").splitlines()[-1])  # doctest: +ELLIPSIS
+    Positions : unités UTF-16 du texte source (...) [units=utf16]
+    """
+    if units not in _UNITS_TEXT:
+        raise ExportError(f"unknown units {units!r}: choose code_points or utf16")
+    return f"Projet exporté par {ORIGIN}.\n{UNITS_LINE}{_UNITS_TEXT[units]} [units={units}]"
+
+
+def _note(
+    notes: etree._Element,
+    guid: str,
+    name: str,
+    text: str,
+    where: str,
+    user: str | None,
+    when: str,
+) -> None:
+    attrib = {"guid": guid, "name": _text(name, where)}
+    if user is not None:
+        attrib["creatingUser"] = user
+    attrib["creationDateTime"] = when
+    note = _sub(notes, "Note", attrib)
     _sub(note, "PlainTextContent", text=_text(text, where))
+
+
+def _earliest(records: Iterable[tuple]) -> tuple[str, str] | None:
+    """``(time, coder)`` of the earliest dated coding among ``records``."""
+    dated = [(stamp, coder) for coder, _, _, _, stamp, _ in records if stamp]
+    return min(dated, key=lambda pair: (pd.Timestamp(pair[0]), pair[1])) if dated else None
 
 
 def qde_bytes(
@@ -668,8 +719,18 @@ def qde_bytes(
     codings: pd.DataFrame,
     *,
     name: str = "research project",
+    units: Units = "code_points",
 ) -> bytes:
     """The ``project.qde`` XML of a project (``urn:QDA-XML:project:1.0``).
+
+    Besides what the schema requires, it writes what clients rely on: a colour for
+    every code (:meth:`Codebook.colors`), a ``creatingUser`` and a
+    ``creationDateTime`` on sources and notes (the earliest coding of the source,
+    else of the project, else :data:`FALLBACK_TIME`), one selection per coding with
+    its coder and date, a coding's memo both as a ``Note`` and as its selection's
+    ``Description``, and the attributes as ``VariableValue`` elements of each
+    source. A code's memo is in its ``Description`` and in a ``Note``. The project's
+    ``Description`` records how positions are counted.
 
     Parameters
     ----------
@@ -683,12 +744,16 @@ def qde_bytes(
         Every coder's codings (:data:`research.coding.CODING_COLUMNS`).
     name : str
         The project's name.
+    units : {"code_points", "utf16"}
+        How positions are counted: the standard's code points, or UTF-16 code
+        units for clients that count so.
 
     Raises
     ------
     ExportError
         When a coding uses an unknown code or document, or lies outside its text.
     """
+    description = project_description(units)
     codings = codings.reset_index(drop=True)
     _check_codings(codings, book, texts)
     if len(documents):
@@ -701,18 +766,23 @@ def qde_bytes(
         users = _sub(root, "Users")
         for coder in coders:
             _sub(users, "User", {"guid": stable_guid("user", coder), "name": coder, "id": coder})
-    notes: list[tuple[str, str, str, str]] = []
+    by_doc = _coding_records(codings)
+    first = _earliest(r for records in by_doc.values() for r in records)
+    project_time = first[0] if first else FALLBACK_TIME
+    notes: list[tuple] = []
     code_notes = {}
     for code in book.ids:
         memo = book.get(code)["memo"]
         if not is_blank(memo):
             guid = stable_guid("note", "code", code)
             code_notes[code] = guid
-            notes.append((guid, f"Mémo : {book.label(code)}", str(memo), f"the memo of {code!r}"))
+            where = f"the memo of {code!r}"
+            notes.append((guid, f"Mémo : {book.label(code)}", str(memo), where, None, project_time))
     if len(book):
+        colors = book.colors()
         codes = _sub(_sub(root, "CodeBook"), "Codes")
         for code in book.roots():
-            _code_element(codes, book, code, memo=False, note_refs=code_notes)
+            _code_element(codes, book, code, memo=True, note_refs=code_notes, colors=colors)
     doc_ids = documents["doc_id"].astype(str).tolist() if len(documents) else []
     variables = _document_variables(documents) if len(documents) else {}
     if variables:
@@ -729,33 +799,43 @@ def qde_bytes(
             )
             if kind == "json":
                 _sub(variable, "Description", text=JSON_VALUES)
+        # one case per document, linked by its SourceRef; the values themselves are
+        # the source's (a client that reads both counts them twice, and QualCoder
+        # turns a variable valued in a named case into a case variable)
         cases = _sub(root, "Cases")
-        for i, doc_id in enumerate(doc_ids):
+        for doc_id in doc_ids:
             case = _sub(cases, "Case", {"guid": stable_guid("case", doc_id), "name": doc_id})
+            _sub(case, "SourceRef", {"targetGUID": stable_guid("source", doc_id)})
+    if doc_ids:
+        sources = _sub(root, "Sources")
+        for i, doc_id in enumerate(doc_ids):
+            guid = stable_guid("source", doc_id)
+            records = by_doc.get(doc_id, [])
+            owner = _earliest(records) or first
+            attrib = {"guid": guid, "name": doc_id, "plainTextPath": f"internal://{guid}.txt"}
+            if owner is not None:
+                attrib["creatingUser"] = stable_guid("user", owner[1])
+            elif coders:
+                attrib["creatingUser"] = stable_guid("user", coders[0])
+            attrib["creationDateTime"] = owner[0] if owner else project_time
+            source = _sub(sources, "TextSource", attrib)
+            if records:
+                bounds = None
+                if units == "utf16":
+                    bounds = unit_boundaries(texts[doc_id], units="utf16")[1]
+                notes += _selections(source, doc_id, records, bounds, project_time)
             for var, (kind, values) in variables.items():
                 if values[i] is None:
                     continue
-                value = _sub(case, "VariableValue")
+                value = _sub(source, "VariableValue")
                 _sub(value, "VariableRef", {"targetGUID": stable_guid("variable", var)})
                 where = f"the attribute {var!r} of {doc_id!r}"
                 _sub(value, _VALUE_TAGS[kind], text=_text(_value_text(values[i], kind), where))
-            _sub(case, "SourceRef", {"targetGUID": stable_guid("source", doc_id)})
-    by_doc = _coding_records(codings)
-    if doc_ids:
-        sources = _sub(root, "Sources")
-        for doc_id in doc_ids:
-            guid = stable_guid("source", doc_id)
-            source = _sub(
-                sources,
-                "TextSource",
-                {"guid": guid, "name": doc_id, "plainTextPath": f"internal://{guid}.txt"},
-            )
-            if doc_id in by_doc:
-                notes += _selections(source, doc_id, by_doc[doc_id])
     if notes:
         element = _sub(root, "Notes")
         for note in notes:
             _note(element, *note)
+    _sub(root, "Description", text=description)
     return _serialise(root)
 
 
@@ -777,47 +857,61 @@ def _coding_records(codings: pd.DataFrame) -> dict[str, list[tuple]]:
 
 
 def _selections(
-    source: etree._Element, doc_id: str, records: list[tuple]
-) -> list[tuple[str, str, str, str]]:
-    """Add one selection per coder and span, one coding per code; return the notes.
+    source: etree._Element,
+    doc_id: str,
+    records: list[tuple],
+    bounds: np.ndarray | None,
+    project_time: str,
+) -> list[tuple]:
+    """Add one selection per coding (several codes of a span: several selections).
 
-    The selections hold only GUIDs, integers and ISO times (no user text), so
-    they are written as XML text and parsed in one go, which is several times
-    faster than building 100,000 elements one by one.
+    Readers that take only the first ``Coding`` of a selection then miss none.
+    A coding's memo is written twice: as the selection's ``Description`` (what
+    QualCoder and MAXQDA read) and as a ``Note`` its ``Coding`` refers to (what
+    NVivo reads). Positions are converted with ``bounds`` (UTF-16 units) when
+    given. Ids, integers and ISO times are written as XML text and parsed in one
+    go, several times faster than building 100,000 elements one by one; memos go
+    through :func:`xml_escape` after the same checks as every other text.
     """
     notes = []
     parts: list[str] = []
-    last = None
     users: dict[str, str] = {}
     codes: dict[str, str] = {}
     for coder, start, end, code, stamp, memo in records:
         user = users.get(coder) or users.setdefault(coder, stable_guid("user", coder))
-        if (coder, start, end) != last:
-            if last is not None:
-                parts.append("</PlainTextSelection>")
-            guid = stable_guid("selection", coder, doc_id, start, end)
-            parts.append(
-                f'<PlainTextSelection guid="{guid}" startPosition="{start}" '
-                f'endPosition="{end}" creatingUser="{user}">'
-            )
-            last = (coder, start, end)
-        guid = stable_guid("coding", coder, doc_id, start, end, code)
+        first, last = (start, end) if bounds is None else (int(bounds[start]), int(bounds[end]))
+        guid = stable_guid("selection", coder, doc_id, start, end, code)
         when = f' creationDateTime="{stamp}"' if stamp else ""
+        parts.append(
+            f'<PlainTextSelection guid="{guid}" startPosition="{first}" '
+            f'endPosition="{last}" creatingUser="{user}"{when}>'
+        )
+        has_memo = not is_blank(memo)
+        if has_memo:
+            where = f"the memo of {coder!r} on {doc_id!r} at {start}-{end}"
+            parts.append(f"<Description>{_xml_escape(_text(str(memo), where))}</Description>")
+        coding = stable_guid("coding", coder, doc_id, start, end, code)
         target = codes.get(code) or codes.setdefault(code, stable_guid("code", code))
         parts.append(
-            f'<Coding guid="{guid}" creatingUser="{user}"{when}><CodeRef targetGUID="{target}"/>'
+            f'<Coding guid="{coding}" creatingUser="{user}"{when}><CodeRef targetGUID="{target}"/>'
         )
-        if not is_blank(memo):
+        if has_memo:
             note = stable_guid("note", "coding", coder, doc_id, start, end, code)
             parts.append(f'<NoteRef targetGUID="{note}"/>')
-            where = f"the memo of {coder!r} on {doc_id!r} at {start}-{end}"
-            notes.append((note, f"Mémo : {doc_id} {start}-{end} ({coder})", str(memo), where))
-        parts.append("</Coding>")
+            title = f"Mémo : {doc_id} {start}-{end} ({coder})"
+            notes.append((note, title, str(memo), where, user, stamp or project_time))
+        parts.append("</Coding></PlainTextSelection>")
     if parts:
-        parts.append("</PlainTextSelection>")
         wrapper = etree.fromstring(f'<S xmlns="{PROJECT_NS}">{"".join(parts)}</S>')
         source.extend(list(wrapper))
     return notes
+
+
+def _xml_escape(text: str) -> str:
+    """``text`` as XML character data: ``&``, ``<``, ``>`` and a CR escaped."""
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    )
 
 
 def _zip(members: Iterable[tuple[str, bytes]]) -> bytes:
@@ -838,6 +932,7 @@ def qdpx_bytes(
     codings: pd.DataFrame,
     *,
     name: str = "research project",
+    units: Units = "code_points",
 ) -> bytes:
     """A whole project as ``.qdpx`` bytes: ``project.qde`` then ``sources/<guid>.txt``.
 
@@ -859,7 +954,7 @@ def qdpx_bytes(
     True
     """
     texts = corpus.texts()
-    qde = qde_bytes(book, corpus.documents, texts, codings, name=name)
+    qde = qde_bytes(book, corpus.documents, texts, codings, name=name, units=units)
     members = [("project.qde", qde)]
     for doc_id in sorted(corpus.doc_ids):
         guid = stable_guid("source", doc_id)
@@ -881,10 +976,11 @@ def export_qdpx(
     codings: pd.DataFrame,
     *,
     name: str = "research project",
+    units: Units = "code_points",
 ) -> Path:
     """Write a project to a ``.qdpx`` file, atomically (see :func:`qdpx_bytes`)."""
     path = Path(path)
-    atomic_write_bytes(path, qdpx_bytes(book, corpus, codings, name=name))
+    atomic_write_bytes(path, qdpx_bytes(book, corpus, codings, name=name, units=units))
     return path
 
 
@@ -893,6 +989,7 @@ def export_project(
     path: str | PathLike,
     *,
     coders: Sequence[str] | None = None,
+    units: Units = "code_points",
 ) -> Path:
     """Export a research project as ``.qdpx``, or its codebook as ``.qdc``, by suffix.
 
@@ -903,6 +1000,8 @@ def export_project(
         Ends with ``.qdpx`` (codebook, documents, codings) or ``.qdc`` (codebook).
     coders : sequence of str, optional
         Export only these coders' codings (default: every coder).
+    units : {"code_points", "utf16"}
+        How a ``.qdpx`` counts positions (see :func:`qde_bytes`).
 
     Raises
     ------
@@ -926,4 +1025,6 @@ def export_project(
                 f"coders are {', '.join(sorted(set(codings['coder']))) or 'none'}"
             )
         codings = codings[codings["coder"].isin(list(coders))]
-    return export_qdpx(path, project.codebook, project.corpus, codings, name=project.root.name)
+    return export_qdpx(
+        path, project.codebook, project.corpus, codings, name=project.root.name, units=units
+    )

@@ -31,6 +31,8 @@ Examples
 from __future__ import annotations
 
 import contextlib
+import csv
+import io
 import json
 import re
 import unicodedata
@@ -72,6 +74,7 @@ __all__ = [
     "origin_units",
     "read_qdc",
     "read_qdpx",
+    "read_taguette_csv",
     "word_boundary_share",
     "write_import",
 ]
@@ -329,7 +332,9 @@ def _codes(
         if level and level not in _LEVELS:
             fields["memo"] = "\n\n".join(x for x in (fields.get("memo"), f"Niveau : {level}") if x)
             fields.pop("level")
-        memo = "\n\n".join(x for x in (fields.get("memo"), _note_text(element, notes)) if x)
+        own, noted = fields.get("memo"), _note_text(element, notes)
+        # an export of this package writes a code's memo in both places
+        memo = own if noted == own else "\n\n".join(x for x in (own, noted) if x)
         guid = _guid(element.get("guid"))
         if guid in ids:
             raise InputError(
@@ -355,11 +360,39 @@ def _codes(
     return rows, ids
 
 
+def _long_rgb(color: str) -> str:
+    """``#RRGGBB`` in lower case (``#abc`` is ``#aabbcc``)."""
+    color = color.strip().lower()
+    return "#" + "".join(ch * 2 for ch in color[1:]) if len(color) == 4 else color
+
+
+def _drop_implied_colours(rows: list[dict]) -> list[dict]:
+    """Rows without the colours the codebook would show anyway.
+
+    An export gives every code a colour (its parent's, or the palette's by its
+    place among the roots); a colour equal to that one is left out again, so a
+    round trip gives back the codebook as it was, and shows the same colours.
+    """
+    plain = Codebook.from_frame(pd.DataFrame([{**row, "color": None} for row in rows]))
+    defaults = plain.colors()
+    shown: dict[str, str] = {}
+    kept = []
+    for row in rows:  # parents come before their children
+        parent = row.get("parent")
+        implied = shown[parent] if parent else defaults[row["code"]]
+        color = row.get("color")
+        if color and _long_rgb(str(color)) == implied.lower():
+            row = {**row, "color": None}
+        shown[row["code"]] = implied if not row.get("color") else str(row["color"])
+        kept.append(row)
+    return kept
+
+
 def _codebook(rows: list[dict], path) -> Codebook | None:
     if not rows:
         return None
     try:
-        return Codebook.from_frame(pd.DataFrame(rows))
+        return Codebook.from_frame(pd.DataFrame(_drop_implied_colours(rows)))
     except ValidationFailed as exc:
         raise InputError(
             f"the codebook cannot be read: {exc.problems[0].message}", path=path, hint=_HINT
@@ -490,10 +523,17 @@ class _ProjectReader:
                 )
                 continue
             name = (source.get("name") or "").strip() or "source"
-            doc_id = _doc_id(name, taken)
-            raw, found = _read_text(self.archive, source, f"source {name!r}")
+            try:
+                raw, found = _read_text(self.archive, source, f"source {name!r}")
+            except InputError as exc:
+                self._skip(source, name, f"cannot be read ({exc.message})")
+                continue
             self.problems += found
             text, bounds = unit_boundaries(raw, units=self.units, crlf=self.crlf)
+            if not text.strip():
+                self._skip(source, name, "is empty")
+                continue
+            doc_id = _doc_id(name, taken)
             attributes = dict(self.case_values.get(_guid(source.get("guid")), {}))
             attributes.update(
                 p
@@ -511,12 +551,27 @@ class _ProjectReader:
         frame = frame.astype(object).where(frame.notna(), None)
         return frame, self._merge(codings)
 
+    def _skip(self, source, name: str, why: str) -> None:
+        """Warn that a source is left out with its codings; the rest still comes in."""
+        q = source.tag[: source.tag.find("}") + 1]
+        n = sum(1 for _ in source.iter(q + "Coding"))
+        self.problems.append(
+            Problem(
+                "warning",
+                f"source {name!r} {why}: skipped"
+                + (f" with its {n} coding(s)" if n else "")
+                + "; the codebook and the other sources are imported",
+                path=str(self.path),
+            )
+        )
+
     def _codings(
         self, source, name: str, doc_id: str, text: str, bounds: np.ndarray
     ) -> list[tuple]:
         """Rows of :data:`CODING_COLUMNS` for the codings of one source."""
         q = source.tag[: source.tag.find("}") + 1]
         coding_tag, ref_tag, note_tag = q + "Coding", q + "CodeRef", q + "NoteRef"
+        description_tag = q + "Description"
         total = int(bounds[-1])
         starts: list[int] = []
         ends: list[int] = []
@@ -541,6 +596,9 @@ class _ProjectReader:
             shared = ""
             if selection is not None and selection.find(note_tag) is not None:
                 shared = _note_text(selection, self.notes)
+            described = ""
+            if selection is not None and len(selection) and selection[0].tag == description_tag:
+                described = normalise(_text_of(selection[0])).strip()
             user = selection.get("creatingUser") if selection is not None else None
             when = selection.get("creationDateTime") if selection is not None else None
             for coding in owner.iterchildren(coding_tag):
@@ -557,8 +615,11 @@ class _ProjectReader:
                         hint=_HINT,
                     )
                 memo = _note_text(coding, self.notes) if len(coding) > 1 else ""
-                if shared:
-                    memo = f"{memo}\n\n{shared}" if memo else shared
+                # the selection's Description is the memo of its codings (QualCoder,
+                # MAXQDA); an export of this package writes it as a note too
+                for extra in (described, shared):
+                    if extra and extra != memo:
+                        memo = f"{memo}\n\n{extra}" if memo else extra
                 coder = self.coder(coding.get("creatingUser"), user)
                 records.append((coder, code, memo, coding.get("creationDateTime") or when))
                 starts.append(start)
@@ -627,6 +688,16 @@ def _qde_name(names: list[str], path) -> str:
     return sorted(preferred or candidates)[0]
 
 
+_DECLARED_UNITS = re.compile(r"\[units=(code_points|utf16)\]")
+
+
+def _declared_units(root: etree._Element) -> str | None:
+    """The units a project declares in its ``Description`` (as this package writes it)."""
+    description = _child(root, "Description")
+    found = _DECLARED_UNITS.search(_text_of(description))
+    return found.group(1) if found else None
+
+
 def _resolve(origin: str, units: UnitsOption, crlf: CrlfOption) -> tuple[str, str]:
     default_units, default_crlf = origin_units(origin)
     return (
@@ -673,6 +744,8 @@ def read_qdpx(
                 f"{name} holds a <{_local(root)}>, not a REFI-QDA <Project>", path=path, hint=_HINT
             )
         origin = root.get("origin") or ""
+        if units == "auto":
+            units = _declared_units(root) or "auto"
         use_units, use_crlf = _resolve(origin, units, crlf)
         reader = _ProjectReader(root, _Archive(archive, path), path, use_units, use_crlf)
         documents, codings = reader.read()
@@ -722,6 +795,89 @@ def read_qdc(
         typed_codings(pd.DataFrame(columns=CODING_COLUMNS)),
         root.get("origin") or "",
         problems=tuple(problems),
+    )
+
+
+def read_taguette_csv(
+    path: str | PathLike,
+    *,
+    data: bytes | None = None,
+    options: Limits | None = None,
+) -> QdaImport:
+    """Read a Taguette codebook (CSV with a ``tag`` column, optionally ``description``).
+
+    As Taguette reads it, the tag is in the ``tag`` column (else ``name`` or
+    ``path``), case-insensitively; a ``parent`` column names the parent's tag.
+    A description written by ``research codebook export --taguette`` gives back
+    the code's definition, criteria and id (:func:`parse_code_description`);
+    otherwise the id is the tag as a slug, and a dotted id whose prefix is
+    another code's id is that code's child.
+
+    Raises
+    ------
+    InputError
+        When the file is not CSV, has no tag column or a row without a tag,
+        naming the row.
+
+    Examples
+    --------
+    >>> data = "tag,description\\nStart-up,Identifiant : sut\\nConfiance,Se fier.".encode()
+    >>> read_taguette_csv("c.csv", data=data).codes[["code", "label", "definition"]].values.tolist()
+    [['sut', 'Start-up', None], ['confiance', 'Confiance', 'Se fier.']]
+    """
+    options = options or Limits()
+    if data is None:
+        from research.files import read_limited
+
+        data = read_limited(path, max_bytes=options.max_file_bytes)
+    text, problems = decode_bytes(data, path=path, hint="save it again as 'CSV UTF-8'")
+    hint = "a Taguette codebook is a CSV file with a 'tag' column and a 'description' column"
+    try:
+        rows = list(csv.reader(io.StringIO(normalise(text), newline="")))
+    except csv.Error as exc:
+        raise InputError(f"not a CSV file ({exc})", path=path, hint=hint) from None
+    header = [cell.strip().lower() for cell in rows[0]] if rows else []
+    column = next((header.index(c) for c in ("tag", "name", "path") if c in header), None)
+    if column is None:
+        raise InputError("no 'tag', 'name' or 'path' column", path=path, row=1, hint=hint)
+    described = header.index("description") if "description" in header else None
+    parented = header.index("parent") if "parent" in header else None
+    found: list[dict] = []
+    by_tag: dict[str, str] = {}
+    taken: set[str] = set()
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(value.strip() for value in row):
+            continue
+        cells = [c.strip() for c in row]
+
+        def cell(i: int | None, cells: list[str] = cells) -> str:
+            return cells[i] if i is not None and i < len(cells) else ""
+
+        tag = cell(column)
+        if not tag:
+            raise InputError("a row without a tag", path=path, row=number, hint=hint)
+        fields = parse_code_description(cell(described))
+        wanted = fields.pop("code", None) or ""
+        fields.pop("file", None)
+        parent = by_tag.get(cell(parented).lower()) if cell(parented) else None
+        if not parent and "." in wanted and wanted.rsplit(".", 1)[0] in taken:
+            parent = wanted.rsplit(".", 1)[0]
+        prefix = f"{parent}." if parent else ""
+        part = wanted[len(prefix) :] if wanted.startswith(prefix) else ""
+        part = part if _ID_PART.match(part) else _slug(tag) or "code"
+        code = _unique(prefix + part, taken)
+        if fields.get("level") not in (None, *_LEVELS):
+            level = fields.pop("level")
+            fields["memo"] = "\n\n".join(x for x in (fields.get("memo"), f"Niveau : {level}") if x)
+        by_tag.setdefault(tag.lower(), code)
+        found.append({**fields, "code": code, "parent": parent, "label": tag})
+    return QdaImport(
+        pd.DataFrame(columns=["doc_id", "text"]),
+        _codebook(found, path),
+        typed_codings(pd.DataFrame(columns=CODING_COLUMNS)),
+        "Taguette",
+        problems=tuple(problems),
+        name=Path(path).stem,
     )
 
 
@@ -943,7 +1099,7 @@ def import_refiqda(
     units: UnitsOption = "auto",
     crlf: CrlfOption = "auto",
 ) -> tuple[QdaImport, list[Path]]:
-    """Read a ``.qdpx`` or ``.qdc`` file and write it into ``project``; all or nothing.
+    """Read a ``.qdpx``, ``.qdc`` or Taguette ``.csv`` file and write it into ``project``; all or nothing.
 
     Returns
     -------
@@ -965,9 +1121,12 @@ def import_refiqda(
         imported = read_qdpx(path, options=project.loader_options, units=units, crlf=crlf)
     elif suffix == ".qdc":
         imported = read_qdc(path, options=project.loader_options)
+    elif suffix == ".csv":
+        imported = read_taguette_csv(path, options=project.loader_options)
     else:
         raise InputError(
-            f"cannot import {path.suffix or 'a file without suffix'}: expected .qdpx or .qdc",
+            f"cannot import {path.suffix or 'a file without suffix'}: "
+            "expected .qdpx, .qdc or a Taguette codebook .csv",
             path=path,
         )
     return imported, write_import(project, imported, force=force, folder=folder)
