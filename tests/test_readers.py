@@ -309,3 +309,13 @@ def test_the_notebook_caps_a_long_table_and_says_so(out):
     assert len(pd.read_excel(io.BytesIO(saved.paths[1].read_bytes()))) == report.SHOWN_ROWS + 5
     short = report.save_table(long.head(3), "short", formats=("csv",))._repr_html_()
     assert "premières lignes" not in short
+
+
+def test_a_label_column_with_gaps_is_dropped_and_pillar_labels_too():
+    agreement = pd.DataFrame(
+        {"code": ["(all codes)", "iw.creating"], "label": [None, "Créer"], "kappa": [0.5, 0.4]}
+    )
+    shown = readers_table(agreement, codebook=CODES)
+    assert shown.to_dict("list") == {"code": ["(tous les codes)", "Créer"], "kappa": [0.5, 0.4]}
+    profile = pd.DataFrame({"pillar": ["creating"], "pillar_label": ["créer"], "n": [3]})
+    assert readers_table(profile).to_dict("list") == {"pilier": ["créer"], "effectif": [3]}

@@ -484,6 +484,14 @@ def _relabel(values: pd.Series, mapping: Mapping[str, str]) -> pd.Series:
     )
 
 
+def _repeats(column: pd.Series, shown: pd.Series) -> bool:
+    """Whether ``column`` holds the labels ``shown`` holds, wherever it has a value."""
+    filled = column.notna().to_numpy()
+    if not filled.any():
+        return False
+    return column[filled].tolist() == shown[filled].tolist()
+
+
 def readers_table(table: pd.DataFrame | pd.Series, *, codebook: Any = None) -> pd.DataFrame:
     """The reader's version of a table: French headers, labelled values, code labels.
 
@@ -497,9 +505,10 @@ def readers_table(table: pd.DataFrame | pd.Series, *, codebook: Any = None) -> p
     - the cells of a column (or the values of an index level) named in
       :data:`COLUMN_KINDS` take the labels of their kind;
     - the cells of a ``code``, ``code_a``, ``code_b`` or ``parent`` column (or
-      index level) take the codes' labels (with ``codebook``); a column that
-      then repeats them cell for cell (the ``label`` column chapters add next
-      to the codes) is dropped;
+      index level) take the codes' labels (with ``codebook``);
+    - a column that repeats, wherever it has a value, the labels an earlier
+      column now shows (the ``label`` column chapters add next to the codes,
+      ``pillar_label`` next to ``pillar``) is dropped;
     - names and values without a label stay as they are; two headers that
       would read the same keep the second's name in brackets.
 
@@ -536,25 +545,21 @@ def readers_table(table: pd.DataFrame | pd.Series, *, codebook: Any = None) -> p
     codes = _code_labels(codebook)
     frame = table.to_frame() if isinstance(table, pd.Series) else table.copy()
     # cells
-    shown: dict[Any, pd.Series] = {}
-    replaced: list[pd.Series] = []
+    shown: dict[int, pd.Series] = {}
+    keep: list[int] = []
+    labelled: list[pd.Series] = []  # the columns whose cells took labels, so far
     for position, name in enumerate(frame.columns):
         column = frame.iloc[:, position]
+        if any(_repeats(column, earlier) for earlier in labelled):
+            continue
         mapping = _labeller(name, codes)
         if mapping is not None and not pd.api.types.is_numeric_dtype(column.dtype):
-            column = _relabel(column, mapping)
-            if str(name) in _CODE_COLUMNS and codes:
-                replaced.append(column)
+            relabelled = _relabel(column, mapping)
+            if relabelled.tolist() != column.tolist():
+                labelled.append(relabelled)
+            column = relabelled
         shown[position] = column
-    keep = []
-    for position, name in enumerate(frame.columns):
-        column = shown[position]
-        repeats = any(
-            column is not codes_shown and column.tolist() == codes_shown.tolist()
-            for codes_shown in replaced
-        )
-        if not (repeats and str(name) not in _CODE_COLUMNS):
-            keep.append(position)
+        keep.append(position)
     result = pd.DataFrame({i: shown[i] for i in keep}, index=frame.index)
     # headers
     headers: list[str] = []
