@@ -319,3 +319,12 @@ def test_a_label_column_with_gaps_is_dropped_and_pillar_labels_too():
     assert shown.to_dict("list") == {"code": ["(tous les codes)", "Créer"], "kappa": [0.5, 0.4]}
     profile = pd.DataFrame({"pillar": ["creating"], "pillar_label": ["créer"], "n": [3]})
     assert readers_table(profile).to_dict("list") == {"pilier": ["créer"], "effectif": [3]}
+
+
+def test_values_label_the_cells_of_other_columns(out):
+    profile = pd.DataFrame({"form": ["advocacy"], "label": ["Plaidoyer"], "n": [2]})
+    forms = {"form": {"advocacy": "Plaidoyer"}}
+    report.save_table(profile, "forms", formats=("csv", "xlsx"), values=forms)
+    back = pd.read_excel(out / "tables" / "forms.xlsx")
+    assert back.to_dict("list") == {"forme": ["Plaidoyer"], "effectif": [2]}
+    assert "advocacy" in (out / "tables" / "forms.csv").read_text(encoding="utf-8")

@@ -452,9 +452,13 @@ def _code_labels(codebook: Any) -> dict[str, str]:
     return {str(c): str(v) for c, v in zip(codes["code"], codes["label"], strict=True)}
 
 
-def _labeller(name: Any, codes: Mapping[str, str]) -> Mapping[str, str] | None:
+def _labeller(
+    name: Any, codes: Mapping[str, str], values: Mapping[str, Mapping[str, str]]
+) -> Mapping[str, str] | None:
     """The labels of the cells of a column (or an index level) called ``name``."""
     name = str(name)
+    if name in values:
+        return values[name]
     if name in _CODE_COLUMNS:
         return {**MARKER_LABELS, **codes} if codes else MARKER_LABELS
     kinds = COLUMN_KINDS.get(name)
@@ -492,7 +496,12 @@ def _repeats(column: pd.Series, shown: pd.Series) -> bool:
     return column[filled].tolist() == shown[filled].tolist()
 
 
-def readers_table(table: pd.DataFrame | pd.Series, *, codebook: Any = None) -> pd.DataFrame:
+def readers_table(
+    table: pd.DataFrame | pd.Series,
+    *,
+    codebook: Any = None,
+    values: Mapping[str, Mapping[str, str]] | None = None,
+) -> pd.DataFrame:
     """The reader's version of a table: French headers, labelled values, code labels.
 
     The rules, applied to a copy (``table`` is not changed):
@@ -509,6 +518,8 @@ def readers_table(table: pd.DataFrame | pd.Series, *, codebook: Any = None) -> p
     - a column that repeats, wherever it has a value, the labels an earlier
       column now shows (the ``label`` column chapters add next to the codes,
       ``pillar_label`` next to ``pillar``) is dropped;
+    - ``values`` gives the labels of the cells of other columns (or replaces
+      those above), such as the forms of institutional work;
     - names and values without a label stay as they are; two headers that
       would read the same keep the second's name in brackets.
 
@@ -517,6 +528,8 @@ def readers_table(table: pd.DataFrame | pd.Series, *, codebook: Any = None) -> p
     table : DataFrame or Series
     codebook : Codebook or mapping of code to label, optional
         Where the labels of code ids come from.
+    values : mapping of column name to a mapping of value to label, optional
+        Labels of the cells of columns the vocabulary does not know.
 
     Returns
     -------
@@ -543,6 +556,7 @@ def readers_table(table: pd.DataFrame | pd.Series, *, codebook: Any = None) -> p
     import pandas as pd
 
     codes = _code_labels(codebook)
+    values = {str(k): v for k, v in (values or {}).items()}
     frame = table.to_frame() if isinstance(table, pd.Series) else table.copy()
     # cells
     shown: dict[int, pd.Series] = {}
@@ -552,7 +566,7 @@ def readers_table(table: pd.DataFrame | pd.Series, *, codebook: Any = None) -> p
         column = frame.iloc[:, position]
         if any(_repeats(column, earlier) for earlier in labelled):
             continue
-        mapping = _labeller(name, codes)
+        mapping = _labeller(name, codes, values)
         if mapping is not None and not pd.api.types.is_numeric_dtype(column.dtype):
             relabelled = _relabel(column, mapping)
             if relabelled.tolist() != column.tolist():
@@ -574,7 +588,7 @@ def readers_table(table: pd.DataFrame | pd.Series, *, codebook: Any = None) -> p
     levels = []
     for level, name in enumerate(result.index.names):
         values = pd.Series(result.index.get_level_values(level))
-        mapping = _labeller(name, codes) if name is not None else None
+        mapping = _labeller(name, codes, values) if name is not None else None
         if mapping is not None and not pd.api.types.is_numeric_dtype(values.dtype):
             values = _relabel(values, mapping)
         levels.append(values.tolist())

@@ -49,7 +49,7 @@ import json
 import os
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -282,12 +282,13 @@ def table_bytes(
     caption: str | None = None,
     precision: int = 6,
     codebook: Any = None,
+    values: Mapping[str, Mapping[str, str]] | None = None,
 ) -> bytes:
     """The bytes :func:`save_table` writes for one format (nothing is written).
 
     CSV holds the project's ids; XLSX and LaTeX hold the reader's version
     (:func:`research.vocabulary.readers_table`, with ``codebook`` for the labels
-    of code ids).
+    of code ids and ``values`` for those of other columns).
 
     Examples
     --------
@@ -301,9 +302,10 @@ def table_bytes(
     if fmt == "csv":
         return _csv_bytes(frame, precision)
     if fmt == "xlsx":
-        return _xlsx_bytes(readers_table(frame, codebook=codebook), name)
+        return _xlsx_bytes(readers_table(frame, codebook=codebook, values=values), name)
     if fmt == "tex":
-        return _tex_bytes(readers_table(frame, codebook=codebook), name, caption, precision)
+        readers = readers_table(frame, codebook=codebook, values=values)
+        return _tex_bytes(readers, name, caption, precision)
     raise InputError(f"unknown table format {fmt!r}", hint="use 'csv', 'xlsx' or 'tex'")
 
 
@@ -315,6 +317,7 @@ def save_table(
     caption: str | None = None,
     precision: int = 6,
     codebook: Any = None,
+    values: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Saved:
     """Write a table as CSV, XLSX and LaTeX under ``tables/`` of the run folder.
 
@@ -347,6 +350,9 @@ def save_table(
     codebook : Codebook or mapping of code to label, optional
         Where the labels of code ids come from (pass the project's codebook
         for tables of codes).
+    values : mapping of column name to a mapping of value to label, optional
+        Labels of the cells of columns the vocabulary does not know (the forms
+        of institutional work, say).
 
     Returns
     -------
@@ -368,11 +374,17 @@ def save_table(
     """
     target = _target("table", name)
     frame = _as_written(table)
-    readers = readers_table(frame, codebook=codebook)
+    readers = readers_table(frame, codebook=codebook, values=values)
     paths = []
     for fmt in formats:
         data = table_bytes(
-            frame, fmt, name=name, caption=caption, precision=precision, codebook=codebook
+            frame,
+            fmt,
+            name=name,
+            caption=caption,
+            precision=precision,
+            codebook=codebook,
+            values=values,
         )
         path = target.with_suffix(f".{fmt}")
         _write(path, data)
