@@ -273,3 +273,45 @@ def test_interactive_page_script_runs(graphs, tmp_path):
     assert "équipe du pôle" in out["legendText"] and "cluster_staff" not in out["legendText"]
     assert out["tipShown"] == "block" and out["tipHidden"] == "none"
     assert "degree" in out["tip"]
+
+
+# --------------------------------------------------------------------------- labels
+
+
+def _overlapping_label_pairs(fig: Figure) -> int:
+    import itertools
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.text import Text
+
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    pairs = 0
+    for ax in fig.axes:
+        boxes = []
+        for text in ax.texts:
+            text.update_positions(renderer)
+            boxes.append(Text.get_window_extent(text, renderer))
+        pairs += sum(a.overlaps(b) for a, b in itertools.combinations(boxes, 2))
+    return pairs
+
+
+@pytest.mark.parametrize("top", [5, 10])
+def test_labels_of_the_top_nodes_do_not_overlap_on_the_demo_graph(top):
+    import research
+
+    project = research.open_project(Path(__file__).resolve().parents[1])
+    graphs = edition_graphs(project.tables, kind="actors")
+    pos = stable_layout(graphs, seed=0, iterations=50)
+    fig = small_multiples(graphs, pos, top_labels=top)
+    assert sum(len(ax.texts) for ax in fig.axes) >= top * len(graphs) - 1
+    assert _overlapping_label_pairs(fig) == 0
+
+
+def test_crowded_labels_are_moved_apart_with_a_leader_line():
+    G = nx.Graph([(f"noeud {i}", "centre") for i in range(12)])
+    pos = {v: (0.0, 0.0) for v in G.nodes} | {"centre": (1.0, 1.0)}  # the leaves on one spot
+    fig = draw_network(G, pos, top_labels=13, legend=False)
+    assert len(fig.axes[0].texts) == 13
+    assert _overlapping_label_pairs(fig) == 0
+    leaders = [t.arrow_patch.get_visible() for t in fig.axes[0].texts]
+    assert not leaders[0] and any(leaders)

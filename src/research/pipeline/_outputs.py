@@ -3,7 +3,10 @@
 Chapter notebooks call these functions instead of writing files themselves:
 
 - :func:`save_table` writes a DataFrame as CSV (floats with a fixed number of
-  significant digits), XLSX and LaTeX under ``tables/``;
+  significant digits), XLSX and LaTeX under ``tables/``: the CSV with the
+  project's ids, for code to read again, the XLSX and the LaTeX (and the
+  notebook's view) in the reader's version, French headers and labels
+  (:func:`research.vocabulary.readers_table`);
 - :func:`save_figure` writes a matplotlib figure as PNG and SVG under
   ``figures/``, without dates or software versions inside and with a fixed SVG
   id salt, so the same figure gives the same bytes;
@@ -46,7 +49,7 @@ import json
 import os
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -56,6 +59,7 @@ import pandas as pd
 from research.contracts import is_blank
 from research.errors import InputError
 from research.files import csv_text, xlsx_bytes
+from research.vocabulary import readers_table
 
 __all__ = [
     "Saved",
@@ -71,6 +75,8 @@ __all__ = [
 
 ENV_OUTPUT_DIR = "RESEARCH_OUTPUT_DIR"
 MANIFEST_FILE = ".manifest.jsonl"
+#: Rows of a table shown in a notebook; the files always hold every row.
+SHOWN_ROWS = 200
 TableFormat = Literal["csv", "xlsx", "tex"]
 FigureFormat = Literal["png", "svg", "pdf"]
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
@@ -149,13 +155,19 @@ def _note(item: dict[str, Any]) -> None:
 
 @dataclass(frozen=True)
 class Saved:
-    """What a save wrote: the files, and the table as written (for display)."""
+    """What a save wrote: the files, the table as written in CSV, and the reader's version.
+
+    A notebook shows the reader's version (``readers``, else ``frame``) whole:
+    every column, in a container that scrolls sideways, and the first
+    :data:`SHOWN_ROWS` rows, with a note saying how many the files hold.
+    """
 
     kind: str
     name: str
     paths: list[Path]
     frame: pd.DataFrame | None = field(default=None, repr=False)
     caption: str | None = None
+    readers: pd.DataFrame | None = field(default=None, repr=False)
 
     def _files(self) -> str:
         base = output_dir()
@@ -173,11 +185,21 @@ class Saved:
     def _repr_html_(self) -> str:
         from research.pages import render_snippet, table_context
 
+        shown = self.readers if self.readers is not None else self.frame
+        notes = []
+        if shown is not None and len(shown) > SHOWN_ROWS:
+            notes.append(
+                f"Seules les {SHOWN_ROWS} premières lignes sur {len(shown)} sont affichées ; "
+                f"les fichiers enregistrés contiennent le tableau entier."
+            )
+            shown = shown.head(SHOWN_ROWS)
         return render_snippet(
             "table.html",
             heading=self.caption or "",
             lead=f"enregistré : {self._files()}",
-            data=table_context(self.frame) if self.frame is not None else None,
+            data=table_context(shown) if shown is not None else None,
+            notes=notes,
+            scroll=True,
         )
 
 
@@ -259,8 +281,14 @@ def table_bytes(
     name: str = "table",
     caption: str | None = None,
     precision: int = 6,
+    codebook: Any = None,
+    values: Mapping[str, Mapping[str, str]] | None = None,
 ) -> bytes:
     """The bytes :func:`save_table` writes for one format (nothing is written).
+
+    CSV holds the project's ids; XLSX and LaTeX hold the reader's version
+    (:func:`research.vocabulary.readers_table`, with ``codebook`` for the labels
+    of code ids and ``values`` for those of other columns).
 
     Examples
     --------
@@ -274,9 +302,10 @@ def table_bytes(
     if fmt == "csv":
         return _csv_bytes(frame, precision)
     if fmt == "xlsx":
-        return _xlsx_bytes(frame, name)
+        return _xlsx_bytes(readers_table(frame, codebook=codebook, values=values), name)
     if fmt == "tex":
-        return _tex_bytes(frame, name, caption, precision)
+        readers = readers_table(frame, codebook=codebook, values=values)
+        return _tex_bytes(readers, name, caption, precision)
     raise InputError(f"unknown table format {fmt!r}", hint="use 'csv', 'xlsx' or 'tex'")
 
 
@@ -287,8 +316,20 @@ def save_table(
     formats: Sequence[TableFormat] = ("csv", "xlsx", "tex"),
     caption: str | None = None,
     precision: int = 6,
+    codebook: Any = None,
+    values: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Saved:
     """Write a table as CSV, XLSX and LaTeX under ``tables/`` of the run folder.
+
+    Two versions of one table. The CSV keeps the project's ids (column names
+    such as ``persons``, values such as ``working_group``, code ids), for code
+    that reads it again. The XLSX, the LaTeX and the view in a notebook are the
+    reader's version: French headers, French labels for the values of known
+    kinds (stages, categories, workshop types…) and, when ``codebook`` is
+    given, the codes' labels for code ids (as columns, index or ``code``
+    values); see :func:`research.vocabulary.readers_table`. Names without a
+    label stay as they are. A notebook shows every column (the table scrolls
+    sideways) and the first :data:`SHOWN_ROWS` rows, saying so when there are more.
 
     A named or labelled index becomes columns (row numbers are dropped, even
     after a sort); list cells are joined with
@@ -306,11 +347,18 @@ def save_table(
         Kept in the LaTeX table, the provenance and the index page.
     precision : int
         Significant digits of floats.
+    codebook : Codebook or mapping of code to label, optional
+        Where the labels of code ids come from (pass the project's codebook
+        for tables of codes).
+    values : mapping of column name to a mapping of value to label, optional
+        Labels of the cells of columns the vocabulary does not know (the forms
+        of institutional work, say).
 
     Returns
     -------
     Saved
-        Its paths, and the table as written (displayed in a notebook).
+        Its paths, the table as written in CSV (``frame``) and the reader's
+        version (``readers``, displayed in a notebook).
 
     Examples
     --------
@@ -320,20 +368,29 @@ def save_table(
     ...                    "projects", formats=("csv", "tex"))
     >>> [p.name for p in saved.paths]
     ['projects.csv', 'projects.tex']
-    >>> saved.frame.columns.tolist()
-    ['edition', 'projects']
+    >>> saved.frame.columns.tolist(), saved.readers.columns.tolist()
+    (['edition', 'projects'], ['édition', 'projets'])
     >>> _ = set_output_dir(None)
     """
     target = _target("table", name)
     frame = _as_written(table)
+    readers = readers_table(frame, codebook=codebook, values=values)
     paths = []
     for fmt in formats:
-        data = table_bytes(frame, fmt, name=name, caption=caption, precision=precision)
+        data = table_bytes(
+            frame,
+            fmt,
+            name=name,
+            caption=caption,
+            precision=precision,
+            codebook=codebook,
+            values=values,
+        )
         path = target.with_suffix(f".{fmt}")
         _write(path, data)
         paths.append(path)
     _note(_manifest_item("table", name, paths, caption))
-    return Saved("table", name, paths, frame, caption)
+    return Saved("table", name, paths, frame, caption, readers)
 
 
 def _write(path: Path, data: bytes) -> None:
