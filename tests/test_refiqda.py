@@ -35,7 +35,7 @@ from research.exchange import (
     to_units,
     unit_boundaries,
 )
-from research.exchange._refiqda_export import JSON_VALUES
+from research.exchange._variables import JSON_VALUES
 from research.project import open_project
 from research.text import normalise
 

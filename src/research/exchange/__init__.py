@@ -1,35 +1,22 @@
 """Files other software reads and writes: REFI-QDA projects (``.qdpx``) and codebooks (``.qdc``)."""
 
-from research.exchange._refiqda_export import (
-    CODEBOOK_NS,
-    DERIVED_COLUMNS,
-    GUID_NAMESPACE,
-    ORIGIN,
-    PROJECT_NS,
-    code_description,
+from research.exchange._descriptions import code_description, parse_code_description
+from research.exchange._export_codebook import export_qdc, qdc_bytes
+from research.exchange._export_project import (
     export_project,
-    export_qdc,
     export_qdpx,
-    from_units,
-    parse_code_description,
     project_description,
-    qdc_bytes,
     qde_bytes,
     qdpx_bytes,
-    stable_guid,
-    to_units,
-    unit_boundaries,
 )
-from research.exchange._refiqda_import import (
-    QdaImport,
-    import_refiqda,
-    origin_units,
-    read_qdc,
-    read_qdpx,
-    read_taguette_csv,
-    word_boundary_share,
-    write_import,
-)
+from research.exchange._imported import QdaImport, word_boundary_share
+from research.exchange._positions import from_units, origin_units, to_units, unit_boundaries
+from research.exchange._read_qdc import read_qdc
+from research.exchange._read_qdpx import read_qdpx
+from research.exchange._taguette import read_taguette_csv
+from research.exchange._variables import DERIVED_COLUMNS
+from research.exchange._write_import import import_refiqda, write_import
+from research.exchange._xml import CODEBOOK_NS, GUID_NAMESPACE, ORIGIN, PROJECT_NS, stable_guid
 
 __all__ = [
     "CODEBOOK_NS",
