@@ -197,14 +197,34 @@ def test_standard_positions_count_code_points_with_crlf_as_two():
 
 def test_units_can_be_forced_when_the_origin_misleads():
     with pytest.raises(InputError, match=r"spans 45-49, beyond the text of 48 positions.*--units"):
-        read_qdpx("x.qdpx", data=nvivo_archive(origin="Logiciel inconnu"))
+        read_qdpx("x.qdpx", data=nvivo_archive(origin="Logiciel inconnu"), units="code_points")
     data = nvivo_archive(origin="Logiciel inconnu", spans=[(17, 22), (33, 44)])
-    with_guess = read_qdpx("x.qdpx", data=data)
-    assert with_guess.codings.sort_values("start")["quote"].tolist()[0] == "doré."
+    forced = read_qdpx("x.qdpx", data=data, units="code_points")
+    assert forced.codings.sort_values("start")["quote"].tolist()[0] == "doré."
     forced = read_qdpx("x.qdpx", data=data, units="utf16")
     assert forced.codings.sort_values("start")["quote"].tolist()[0] == "adoré"
     one = read_qdpx("x.qdpx", data=nvivo_archive(spans=[(32, 43)]), crlf="one")
     assert one.codings["quote"].tolist() == ["coopérative"]
+
+
+def test_an_unknown_program_is_read_by_the_convention_the_selections_fit():
+    # Positions counted in UTF-16 units by a program this package does not know:
+    # read as code points, the first selection would start mid-word ('doré.').
+    data = nvivo_archive(origin="Logiciel inconnu", spans=[(17, 22), (33, 44)])
+    guessed = read_qdpx("x.qdpx", data=data)
+    assert guessed.units == "utf16"
+    assert guessed.codings.sort_values("start")["quote"].tolist()[0] == "adoré"
+    warning = [p for p in guessed.problems if "word boundary" in p.message]
+    assert (
+        len(warning) == 1 and "utf16" in warning[0].message and "code points" in warning[0].message
+    )
+    # Selections beyond the text as code points but not as UTF-16 units: read as UTF-16.
+    beyond = read_qdpx("x.qdpx", data=nvivo_archive(origin="Logiciel inconnu"))
+    assert beyond.units == "utf16"
+    # A file whose starts are on word boundaries as code points keeps code points, silently.
+    plain = read_qdpx("x.qdpx", data=nvivo_archive(origin="Logiciel inconnu", spans=[(3, 9)]))
+    assert plain.units == "code_points"
+    assert not [p for p in plain.problems if "word boundary" in p.message]
 
 
 def test_origin_units():
@@ -563,6 +583,7 @@ def test_cli_exports_and_imports(project, empty, tmp_path, capsys):
     printed = capsys.readouterr().out
     assert "imported corpus/codings/lea.csv" in printed
     assert "3 document(s), 8 code(s), 10 coding(s) of 2 coder(s) from research" in printed
+    assert "positions counted in code points, CRLF as two" in printed
     assert main(["qdpx", "import", str(out), "-C", str(empty.root)]) == 1
     assert "already exists" in capsys.readouterr().err
     bad = tmp_path / "bad.qdpx"

@@ -696,7 +696,9 @@ def qdpx_import(
     typer.echo(
         f"{len(imported.documents)} document(s), {len(imported.codes)} code(s), "
         f"{len(imported.codings)} coding(s) of {len(imported.coders)} coder(s) "
-        f"from {imported.origin or 'an unnamed program'}"
+        f"from {imported.origin or 'an unnamed program'}; positions counted in "
+        f"{'UTF-16 units' if imported.units == 'utf16' else 'code points'}, "
+        f"CRLF as {imported.crlf}"
     )
 
 

@@ -19,6 +19,7 @@ import numpy as np
 
 __all__ = [
     "from_units",
+    "known_origin",
     "origin_units",
     "to_units",
     "unit_boundaries",
@@ -180,6 +181,18 @@ def from_units(
     if side == "start":
         return np.searchsorted(bounds, positions, side="right") - 1
     return np.searchsorted(bounds, positions, side="left")
+
+
+def known_origin(origin: str | None) -> bool:
+    """Whether :func:`origin_units` knows how the program named ``origin`` counts.
+
+    Examples
+    --------
+    >>> known_origin("NVivo for Windows 12.6"), known_origin("Un autre logiciel 2.0")
+    (True, False)
+    """
+    lowered = (origin or "").lower()
+    return any(name in lowered for name, _ in _ORIGIN_UNITS)
 
 
 def origin_units(origin: str | None) -> tuple[str, str]:

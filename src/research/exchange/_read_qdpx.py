@@ -42,11 +42,12 @@ from lxml import etree
 from research.coding import CODING_COLUMNS, typed_codings
 from research.corpus import document_id
 from research.errors import InputError, Problem
-from research.exchange._imported import QdaImport
+from research.exchange._imported import QdaImport, word_boundary_share
 from research.exchange._positions import (
     CrlfOption,
     UnitsOption,
     from_units,
+    known_origin,
     origin_units,
     unit_boundaries,
 )
@@ -395,6 +396,65 @@ def _resolve(origin: str, units: UnitsOption, crlf: CrlfOption) -> tuple[str, st
     )
 
 
+#: A share of selections starting on a word boundary above which the default
+#: convention is kept without trying the others.
+_CONVINCING = 0.95
+
+
+def _by_evidence(root, archive, path, first, *, crlf: CrlfOption):
+    """The reading whose selections start on word boundaries most often.
+
+    For a file from a program whose convention is not known and which declares
+    none: code points (the standard) are kept when they look right; otherwise the
+    other conventions are tried (UTF-16 units, CRLF as one position), and the
+    reading with the highest share of selections starting on a word boundary
+    (:func:`word_boundary_share`) is kept, with a warning saying so. Selections that
+    fall outside their text under a convention rule that convention out; when they
+    do under every convention, the error of the first reading is raised.
+    """
+    reader, documents, codings = first
+    failed = codings if documents is None else None  # the default read's error
+    best = -1.0 if failed else word_boundary_share(QdaImport(documents, None, codings))
+    if failed is None and (not len(codings) or best >= _CONVINCING):
+        return first
+    default = (reader.units, reader.crlf)
+    shares = {} if failed else {default: best}
+    tried = {default}
+    chosen = first
+    for units in ("code_points", "utf16"):
+        for count in ("two", "one") if crlf == "auto" else (crlf,):
+            if (units, count) in tried:
+                continue
+            tried.add((units, count))
+            other = _ProjectReader(root, _Archive(archive, path), path, units, count)
+            try:
+                found = other.read()
+            except InputError:
+                continue  # selections beyond their text: not this convention
+            share = word_boundary_share(QdaImport(found[0], None, found[1]))
+            shares[(units, count)] = share
+            if share > best:
+                best, chosen = share, (other, *found)
+    if failed is not None and chosen is first:
+        raise failed  # no convention fits the selections
+    reader = chosen[0]
+    if (reader.units, reader.crlf) != default:
+        said = ", ".join(
+            f"{u.replace('_', ' ')} with CRLF as {c}: {s:.0%}" for (u, c), s in shares.items()
+        )
+        reader.problems.append(
+            Problem(
+                "warning",
+                f"positions read as {reader.units.replace('_', ' ')} with CRLF as "
+                f"{reader.crlf}, the convention under which most selections start on a "
+                f"word boundary ({said})",
+                path=str(path),
+                hint="pass --units and --crlf to choose another",
+            )
+        )
+    return chosen
+
+
 def read_qdpx(
     path: str | PathLike,
     *,
@@ -414,7 +474,9 @@ def read_qdpx(
     options : Limits, optional
         Size and zip limits (default: the loaders' defaults).
     units : {"auto", "code_points", "utf16"}
-        How the file counts positions; ``"auto"`` asks :func:`origin_units`.
+        How the file counts positions; ``"auto"``: as the file declares it, else as
+        :func:`origin_units` knows its program, else by evidence (the convention
+        under which selections start on word boundaries, see :func:`_by_evidence`).
     crlf : {"auto", "one", "two"}
         How many positions a CRLF counts.
 
@@ -437,7 +499,18 @@ def read_qdpx(
             units = _declared_units(root) or "auto"
         use_units, use_crlf = _resolve(origin, units, crlf)
         reader = _ProjectReader(root, _Archive(archive, path), path, use_units, use_crlf)
-        documents, codings = reader.read()
+        guess = units == "auto" and not known_origin(origin)
+        try:
+            documents, codings = reader.read()
+        except InputError as error:
+            if not guess:
+                raise
+            first = (reader, None, error)
+        else:
+            first = (reader, documents, codings)
+        if guess:
+            reader, documents, codings = _by_evidence(root, archive, path, first, crlf=crlf)
+            use_units, use_crlf = reader.units, reader.crlf
     return QdaImport(
         documents,
         reader.codebook,
