@@ -44,6 +44,7 @@ from research.analysis._coding_attributes import (
 from research.analysis._frequencies import code_frequencies
 from research.analysis._quote_table import quotes_table
 from research.errors import CodebookError, InputError
+from research.vocabulary import PILLAR_LABELS
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -64,11 +65,7 @@ __all__ = [
 Level = Literal["form", "pillar"]
 
 #: The three pillars, in Lawrence and Suddaby's order, with their French names.
-PILLARS: dict[str, str] = {
-    "creating": "créer",
-    "maintaining": "maintenir",
-    "disrupting": "perturber",
-}
+PILLARS: dict[str, str] = PILLAR_LABELS
 #: One colour per pillar (colour-blind-safe Dark2 hues).
 PILLAR_COLORS: dict[str, str] = {
     "creating": "#1b9e77",
