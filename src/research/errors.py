@@ -125,7 +125,9 @@ def closest(value: str, choices: Iterable[str], *, n: int = 3) -> str:
     """
     import difflib
 
-    close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=n, cutoff=0.6)
+    close = difflib.get_close_matches(
+        str(value), sorted({str(c) for c in choices}), n=n, cutoff=0.6
+    )
     return f"did you mean {' or '.join(map(repr, close))}?" if close else ""
 
 

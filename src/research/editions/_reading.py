@@ -38,7 +38,6 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
-import difflib
 import io
 import re
 from collections.abc import Iterable
@@ -49,7 +48,7 @@ from typing import IO, Any
 import pandas as pd
 
 from research.editions._schemas import Column, TableSchema, _rows
-from research.errors import InputError, Problem
+from research.errors import InputError, Problem, closest
 from research.files import Limits, check_zip, decode_bytes, read_limited
 
 __all__ = ["empty_table", "read_table"]
@@ -140,8 +139,8 @@ def _read_xlsx_rows(path: Path, options: Limits) -> list[list[str]]:
 
 
 def _did_you_mean(value: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(value, sorted(choices), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    suggestion = closest(value, choices, n=1)
+    return f"; {suggestion}" if suggestion else ""
 
 
 def _parse(text: str, col: Column) -> tuple[Any, str | None, str | None]:
