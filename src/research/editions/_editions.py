@@ -53,6 +53,7 @@ from research.editions._loading import load_tables
 from research.editions._reading import empty_table
 from research.editions._schemas import ACTOR_CATEGORIES, LADDER, SCHEMAS
 from research.errors import InputError
+from research.vocabulary import COLUMN_LABELS
 
 __all__ = [
     "Editions",
@@ -105,21 +106,6 @@ def _conform(frame: pd.DataFrame | None, name: str) -> pd.DataFrame:
         if col.name not in data.columns:
             data[col.name] = [[] for _ in range(len(data))] if col.dtype == "list" else None
     return data
-
-
-_SUMMARY_HEADERS = {
-    "edition_id": "édition",
-    "date": "date",
-    "workshops": "ateliers",
-    "holder_workshops": "ateliers avec porteur",
-    "announced": "annoncés",
-    "persons": "personnes",
-    "returning": "revenus",
-    "projects": "projets",
-    "started": "lancés",
-    "abandoned": "abandonnés",
-    "jobs": "emplois",
-}
 
 
 class Editions:
@@ -525,6 +511,6 @@ class Editions:
             heading=f"{len(self._order)} éditions",
             lead=f"{len(self._tables['workshops'])} ateliers, {n_persons} personnes nommées, "
             f"{len(projects)} projets dont {started} lancés.",
-            data=table_context(self.summary(), index=True, headers=_SUMMARY_HEADERS),
+            data=table_context(self.summary(), index=True, headers=COLUMN_LABELS),
             notes=notes,
         )
