@@ -411,6 +411,8 @@ def test_code_text_ambiguous_and_missing(project):
         session.code_text("INT01", "Enquêtrice", "sut.trust")
     made = session.code_text("INT01", "Enquêtrice", "sut.trust", occurrence=2)
     assert made["start"].iloc[0] == project.corpus.text("INT01").rindex("Enquêtrice")
+    with pytest.raises(CodingError, match="no words to code"):
+        session.code_text("INT01", "  ", "sut.trust")
     with pytest.raises(CodingError, match="not in INT01"):
         session.code_text("INT01", "pas dans le texte", "sut.trust")
     with pytest.raises(CodingError, match=r"no occurrence 3 .* appear 2 time"):

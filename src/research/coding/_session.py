@@ -286,6 +286,11 @@ class CodingSession:
         """
         self._check_code(code)
         text = self.corpus.text(doc_id)
+        if not words.strip():
+            raise CodingError(
+                "no words to code were given",
+                hint="quote the passage as it reads in the text",
+            )
         matches = list(_loose_pattern(words).finditer(text))
         if not matches:
             raise CodingError(
