@@ -1,0 +1,96 @@
+"""Commands on the project as a whole: init, validate, import, overview."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from research.cli._app import ProjectOption, app, open_project_for_command, print_problems
+
+
+@app.command()
+def init(
+    path: Annotated[Path, typer.Argument(help="Folder of the new project.")] = Path("."),
+) -> None:
+    """Create the folders of a research project and its standard chapters (existing files are kept)."""
+    from research.pipeline import install_standard_chapters
+    from research.project import init_project, open_project
+
+    created = init_project(path)
+    created += install_standard_chapters(open_project(path).paths.notebooks)
+    for item in created:
+        typer.echo(f"created {item}")
+    typer.echo(f"project ready in {path.resolve()}")
+
+
+@app.command()
+def validate(project: ProjectOption = Path(".")) -> None:
+    """Check documents, tables, codebook and codings; print every problem found."""
+    proj = open_project_for_command(project, announce=False)
+    problems = proj.validate()
+    print_problems(problems)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    if errors:
+        typer.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"project is valid ({warnings} warning(s))")
+
+
+@app.command("import")
+def import_(
+    paths: Annotated[list[Path], typer.Argument(help="Files to import (any loader format).")],
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            help="Document kind to record (interview, minutes, logbook, note, document); "
+            "default: inferred from each document (speaker turns: interview; headings "
+            "or lists: minutes)."
+        ),
+    ] = None,
+    folder: Annotated[
+        str | None,
+        typer.Option(
+            "--folder",
+            "--to",
+            help="Sub-folder of corpus/documents (default: from the kind, e.g. interviews).",
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite existing documents.")] = False,
+    project: ProjectOption = Path("."),
+) -> None:
+    """Convert outside files into Markdown documents of the corpus.
+
+    Each imported file's kind is shown with the reason it was chosen. Nothing is
+    written unless every file imports cleanly.
+    """
+    from research.corpus import plan_import, write_imports
+
+    proj = open_project_for_command(project)
+    planned = plan_import(proj, paths, kind=kind, folder=folder, force=force)
+    write_imports(planned, journal=proj.root)
+    for item in planned:
+        typer.echo(
+            f"imported {proj.paths.relative(item.target)} from {item.source.name}: "
+            f"{item.kind} ({item.reason})"
+        )
+
+
+@app.command()
+def overview(
+    project: ProjectOption = Path("."),
+    out: Annotated[
+        Path | None, typer.Option(help="Folder for the tables (default: outputs/overview).")
+    ] = None,
+) -> None:
+    """Summarise the corpus and the edition tables; write the tables as CSV."""
+    from research.project import format_totals, write_overview
+
+    proj = open_project_for_command(project)
+    tables = proj.tables if proj.paths.tables.is_dir() else {}
+    folder = out or proj.paths.outputs / "overview"
+    totals = write_overview(proj.corpus, tables, folder)
+    typer.echo(format_totals(totals))
+    typer.echo(f"tables written to {proj.paths.relative(folder)}/")
