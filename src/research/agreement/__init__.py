@@ -38,6 +38,16 @@ from research.agreement._kappas import (
 )
 from research.agreement._krippendorff import coincidence_matrix, krippendorff_alpha
 from research.agreement._report import agreement_report
+from research.agreement._unitizing import (
+    UnitizingAlpha,
+    binary_unitizing_alpha,
+    coding_unitizing_alpha,
+    domain_unitizing_alpha,
+    unitizing_alpha,
+)
+from research.agreement._unitizing_classic import classic_unitizing_alpha
+from research.agreement._unitizing_table import unitizing_summary, unitizing_table
+from research.agreement._hierarchy import roll_up_codings
 from research.agreement._scope import (
     CODERS_FILE,
     agreement_scope,
@@ -54,15 +64,19 @@ __all__ = [
     "Layout",
     "Level",
     "Unit",
+    "UnitizingAlpha",
     "agreement_from_units",
     "agreement_report",
     "agreement_scope",
     "agreement_table",
     "apply_consensus",
+    "binary_unitizing_alpha",
     "bootstrap_alpha",
     "brennan_prediger_kappa",
     "category_counts",
     "character_units",
+    "classic_unitizing_alpha",
+    "coding_unitizing_alpha",
     "cohen_kappa",
     "coincidence_matrix",
     "decisions_template",
@@ -70,15 +84,20 @@ __all__ = [
     "disagreements_html",
     "document_units",
     "documents_in_common",
+    "domain_unitizing_alpha",
     "fleiss_kappa",
     "krippendorff_alpha",
     "percent_agreement",
     "read_decisions",
     "read_documents_coded",
+    "roll_up_codings",
     "segment_codings",
     "segment_units",
     "segment_values",
     "select_codes",
+    "unitizing_alpha",
+    "unitizing_summary",
+    "unitizing_table",
     "write_consensus_codings",
     "write_decisions",
     "write_disagreements_html",
