@@ -4,7 +4,9 @@ The statistics (percent agreement, Cohen's and Fleiss' kappas, Brennan–Predige
 Krippendorff's alpha with its bootstrap) are small pure functions on data matrices;
 the units (segments, characters, documents) are built from the ``codings`` table;
 the consensus helpers find the disagreements of two coders and apply the decisions
-of a consensus meeting.
+of a consensus meeting. The unitizing alphas (Krippendorff 1995; Krippendorff et al.
+2016) measure agreement on where coded passages start and end, per code and over
+documents; MAXQDA's criteria give tables to compare with a MAXQDA report.
 """
 
 from research.agreement._agreement_table import agreement_from_units, agreement_table
@@ -28,6 +30,7 @@ from research.agreement._consensus import (
 )
 from research.agreement._disagreement_page import disagreements_html, write_disagreements_html
 from research.agreement._disagreements import disagreements
+from research.agreement._hierarchy import roll_up_codings
 from research.agreement._inputs import Layout, Level
 from research.agreement._kappas import (
     brennan_prediger_kappa,
@@ -37,7 +40,15 @@ from research.agreement._kappas import (
     percent_agreement,
 )
 from research.agreement._krippendorff import coincidence_matrix, krippendorff_alpha
+from research.agreement._maxqda import CRITERIA, maxqda_table
 from research.agreement._report import agreement_report
+from research.agreement._scope import (
+    CODERS_FILE,
+    agreement_scope,
+    documents_in_common,
+    read_documents_coded,
+    select_codes,
+)
 from research.agreement._unitizing import (
     UnitizingAlpha,
     binary_unitizing_alpha,
@@ -47,17 +58,10 @@ from research.agreement._unitizing import (
 )
 from research.agreement._unitizing_classic import classic_unitizing_alpha
 from research.agreement._unitizing_table import unitizing_summary, unitizing_table
-from research.agreement._hierarchy import roll_up_codings
-from research.agreement._scope import (
-    CODERS_FILE,
-    agreement_scope,
-    documents_in_common,
-    read_documents_coded,
-    select_codes,
-)
 
 __all__ = [
     "CODERS_FILE",
+    "CRITERIA",
     "DECISIONS",
     "DECISION_COLUMNS",
     "AlphaBootstrap",
@@ -87,6 +91,7 @@ __all__ = [
     "domain_unitizing_alpha",
     "fleiss_kappa",
     "krippendorff_alpha",
+    "maxqda_table",
     "percent_agreement",
     "read_decisions",
     "read_documents_coded",

@@ -107,7 +107,10 @@ def _value_ids(words: np.ndarray, n_values: int, names: list[str]):
     extra: list[str] = []
     for u, row in enumerate(uniq):
         members = [
-            w * _BITS + b for w, word in enumerate(row) for b in range(_BITS) if (int(word) >> b) & 1
+            w * _BITS + b
+            for w, word in enumerate(row)
+            for b in range(_BITS)
+            if (int(word) >> b) & 1
         ]
         if not members:
             ids[u] = 0
@@ -132,7 +135,9 @@ def _coder_pieces(group, coder, value, start, end, lengths, n_coders, n_values, 
     n_owners = n_groups * n_coders
     all_owners = np.arange(n_owners)
     ev_owner = np.concatenate([u_owner, u_owner, all_owners, all_owners])
-    ev_pos = np.concatenate([u_start, u_end, np.zeros(n_owners, np.int64), np.repeat(lengths, n_coders)])
+    ev_pos = np.concatenate(
+        [u_start, u_end, np.zeros(n_owners, np.int64), np.repeat(lengths, n_coders)]
+    )
     n_units = len(u_owner)
     deltas = np.zeros((2 * n_units + 2 * n_owners, n_words), dtype=np.int64)
     powers = np.left_shift(np.int64(1), shift.astype(np.int64))
@@ -231,6 +236,4 @@ def _section_stats(
             hit = unit & (overlap > 0)
             cu_sq += per_value(p_group[hit], p_value[hit], overlap[hit] ** 2 / (m - 1))
     total = m * lengths.astype(float)
-    return _Stats(
-        list(names) + extra, total, diag, margin, with_gap, units_sq, cu_sq, len(extra)
-    )
+    return _Stats(list(names) + extra, total, diag, margin, with_gap, units_sq, cu_sq, len(extra))

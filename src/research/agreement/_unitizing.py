@@ -137,9 +137,7 @@ def _alpha(do, de):
 def _u_parts(total, diag_sum, margin, units_sq):
     """``uα``: observed and expected disagreement (Krippendorff et al. 2016, uα)."""
     self_pairs = units_sq.sum(axis=-1)
-    e_diag = _divide(
-        total[..., None] * (margin**2 - units_sq), (total**2 - self_pairs)[..., None]
-    )
+    e_diag = _divide(total[..., None] * (margin**2 - units_sq), (total**2 - self_pairs)[..., None])
     return _divide(total - diag_sum, total), _divide(total - e_diag.sum(axis=-1), total)
 
 
@@ -334,9 +332,7 @@ def unitizing_alpha(
         return _result("uα", _u_from(stats), n_coders=len(names), length=length)
     mine = frame[frame["code"] == str(code)].reset_index(drop=True)
     stats = _stats_of(mine, names, length, mine["code"])
-    return _result(
-        "|cuα", _binary_from(stats), value=str(code), n_coders=len(names), length=length
-    )
+    return _result("|cuα", _binary_from(stats), value=str(code), n_coders=len(names), length=length)
 
 
 def binary_unitizing_alpha(
