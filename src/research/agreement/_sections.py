@@ -39,6 +39,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import sparse
 
 __all__: list[str] = []
 
@@ -56,32 +57,22 @@ class _Stats:
 
     values: list[str]
     total: np.ndarray  # (G,) m × length of the continuum
-    diag: np.ndarray  # (G, V) l_cc
-    margin: np.ndarray  # (G, V) l_c.
-    with_gap: np.ndarray  # (G, V) l_c∅
-    units_sq: np.ndarray  # (G, V) S_c
-    cu_sq: np.ndarray  # (G, V) S*_c
+    diag: sparse.csr_matrix  # (G, V) l_cc
+    margin: sparse.csr_matrix  # (G, V) l_c.
+    with_gap: sparse.csr_matrix  # (G, V) l_c∅
+    units_sq: sparse.csr_matrix  # (G, V) S_c
+    cu_sq: sparse.csr_matrix  # (G, V) S*_c
     combined: int  # number of combination values
 
-    def summed(self, weights: np.ndarray | None = None) -> _Stats:
-        """The sums over continua (``weights``: times each continuum counts, shape (B, G))."""
-        if weights is None:
-            weights = np.ones((1, len(self.total)))
-        return _Stats(
-            self.values,
-            weights @ self.total,
-            weights @ self.diag,
-            weights @ self.margin,
-            weights @ self.with_gap,
-            weights @ self.units_sq,
-            weights @ self.cu_sq,
-            self.combined,
-        )
+    def dense(self) -> _Stats:
+        """The same sums as dense arrays (for few continua or few values)."""
+        fields = (self.diag, self.margin, self.with_gap, self.units_sq, self.cu_sq)
+        return _Stats(self.values, self.total, *(f.toarray() for f in fields), self.combined)
 
 
 def _merge_units(key: np.ndarray, start: np.ndarray, end: np.ndarray, span: int):
     """Merge overlapping intervals that share ``key``; touching ones are kept apart."""
-    order = np.lexsort((start, key))
+    order = np.argsort(key * span + start, kind="stable")
     key, start, end = key[order], start[order], end[order]
     if not len(key):
         return key, start, end
@@ -143,7 +134,7 @@ def _coder_pieces(group, coder, value, start, end, lengths, n_coders, n_values, 
     powers = np.left_shift(np.int64(1), shift.astype(np.int64))
     deltas[np.arange(n_units), word] = powers
     deltas[n_units + np.arange(n_units), word] = -powers
-    order = np.lexsort((ev_pos, ev_owner))
+    order = np.argsort(ev_owner * span + ev_pos, kind="stable")
     ev_owner, ev_pos, deltas = ev_owner[order], ev_pos[order], deltas[order]
     state = np.cumsum(deltas, axis=0)
     # the state after the last event at each position of each coder's continuum
@@ -188,9 +179,8 @@ def _section_stats(
     n_all = n_values + len(extra)
     p_len = p_end - p_start
 
-    def per_value(rows: np.ndarray, cols: np.ndarray, weights: np.ndarray) -> np.ndarray:
-        flat = np.bincount(rows * n_all + cols, weights=weights, minlength=n_groups * n_all)
-        return flat.reshape(n_groups, n_all)
+    def per_value(rows: np.ndarray, cols: np.ndarray, weights: np.ndarray) -> sparse.csr_matrix:
+        return sparse.csr_matrix((weights, (rows, cols)), shape=(n_groups, n_all))
 
     sq = np.where(p_value > 0, p_len.astype(float) ** 2, p_len.astype(float))
     units_sq = per_value(p_group, p_value, sq)
@@ -224,7 +214,7 @@ def _section_stats(
 
     # S*: each unit's intersections with each other coder's units, squared
     coded = vals > 0
-    cu_sq = np.zeros((n_groups, n_all))
+    cu_sq = sparse.csr_matrix((n_groups, n_all))
     n_pieces = len(p_value)
     unit = p_value > 0
     for i in range(m):

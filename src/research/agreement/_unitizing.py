@@ -249,7 +249,7 @@ def _stats_of(frame: pd.DataFrame, names: list[str], length: int, values: pd.Ser
     """Sums of one continuum where each unit has the value ``values`` (aligned with frame)."""
     labels = sorted(values.unique())
     index = pd.Index(labels).get_indexer(values) + 1
-    return _section_stats(
+    stats = _section_stats(
         np.zeros(len(frame), dtype=np.int64),
         pd.Index(names).get_indexer(frame["coder"]),
         index.astype(np.int64),
@@ -259,6 +259,7 @@ def _stats_of(frame: pd.DataFrame, names: list[str], length: int, values: pd.Ser
         n_coders=len(names),
         names=[GAP, *labels],
     )
+    return stats.dense()
 
 
 def _result(coefficient, parts, *, value=None, n_coders, length, coverage=1.0) -> UnitizingAlpha:

@@ -42,7 +42,6 @@ from research.agreement._unitizing import (
     _divide,
     _domain_of,
     _k_parts,
-    _u_parts,
 )
 from research.errors import AgreementError
 
@@ -132,6 +131,7 @@ def _check(n_boot: int, confidence: float) -> None:
 
 def _by_doc(stats: _Stats, n_blocks: int, n_docs: int) -> dict[str, np.ndarray]:
     """The per-continuum sums reshaped to (blocks, documents, values)."""
+    stats = stats.dense()
     shape = (n_blocks, n_docs, -1)
     return {
         "total": stats.total.reshape(n_blocks, n_docs),
@@ -312,22 +312,37 @@ def unitizing_table(
 def _summary_rows(p: _Project, weights: np.ndarray) -> list[tuple]:
     d = len(p.docs)
     rows = []
-    # uα and |uα over all codes, one continuum per document
+    # uα and |uα over all codes, one continuum per document; the many combinations
+    # of codes stay sparse: only the squares of the margins need every value
     stats = _stats(p, p.doc, 1, p.code + 1, p.codes)
-    s = {key: value[0] for key, value in _by_doc(stats, 1, d).items()}
-    r = {key: _resample(weights, value) for key, value in s.items()}
-    u = _u_parts(r["total"], r["diag"].sum(axis=-1), r["margin"], r["units_sq"])
-    rows.append(("uα", ALL_CODES, *u, np.ones(len(weights))))
-    coded = r["margin"][..., 1:] - r["with_gap"][..., 1:]
-    binary = _binary_parts(
-        r["total"],
-        r["diag"][..., 0],
-        coded.sum(axis=-1),
-        r["margin"][..., 0],
-        r["margin"][..., 1:].sum(axis=-1),
-        r["units_sq"][..., 0],
-        r["units_sq"][..., 1:].sum(axis=-1),
+
+    def column_sum(matrix, first: int = 0) -> np.ndarray:
+        return np.asarray(matrix[:, first:].sum(axis=1)).ravel()
+
+    def column(matrix, j: int) -> np.ndarray:
+        return matrix[:, j].toarray().ravel()
+
+    linear = np.column_stack(
+        [
+            stats.total,
+            column_sum(stats.diag),
+            column_sum(stats.units_sq),
+            column(stats.diag, 0),
+            column_sum(stats.margin, 1) - column_sum(stats.with_gap, 1),
+            column(stats.margin, 0),
+            column_sum(stats.margin, 1),
+            column(stats.units_sq, 0),
+            column_sum(stats.units_sq, 1),
+        ]
     )
+    r = weights @ linear
+    margins = np.asarray((stats.margin.T @ weights.T).T)  # (rows, values)
+    total, diag_sum, self_pairs = r[:, 0], r[:, 1], r[:, 2]
+    squares = (margins**2).sum(axis=1)
+    e_diag = _divide(total * (squares - self_pairs), total**2 - self_pairs)
+    u = (_divide(total - diag_sum, total), _divide(total - e_diag, total))
+    rows.append(("uα", ALL_CODES, *u, np.ones(len(weights))))
+    binary = _binary_parts(total, *(r[:, i] for i in range(3, 9)))
     rows.append(("|uα", ALL_CODES, *binary, np.ones(len(weights))))
     # cuα within each domain of two codes or more
     domains = sorted(set(p.domains))
