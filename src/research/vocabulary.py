@@ -452,10 +452,11 @@ COLUMN_KINDS: dict[str, tuple[str, ...]] = {
     "kappa_method": ("kappa_method",),
     "node": ("marker",),
     "label": ("marker",),
+    "scope": ("marker",),
 }
 
 # Columns holding code ids, and the kinds tried for a header that is a value (a pivot).
-_CODE_COLUMNS = ("code", "code_a", "code_b", "parent")
+_CODE_COLUMNS = ("code", "code_a", "code_b", "parent", "domain", "scope")
 _HEADER_KINDS = ("stage", "workshop_type", "outcome", "category", "document_kind")
 
 
