@@ -40,7 +40,7 @@ from research.agreement import (
     unitizing_summary,
     unitizing_table,
 )
-from research.errors import AgreementError
+from research.errors import AgreementError, CodingError
 
 # ------------------------------------------------------------- published values
 
@@ -394,6 +394,19 @@ def test_bad_continua_are_refused(kwargs, message):
     units = pd.DataFrame({"coder": ["A", "B"], "start": [0, 1], "end": [5, 5], "code": ["x", "x"]})
     with pytest.raises(AgreementError, match=message):
         unitizing_alpha(units, **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("units", "message"),
+    [
+        ({"coder": ["A", "B"], "start": [5, "x"], "end": [8, 9], "code": ["a", "a"]}, "row 2"),
+        ({"coder": ["A", "B"], "start": [5, 1], "end": [3, 4], "code": ["a", "a"]}, "not after"),
+        ({"coder": ["A", "B"], "start": [5, 1]}, "end"),
+    ],
+)
+def test_bad_units_name_the_row_or_column(units, message):
+    with pytest.raises(CodingError, match=message):
+        unitizing_alpha(pd.DataFrame(units), length=10)
 
 
 def test_coding_alpha_of_an_unknown_code_is_refused():

@@ -63,7 +63,7 @@ import pandas as pd
 
 from research.agreement._sections import GAP, _section_stats, _Stats
 from research.contracts import check_offsets, require_columns, row_number
-from research.errors import AgreementError
+from research.errors import AgreementError, CodingError
 
 __all__ = [
     "UnitizingAlpha",
@@ -208,8 +208,8 @@ def _continuum(
     units: pd.DataFrame, begin: int, length: int | None, coders: Sequence[str] | None
 ) -> tuple[pd.DataFrame, list[str], int]:
     """Checked units on ``[begin, begin + length)``: offsets from 0, coder names."""
-    require_columns(units, ["coder", "start", "end", "code"], table="units", error=AgreementError)
-    frame = check_offsets(units, table="units", error=AgreementError)
+    require_columns(units, ["coder", "start", "end", "code"], table="units", error=CodingError)
+    frame = check_offsets(units, table="units", error=CodingError)
     frame = frame.astype({"coder": str, "code": str})
     names = sorted(frame["coder"].unique()) if coders is None else [str(c) for c in coders]
     if len(names) < 2 or len(set(names)) != len(names):
