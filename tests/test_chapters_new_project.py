@@ -172,6 +172,11 @@ def test_a_second_coder_brings_the_agreement_section(documents_only):
     assert {"terrain.cooperation", "terrain.origine", "terrain.territoire"} <= set(
         agreement["code"]
     )
+    unitizing = pd.read_csv(folder / "tables" / "unitizing.csv")
+    assert set(agreement["code"]) - {"(all codes)"} <= set(unitizing["code"])
+    summary = pd.read_csv(folder / "tables" / "unitizing_summary.csv")
+    assert {"uα", "|uα", "Cuα"} <= set(summary["coefficient"])
+    assert "tirages des 2 documents comparés" in shown
     found = pd.read_csv(folder / "quotes" / "disagreements.csv")
     assert sorted(zip(found["code"], found["who"], strict=True)) == [
         ("terrain.cooperation", "seul lea"),

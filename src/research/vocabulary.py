@@ -357,6 +357,28 @@ COLUMN_LABELS: dict[str, str] = {
     "alpha_low": "alpha borne basse",
     "alpha_high": "alpha borne haute",
     "p_alpha_below_min": "probabilité d'un alpha sous le seuil",
+    "agreements": "accords",
+    "disagreements": "désaccords",
+    "domain": "domaine",
+    "coded": "caractères codés",
+    "alpha_binary": "|cuα (où le code s'applique)",
+    "observed_binary": "|cuα désaccord observé",
+    "expected_binary": "|cuα désaccord attendu",
+    "low_binary": "|cuα borne basse",
+    "high_binary": "|cuα borne haute",
+    "alpha_coding": "(k)uα (quel code, passages communs)",
+    "observed_coding": "(k)uα désaccord observé",
+    "expected_coding": "(k)uα désaccord attendu",
+    "low_coding": "(k)uα borne basse",
+    "high_coding": "(k)uα borne haute",
+    "coverage_coding": "(k)uα part du code couverte",
+    "coefficient": "coefficient d'accord",
+    "scope": "portée",
+    "observed": "désaccord observé",
+    "expected": "désaccord attendu",
+    "low": "borne basse",
+    "high": "borne haute",
+    "coverage": "part de la matière",
     # institutional work
     "pillar": "pilier",
     "pillar_label": "libellé du pilier",
@@ -430,10 +452,11 @@ COLUMN_KINDS: dict[str, tuple[str, ...]] = {
     "kappa_method": ("kappa_method",),
     "node": ("marker",),
     "label": ("marker",),
+    "scope": ("marker",),
 }
 
 # Columns holding code ids, and the kinds tried for a header that is a value (a pivot).
-_CODE_COLUMNS = ("code", "code_a", "code_b", "parent")
+_CODE_COLUMNS = ("code", "code_a", "code_b", "parent", "domain", "scope")
 _HEADER_KINDS = ("stage", "workshop_type", "outcome", "category", "document_kind")
 
 
