@@ -683,6 +683,12 @@ def test_chapter_03_runs_on_the_demo_project(repo_root, tmp_path):
     assert (out / "figures" / "cooccurrence_heatmap.svg").is_file()
     assert "«" in (out / "tables" / "framework_matrix.csv").read_text(encoding="utf-8")
     assert (out / "quotes" / "disagreements.md").is_file()
+    saturation = pd.read_csv(out / "tables" / "saturation.csv")
+    assert saturation["doc_id"].str.startswith("INT").all()  # interviews, in date order
+    assert saturation["new_codes"].sum() == saturation["cumulative_codes"].iloc[-1]
+    for name in ("saturation_curve", "code_relations_heatmap", "code_document_heatmap",
+                 "document_portrait"):  # fmt: skip
+        assert (out / "figures" / f"{name}.svg").is_file(), name
 
 
 @pytest.mark.slow

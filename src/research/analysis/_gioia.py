@@ -297,7 +297,8 @@ def gioia_structure(
         if level.get(code) == "second_order":
             found += [c for c, t in theme_of.items() if t == code]
         if level.get(code) == "aggregate":
-            themes = [c for c, a in aggregate_of.items() if a == code]
+            themes = [c for c, a in aggregate_of.items()
+                      if a == code and level[c] == "second_order"]  # fmt: skip
             found += themes + [c for c, t in theme_of.items() if t in themes]
             found += [c for c, t in theme_of.items() if t is None and aggregate_of.get(c) == code]
         return found
@@ -351,7 +352,7 @@ def gioia_structure(
             "example": example[0] if example else None,
             "example_source": example[1] if example else None,
         })  # fmt: skip
-    table = pd.DataFrame(records, columns=list(GIOIA_COLUMNS))
+    table = pd.DataFrame(records, columns=list(GIOIA_COLUMNS), dtype=object)
     for column in ("codings", "documents", "second_order_codings", "aggregate_codings"):
         table[column] = table[column].astype("int64")
     if not examples:

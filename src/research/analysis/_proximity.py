@@ -81,7 +81,9 @@ def proximity_units(
             raise InputError("unit='turn' needs the segments' speaker column")
         speakers = segs["speaker"].map(lambda s: None if is_blank(s) else str(s)).to_numpy()
         same = np.zeros(len(segs), dtype=bool)
-        same[1:] = (speakers[1:] == speakers[:-1]) & np.array([s is not None for s in speakers[1:]])
+        same[1:] = (speakers[1:] == speakers[:-1]) & np.array(
+            [s is not None for s in speakers[1:]], dtype=bool
+        )
         starts |= ~same
     else:
         starts[:] = True
