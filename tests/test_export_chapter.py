@@ -204,6 +204,12 @@ def test_export_chapter_from_a_run(tmp_path, capsys):
     assert main(["export", "chapter", "mon-chapitre", "--docx", str(out / "c.docx"),
                  "-C", str(root)]) == 0  # fmt: skip
     assert (out / "c.docx").read_bytes() == first
+    assert main(["export", "chapter", "10", "--docx", str(out / "narrow.docx"), "--max-columns",
+                 "2", "-C", str(root)]) == 0  # fmt: skip
+    narrow = docx.Document(out / "narrow.docx")
+    assert len(narrow.tables[0].columns) == 2
+    assert "Les 2 premières colonnes sur 3 ; le tableau entier est dans tables/effectifs.xlsx." in [
+        p.text for p in narrow.paragraphs]  # fmt: skip
     latex = (out / "c.tex").read_text(encoding="utf-8")
     assert "\\includegraphics" in latex and "mon-chapitre/default/figures/courbe.png" in latex
     assert main(["export", "chapter", "99", "--docx", str(out / "x.docx"), "-C", str(root)]) == 1

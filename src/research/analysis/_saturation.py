@@ -173,20 +173,21 @@ def saturation_table(
     table = pd.DataFrame(rows, columns=["position", "doc_id", "date", "codes_in_document",
                                         "new_codes", "new_code_ids", "cumulative_codes"])  # fmt: skip
     base = set().union(*(by_doc[d] for d in ids[:base_size])) if ids else set()
+    # A code of a run that none of the first k documents bore is a code first seen in
+    # the run: the new codes of the run are the sum of its documents' new codes.
+    first_seen = table["new_codes"].to_numpy(dtype=np.int64)
     run_documents = [None] * len(ids)
     run_new = np.full(len(ids), np.nan)
     share = np.full(len(ids), np.nan)
     saturated = pd.array([pd.NA] * len(ids), dtype="boolean")
     point = None
     for k in range(base_size, len(ids) - run_length + 1):
-        before = set().union(*(by_doc[d] for d in ids[:k]))
-        run = ids[k : k + run_length]
-        new = set().union(*(by_doc[d] for d in run)) - before
+        new = int(first_seen[k : k + run_length].sum())
         i = k - 1
-        run_documents[i] = tuple(run)
-        run_new[i] = len(new)
-        share[i] = len(new) / len(base) if base else np.nan
-        saturated[i] = bool(base) and len(new) <= threshold * len(base) + 1e-12
+        run_documents[i] = tuple(ids[k : k + run_length])
+        run_new[i] = new
+        share[i] = new / len(base) if base else np.nan
+        saturated[i] = bool(base) and new <= threshold * len(base) + 1e-12
         if point is None and saturated[i]:
             point = k
     table["run_documents"] = pd.Series(run_documents, dtype=object)

@@ -26,6 +26,9 @@ def export_chapter(
     max_rows: Annotated[
         int, typer.Option(min=1, help="Rows of a table written in full (longer ones are cut).")
     ] = 50,
+    max_columns: Annotated[
+        int, typer.Option(min=1, help="Columns of a table written in full (wider ones are cut).")
+    ] = 12,
     max_quotes: Annotated[int, typer.Option(min=1, help="Quotes of one saved set.")] = 20,
     project: ProjectOption = Path("."),
 ) -> None:
@@ -36,5 +39,5 @@ def export_chapter(
         raise typer.BadParameter("give --docx FILE, --latex FILE, or both")
     proj = open_project_for_command(project)
     for path in export(proj, chapter, docx=docx, latex=latex, max_rows=max_rows,
-                       max_quotes=max_quotes):  # fmt: skip
+                       max_columns=max_columns, max_quotes=max_quotes):  # fmt: skip
         typer.echo(f"wrote {path}")

@@ -71,6 +71,24 @@ def memo_links(memos: pd.DataFrame) -> pd.DataFrame:
     return frame.where(frame.notna(), None)
 
 
+def _best(link: CodingLink, starts: np.ndarray, quotes: list) -> int | None:
+    """Position (in ``starts``/``quotes``) of the coding a link names, or ``None``."""
+    from rapidfuzz import fuzz
+
+    if not len(starts):
+        return None
+    distance = np.abs(starts - link.start)
+    exact = np.fromiter((q == link.quote for q in quotes), dtype=bool, count=len(quotes))
+    if exact.any():
+        return int(np.flatnonzero(exact)[np.argmin(distance[exact])])
+    scores = np.array([fuzz.ratio(link.quote, "" if is_blank(q) else str(q)) for q in quotes])
+    good = scores >= MIN_SCORE
+    if not good.any():
+        return None
+    order = np.lexsort((distance[good], -scores[good]))
+    return int(np.flatnonzero(good)[order[0]])
+
+
 def find_coding(link: CodingLink, candidates: pd.DataFrame) -> int | None:
     """The row (position in ``candidates``) of the coding a memo's link names, or ``None``.
 
@@ -92,29 +110,16 @@ def find_coding(link: CodingLink, candidates: pd.DataFrame) -> int | None:
     >>> find_coding(CodingLink("a", "D", "y", 0, "la SCIC"), codings) is None
     True
     """
-    from rapidfuzz import fuzz
-
     same = (
         (candidates["coder"].astype(str) == link.coder)
         & (candidates["doc_id"].astype(str) == link.doc_id)
         & (candidates["code"].astype(str) == link.code)
     ).to_numpy(dtype=bool)
     positions = np.flatnonzero(same)
-    if not len(positions):
-        return None
-    quotes = candidates["quote"].to_numpy(dtype=object)[positions]
     starts = candidates["start"].to_numpy(dtype=np.int64)[positions]
-    distance = np.abs(starts - link.start)
-    exact = np.array([q == link.quote for q in quotes], dtype=bool)
-    if exact.any():
-        best = np.flatnonzero(exact)[np.argmin(distance[exact])]
-        return int(positions[best])
-    scores = np.array([fuzz.ratio(link.quote, "" if is_blank(q) else str(q)) for q in quotes])
-    good = scores >= MIN_SCORE
-    if not good.any():
-        return None
-    order = np.lexsort((distance[good], -scores[good]))
-    return int(positions[np.flatnonzero(good)[order[0]]])
+    quotes = candidates["quote"].to_numpy(dtype=object)[positions].tolist()
+    found = _best(link, starts, quotes)
+    return None if found is None else int(positions[found])
 
 
 def resolve_coding_links(links: pd.DataFrame, codings: pd.DataFrame) -> pd.DataFrame:
@@ -136,30 +141,37 @@ def resolve_coding_links(links: pd.DataFrame, codings: pd.DataFrame) -> pd.DataF
         ``found_quote`` (``None`` when missing).
     """
     chosen = links[links["link"] == "coding"].reset_index(drop=True)
-    status, starts, ends, quotes = [], [], [], []
-    keyed = codings.reset_index(drop=True)
-    groups = keyed.groupby(["coder", "doc_id", "code"], sort=False).indices if len(keyed) else {}
+    starts = codings["start"].to_numpy(dtype=np.int64) if len(codings) else np.zeros(0, np.int64)
+    ends = codings["end"].to_numpy(dtype=np.int64) if len(codings) else np.zeros(0, np.int64)
+    quotes = codings["quote"].to_numpy(dtype=object) if len(codings) else np.zeros(0, object)
+    groups: dict[tuple, list[int]] = {}
+    if len(codings):
+        keys = zip(codings["coder"].astype(str), codings["doc_id"].astype(str),
+                   codings["code"].astype(str), strict=True)  # fmt: skip
+        for i, key in enumerate(keys):
+            groups.setdefault(key, []).append(i)
+    status, found_starts, found_ends, found_quotes = [], [], [], []
     for row in chosen.to_dict("records"):
         link = CodingLink(row["coder"], row["doc_id"], row["code"], int(row["start"]), row["quote"])
-        where = groups.get((link.coder, link.doc_id, link.code))
-        found = None if where is None else find_coding(link, keyed.iloc[where])
+        where = np.asarray(groups.get((link.coder, link.doc_id, link.code), ()), dtype=np.int64)
+        found = _best(link, starts[where], quotes[where].tolist()) if len(where) else None
         if found is None:
             status.append("missing")
-            starts.append(None)
-            ends.append(None)
-            quotes.append(None)
+            found_starts.append(None)
+            found_ends.append(None)
+            found_quotes.append(None)
             continue
-        hit = keyed.iloc[where[found]]
-        same = int(hit["start"]) == link.start and hit["quote"] == link.quote
+        at = int(where[found])
+        same = int(starts[at]) == link.start and quotes[at] == link.quote
         status.append("found" if same else "moved")
-        starts.append(int(hit["start"]))
-        ends.append(int(hit["end"]))
-        quotes.append(hit["quote"])
+        found_starts.append(int(starts[at]))
+        found_ends.append(int(ends[at]))
+        found_quotes.append(quotes[at])
     return chosen.assign(
         status=pd.Series(status, dtype=object),
-        found_start=pd.Series(starts, dtype=object),
-        found_end=pd.Series(ends, dtype=object),
-        found_quote=pd.Series(quotes, dtype=object),
+        found_start=pd.Series(found_starts, dtype=object),
+        found_end=pd.Series(found_ends, dtype=object),
+        found_quote=pd.Series(found_quotes, dtype=object),
     )
 
 

@@ -57,19 +57,24 @@ def _read_table(folder: Path, files: list[str]) -> pd.DataFrame | None:
     return None
 
 
-def _table_block(folder: Path, item: Mapping[str, Any], max_rows: int) -> TableBlock | None:
+def _table_block(
+    folder: Path, item: Mapping[str, Any], max_rows: int, max_columns: int
+) -> TableBlock | None:
     files = [f["path"] if isinstance(f, Mapping) else f for f in item.get("files", [])]
     frame = _read_table(folder, files)
     if frame is None:
         return None
-    note = None
+    cut = []
     if len(frame) > max_rows:
-        shown = next((f for f in files if f.endswith(".xlsx")), files[0])
-        note = (
-            f"Les {max_rows} premières lignes sur {len(frame)} ; le tableau entier est dans "
-            f"{shown}."
-        )
+        cut.append(f"les {max_rows} premières lignes sur {len(frame)}")
         frame = frame.head(max_rows)
+    if frame.shape[1] > max_columns:
+        cut.append(f"les {max_columns} premières colonnes sur {frame.shape[1]}")
+        frame = frame.iloc[:, :max_columns]
+    note = None
+    if cut:
+        shown = next((f for f in files if f.endswith(".xlsx")), files[0])
+        note = f"{' et '.join(cut).capitalize()} ; le tableau entier est dans {shown}."
     return TableBlock(frame, caption=item.get("caption"), note=note, name=item.get("name", ""))
 
 
@@ -115,10 +120,11 @@ def _quote_blocks(folder: Path, item: Mapping[str, Any], max_quotes: int) -> lis
     return blocks
 
 
-def _item_blocks(folder: Path, item: Mapping[str, Any], max_rows: int, max_quotes: int) -> list:
+def _item_blocks(folder: Path, item: Mapping[str, Any], limits: Mapping[str, int]) -> list:
     kind = item.get("kind")
+    max_quotes = limits["max_quotes"]
     if kind == "table":
-        block = _table_block(folder, item, max_rows)
+        block = _table_block(folder, item, limits["max_rows"], limits["max_columns"])
         return [block] if block is not None else []
     if kind == "figure":
         block = _figure_block(folder, item)
@@ -141,7 +147,11 @@ def _french_date(stamp: str | None) -> str:
 
 
 def chapter_document(
-    folder: str | os.PathLike, *, max_rows: int = 50, max_quotes: int = 20
+    folder: str | os.PathLike,
+    *,
+    max_rows: int = 50,
+    max_columns: int = 12,
+    max_quotes: int = 20,
 ) -> ThesisDocument:
     """The thesis document of one run folder (see the module notes).
 
@@ -149,9 +159,9 @@ def chapter_document(
     ----------
     folder : path-like
         ``outputs/<chapter>/<run>/``, with its ``provenance.json``.
-    max_rows : int
-        Longest table written whole; longer ones are cut with a note naming the
-        file that holds them.
+    max_rows, max_columns : int
+        Largest table written whole (a page holds about a dozen columns); larger
+        ones are cut with a note naming the file that holds them.
     max_quotes : int
         Most quotes of one saved set.
 
@@ -186,6 +196,7 @@ def chapter_document(
         if isinstance(item.get("cell"), int):
             by_cell.setdefault(item["cell"], []).append(item)
     placed: set[int] = set()
+    limits = {"max_rows": max_rows, "max_columns": max_columns, "max_quotes": max_quotes}
     parameters = ", ".join(f"{k}={v}" for k, v in sorted((record.get("parameters") or {}).items()))
     blocks: list = [Paragraph(((
         f"Résultats de l'exécution « {record.get('run')} » du chapitre « {record.get('title')} »"
@@ -205,13 +216,13 @@ def chapter_document(
                 text = data["text/markdown"]
                 blocks += markdown_blocks("".join(text) if isinstance(text, list) else text)
         for item in by_cell.get(cell.get("execution_count"), []):
-            blocks += _item_blocks(folder, item, max_rows, max_quotes)
+            blocks += _item_blocks(folder, item, limits)
             placed.add(id(item))
     rest = [item for item in items if id(item) not in placed]
     if rest:
         blocks.append(Heading(2, "Autres résultats de l'exécution"))
         for item in rest:
-            blocks += _item_blocks(folder, item, max_rows, max_quotes)
+            blocks += _item_blocks(folder, item, limits)
     title = str(record.get("title") or record.get("chapter") or "")
     return ThesisDocument(title, tuple(blocks), record.get("finished"))
 
@@ -247,6 +258,7 @@ def export_chapter(
     docx: str | os.PathLike | None = None,
     latex: str | os.PathLike | None = None,
     max_rows: int = 50,
+    max_columns: int = 12,
     max_quotes: int = 20,
 ) -> list[Path]:
     """Write a chapter run's results as Word and/or a LaTeX fragment.
@@ -258,7 +270,7 @@ def export_chapter(
         ``CHAPTER`` or ``CHAPTER/RUN`` (see :func:`run_folder`).
     docx, latex : path-like, optional
         The files to write (at least one).
-    max_rows, max_quotes : int
+    max_rows, max_columns, max_quotes : int
         See :func:`chapter_document`.
 
     Returns
@@ -268,7 +280,12 @@ def export_chapter(
     """
     if docx is None and latex is None:
         raise PipelineError("say what to write: --docx FILE and/or --latex FILE")
-    document = chapter_document(run_folder(project, name), max_rows=max_rows, max_quotes=max_quotes)
+    document = chapter_document(
+        run_folder(project, name),
+        max_rows=max_rows,
+        max_columns=max_columns,
+        max_quotes=max_quotes,
+    )
     written = []
     if docx is not None:
         written.append(write_thesis(document, docx, format="docx"))
