@@ -169,6 +169,11 @@ CHAPTER_CELLS = [
         "save_quotes(pd.DataFrame({'doc_id': ['INT01'], 'speaker': ['Léa'],"
         " 'quote': ['On a créé le pôle en 2014 !']}), 'verbatims', caption='Verbatims')",
     ),
+    (
+        "code",
+        "save_quotes(pd.DataFrame({'doc_id': ['INT02'], 'quote': ['Déjà montrée.']}), 'montrees',"
+        " caption='Montrées')\ndisplay(Markdown('> « Déjà montrée. » (INT02)'))",
+    ),
 ]
 
 
@@ -197,6 +202,7 @@ def test_export_chapter_from_a_run(tmp_path, capsys):
         "Mon chapitre", "Un texte important.", "Ce projet a 3 documents.",
         f"Tableau 1{NBSP}: Effectifs par code", "Une figure", f"Figure 1{NBSP}: Une courbe",
         "Verbatims", f"«{NBSP}On a créé le pôle en 2014{NBSP}!{NBSP}» (INT01, Léa)",
+        "« Déjà montrée. » (INT02)",  # displayed by its cell: not repeated from the saved file
     ]  # fmt: skip
     assert [c.text for c in word.tables[0].rows[1].cells] == ["a", f"1{NNBSP}500", "0,250"]
     assert [c.text for c in word.tables[0].rows[0].cells] == ["code", "effectif", "part"]

@@ -11,8 +11,8 @@ reading lives here; the writing of Word and LaTeX is :mod:`research.exchange`'s,
 which receives the result as plain data (:class:`research.exchange.ThesisDocument`).
 
 Code cells are never shown; a saved item comes after the outputs of the cell
-that saved it, in the order of the saves; items of a run made before cells were
-recorded come at the end.
+that saved it, in the order of the saves (quotes that cell already displayed are
+not repeated); items of a run made before cells were recorded come at the end.
 """
 
 from __future__ import annotations
@@ -89,7 +89,8 @@ def _figure_block(folder: Path, item: Mapping[str, Any]) -> FigureBlock | None:
                        vector=vector if vector is not None and vector.is_file() else None)  # fmt: skip
 
 
-def _quote_blocks(folder: Path, item: Mapping[str, Any], max_quotes: int) -> list:
+def _quote_blocks(folder: Path, item: Mapping[str, Any], max_quotes: int, shown: set[str]) -> list:
+    """The saved quotes as quotation blocks, but those the cell displayed already."""
     from research.analysis import NBSP, french_typography
 
     files = [f["path"] if isinstance(f, Mapping) else f for f in item.get("files", [])]
@@ -113,14 +114,20 @@ def _quote_blocks(folder: Path, item: Mapping[str, Any], max_quotes: int) -> lis
                 text = f"«{NBSP}{french_typography(words)}{NBSP}»"
                 parts = [row.get(c) for c in ("doc_id", "speaker", "who") if row.get(c)]
                 source = ", ".join(parts) or None
-        blocks.append(QuoteBlock(text, source))
+        full = " ".join(f"{text} ({source})".split()) if source else " ".join(text.split())
+        if full not in shown:
+            blocks.append(QuoteBlock(text, source))
+    if not any(isinstance(b, QuoteBlock) for b in blocks):
+        return []
     if len(frame) > max_quotes:
         blocks.append(Paragraph(((f"Les {max_quotes} premières citations sur {len(frame)} ; "
                                   f"toutes sont dans {files[-1]}.", ""),), style="note"))  # fmt: skip
     return blocks
 
 
-def _item_blocks(folder: Path, item: Mapping[str, Any], limits: Mapping[str, int]) -> list:
+def _item_blocks(
+    folder: Path, item: Mapping[str, Any], limits: Mapping[str, int], shown: set[str]
+) -> list:
     kind = item.get("kind")
     max_quotes = limits["max_quotes"]
     if kind == "table":
@@ -130,7 +137,7 @@ def _item_blocks(folder: Path, item: Mapping[str, Any], limits: Mapping[str, int
         block = _figure_block(folder, item)
         return [block] if block is not None else []
     if kind == "quote":
-        return _quote_blocks(folder, item, max_quotes)
+        return _quote_blocks(folder, item, max_quotes, shown)
     return []
 
 
@@ -210,19 +217,22 @@ def chapter_document(
             continue
         if _SKIPPED_TAGS & set(cell.get("metadata", {}).get("tags", [])):
             continue
+        said = []
         for output in cell.get("outputs", []):
             data = output.get("data", {})
             if "text/markdown" in data:
                 text = data["text/markdown"]
-                blocks += markdown_blocks("".join(text) if isinstance(text, list) else text)
+                said += markdown_blocks("".join(text) if isinstance(text, list) else text)
+        blocks += said
+        shown = {" ".join(b.text.split()) for b in said if isinstance(b, QuoteBlock)}
         for item in by_cell.get(cell.get("execution_count"), []):
-            blocks += _item_blocks(folder, item, limits)
+            blocks += _item_blocks(folder, item, limits, shown)
             placed.add(id(item))
     rest = [item for item in items if id(item) not in placed]
     if rest:
         blocks.append(Heading(2, "Autres résultats de l'exécution"))
         for item in rest:
-            blocks += _item_blocks(folder, item, limits)
+            blocks += _item_blocks(folder, item, limits, set())
     title = str(record.get("title") or record.get("chapter") or "")
     return ThesisDocument(title, tuple(blocks), record.get("finished"))
 
