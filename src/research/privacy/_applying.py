@@ -107,7 +107,7 @@ def _replaced_forms(record: dict) -> dict[str, tuple[str, str]]:
     return forms
 
 
-def _changed_pseudonyms(key: PseudonymKey, record: dict) -> list[Problem]:
+def _changed_pseudonyms(key: PseudonymKey, record: dict, shown: str | None) -> list[Problem]:
     earlier = _replaced_forms(record)
     problems = []
     for form in key.forms():
@@ -119,7 +119,7 @@ def _changed_pseudonyms(key: PseudonymKey, record: dict) -> list[Problem]:
                     "error",
                     f"{form.text!r} was replaced by {before[1]!r}; the key now says "
                     f"{form.replacement!r}",
-                    path=None if key.path is None else str(key.path),
+                    path=shown,
                     line=entry.line,
                     hint="the documents hold the old pseudonym: run 'research pseudonymise "
                     "--revert', then apply the new key",
@@ -200,7 +200,7 @@ def apply_pseudonymisation(project, *, dry_run: bool = False) -> Pseudonymisatio
         When the files cannot be written; none is changed then.
     """
     key = read_project_key(project)
-    check_key(key, complete=True)
+    check_key(key, complete=True, shown=project.paths.relative(key.path) if key.path else None)
     if not key.forms():
         raise InputError(
             "the pseudonym key has no name to replace",
@@ -211,7 +211,9 @@ def apply_pseudonymisation(project, *, dry_run: bool = False) -> Pseudonymisatio
     check_private_location(project, raw / RECORD_NAME, what="the originals (private/raw)")
     with project_locks(project):
         record = read_record(project)
-        problems = _changed_pseudonyms(key, record) + _pseudonyms_in_use(project, key, record)
+        shown = project.paths.relative(key.path) if key.path else None
+        problems = _changed_pseudonyms(key, record, shown)
+        problems += _pseudonyms_in_use(project, key, record)
         if problems:
             raise ValidationFailed(problems)
         plan = plan_pseudonymisation(project, key)

@@ -133,8 +133,10 @@ class PseudonymKey:
         return [e for e in self.entries if not e.keep and not e.pseudonym]
 
 
-def read_key(path: str | Path) -> PseudonymKey:
+def read_key(path: str | Path, *, shown: str | None = None) -> PseudonymKey:
     """Read a key file (see :func:`parse_key`); a missing file is an empty key.
+
+    ``shown`` is the file's name in messages (default: its path).
 
     Raises
     ------
@@ -144,8 +146,9 @@ def read_key(path: str | Path) -> PseudonymKey:
     path = Path(path)
     if not path.is_file():
         return PseudonymKey(path=path)
-    text, _ = decode_bytes(read_limited(path, max_bytes=_MAX_KEY_BYTES), path=path)
-    return parse_key(normalise(text), path=path)
+    text, _ = decode_bytes(read_limited(path, max_bytes=_MAX_KEY_BYTES), path=shown or path)
+    key = parse_key(normalise(text), path=shown or path)
+    return PseudonymKey(key.entries, path, key.problems)
 
 
 def parse_key(text: str, *, path: str | Path | None = None) -> PseudonymKey:
@@ -428,8 +431,10 @@ def entries_by_form(entries: Iterable[KeyEntry]) -> dict[str, KeyEntry]:
     return {form_key(f.text): e for e in entries for f in e.forms()}
 
 
-def check_key(key: PseudonymKey, *, complete: bool = True) -> None:
+def check_key(key: PseudonymKey, *, complete: bool = True, shown: str | None = None) -> None:
     """Raise every error of a key, and (``complete``) every entry without a pseudonym.
+
+    ``shown`` is the key's name in messages (default: its path).
 
     Raises
     ------
@@ -437,13 +442,14 @@ def check_key(key: PseudonymKey, *, complete: bool = True) -> None:
         Listing each problem with its line.
     """
     problems = list(key.errors)
+    shown = shown or (None if key.path is None else str(key.path))
     if complete:
         for entry in key.missing_pseudonyms():
             problems.append(
                 Problem(
                     "error",
                     f"{entry.real!r} has no pseudonym yet",
-                    path=None if key.path is None else str(key.path),
+                    path=shown,
                     line=entry.line,
                     hint="write  pseudonym: …  under it, or  keep: true  to leave it as it "
                     "is, or delete the entry",

@@ -123,7 +123,7 @@ def read_project_key(project, *, check_location: bool = True) -> PseudonymKey:
     path = Path(project.pseudonym_key)
     if check_location:
         check_private_location(project, path)
-    return read_key(path)
+    return read_key(path, shown=project.paths.relative(path))
 
 
 def write_key_text(project, text: str) -> Path:
