@@ -10,6 +10,7 @@ import typer
 from research.cli._app import ProjectOption, app, open_project_for_command, print_problems
 
 _SHOWN = 20
+_CANDIDATES = 30
 
 privacy_app = typer.Typer(
     help="Privacy: search the project, its outputs and exports for the real names of the key.",
@@ -207,10 +208,15 @@ def privacy_check(
         )
     for leak in report.leaks:
         typer.echo(leak.problem().format())
-    for c in report.candidates:
+    for c in report.candidates[:_CANDIDATES]:
         where = f"{c.path}, line {c.line}: " if c.path else ""
         typer.echo(
             f"warning: {where}name not in the key: {c.form!r} ({c.kind}, {c.count} occurrence(s))"
+        )
+    if len(report.candidates) > _CANDIDATES:
+        typer.echo(
+            f"… and {len(report.candidates) - _CANDIDATES} more names not in the key, less "
+            "frequent (research pseudonymise --propose adds them all to the key for review)"
         )
     print_problems(report.problems)
     if report.unread:

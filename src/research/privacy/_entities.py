@@ -11,6 +11,7 @@ some: its list is a help to reading, never a proof.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -181,9 +182,9 @@ def entity_candidates(project, key: PseudonymKey, *, corpus=None) -> list[Candid
     lines = document_lines(project, corpus)
     unknown = _unknown(key)
     found: dict[str, Candidate] = {}
-    for doc_id, start, label, text in spans[["doc_id", "start", "label", "text"]].itertuples(
-        index=False
-    ):
+    kinds: dict[str, Counter] = {}
+    rows = spans[["doc_id", "start", "label", "text"]].itertuples(index=False)
+    for doc_id, start, label, text in rows:
         kind = ENTITY_KINDS_BY_LABEL.get(label)
         if kind is None or not unknown(text):
             continue
@@ -194,13 +195,24 @@ def entity_candidates(project, key: PseudonymKey, *, corpus=None) -> list[Candid
             candidate = found[form_key(text)] = Candidate(text, kind, path=rel, line=line)
             candidate.sources.add("entities")
         candidate.count += 1
+        kinds.setdefault(candidate.key, Counter())[kind] += 1
+    for candidate in found.values():
+        candidate.kind = _most_common(kinds[candidate.key])
     return sorted(found.values(), key=lambda c: (-c.count, c.key))
+
+
+def _most_common(kinds: Counter) -> str:
+    """The kind the model gave most often (ties: person, organisation, place)."""
+    order = list(ENTITY_KINDS_BY_LABEL.values())
+    return min(kinds, key=lambda k: (-kinds[k], order.index(k) if k in order else len(order)))
 
 
 def merge_candidates(candidates: Iterable[Candidate]) -> dict[str, Candidate]:
     """Candidates of one name (by :func:`form_key`) made one, sources and variants joined."""
     merged: dict[str, Candidate] = {}
+    kinds: dict[str, Counter] = {}
     for candidate in candidates:
+        kinds.setdefault(candidate.key, Counter())[candidate.kind] += 1
         other = merged.get(candidate.key)
         if other is None:
             merged[candidate.key] = candidate
@@ -212,4 +224,7 @@ def merge_candidates(candidates: Iterable[Candidate]) -> dict[str, Candidate]:
                 other.variants.append(variant)
         if "actor registry" in candidate.sources:
             other.kind = candidate.kind
+    for key, candidate in merged.items():
+        if "actor registry" not in candidate.sources:
+            candidate.kind = _most_common(kinds[key])
     return merged

@@ -45,6 +45,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from research.errors import InputError, Problem, ValidationFailed, closest
 from research.files import decode_bytes, load_yaml, read_limited
 from research.privacy._matching import Form, NameMatcher, form_key
@@ -179,22 +181,37 @@ def parse_key(text: str, *, path: str | Path | None = None) -> PseudonymKey:
         )
     problems: list[Problem] = []
     entries: list[KeyEntry] = []
+    lines = _item_lines(text)
     for number, item in enumerate(data, 1):
-        entry = _entry(item, number, where, problems)
+        entry = _entry(item, number, where, problems, lines.get(number))
         if entry is not None:
             entries.append(entry)
     problems += _conflicts(entries, where)
     return PseudonymKey(tuple(entries), None if path is None else Path(path), tuple(problems))
 
 
-def _entry(item: Any, number: int, where: str | None, problems: list[Problem]) -> KeyEntry | None:
-    line = getattr(item, "line", None)
+def _item_lines(text: str) -> dict[int, int]:
+    """The line of each item of the key's list (from 1)."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(node, yaml.SequenceNode):
+        return {}
+    return {i: item.start_mark.line + 1 for i, item in enumerate(node.value, 1)}
+
+
+def _entry(
+    item: Any, number: int, where: str | None, problems: list[Problem], item_line: int | None
+) -> KeyEntry | None:
+    line = getattr(item, "line", None) or item_line
     if not isinstance(item, dict):
         problems.append(
             Problem(
                 "error",
                 f"entry {number} is not a mapping ({item!r})",
                 path=where,
+                line=line,
                 hint="each entry starts with '- real: …' and has 'pseudonym: …' under it",
             )
         )
@@ -273,6 +290,7 @@ def _variants(
         )
         return ()
     found: list[tuple[str, str | None]] = []
+    seen = {form_key(real)}
     for item in items:
         pairs = list(item.items()) if isinstance(item, dict) else [(item, None)]
         for variant, given in pairs:
@@ -283,8 +301,11 @@ def _variants(
             if given is not None and (not isinstance(given, str) or not _has_word(given)):
                 fail(f"the pseudonym of the variant {variant!r} must be text", "variants")
                 continue
-            if form_key(variant) == form_key(real):
+            if given is None and " " not in variant:
+                variant = _split_word(variant)[1]  # d’Hélène, Hélène’s: found from Hélène
+            if form_key(variant) in seen:
                 continue  # found anyway: capitals and accents do not matter
+            seen.add(form_key(variant))
             if keep or pseudonym is None:
                 found.append((variant, None))
                 continue
@@ -298,8 +319,7 @@ def _variants(
                     "variants",
                     f"write it with its pseudonym:  - {variant}: …",
                 )
-                continue
-            found.append((variant, replacement))
+            found.append((variant, replacement))  # looked for by the check all the same
     return tuple(found)
 
 
