@@ -427,3 +427,31 @@ def test_the_check_is_clean_after_apply_and_finds_the_names_before(project_root)
     apply_pseudonymisation(open_project(project_root))
     after = check_privacy(open_project(project_root))
     assert after.leaks == [] and after.scanned > 10
+
+
+# -- the README's walk-through on the demo ------------------------------------------------------
+
+
+def test_the_demo_with_its_example_key(tmp_path, repo_root, capsys):
+    root = tmp_path / "demo"
+    for name in ("corpus", "codebook", "notebooks"):
+        shutil.copytree(repo_root / name, root / name)
+    shutil.copy(repo_root / "research.yaml", root)
+    (root / "private").mkdir()
+    shutil.copy(
+        repo_root / "docs" / "examples" / "pseudonyms.example.yaml",
+        root / "private" / "pseudonyms.yaml",
+    )
+    before = _hashes(root)
+    assert main(["run", "-C", str(root)]) == 1  # real names would leave
+    _cli("pseudonymise", "--apply", "-C", str(root))
+    out = capsys.readouterr().out
+    assert "47 file(s) rewritten" in out and "678 coding(s) moved with their text" in out
+    _cli("validate", "-C", str(root))
+    _cli("privacy", "check", "--no-entities", "-C", str(root))
+    interview = (root / "corpus" / "documents" / "interviews" / "INT05.md").read_text(
+        encoding="utf-8"
+    )
+    assert "Maud Perrin\u00a0: Oui, oui." in interview and "Hélène Cuenot" not in interview
+    _cli("pseudonymise", "--revert", "-C", str(root))
+    assert _hashes(root) == before
