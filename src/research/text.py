@@ -82,25 +82,20 @@ def fold_with_offsets(text: str) -> tuple[str, np.ndarray]:
     >>> int(origin[folded.index(" a") + 1]), int(origin[-1])
     (7, 8)
     """
-    # Every distinct character is folded once; the text is then folded in one
-    # ``str.translate`` pass, and the origin of each folded character comes from
-    # the length of its character's fold (a few characters fold to 0 or 2+).
-    table: dict[int, str] = {}
-    for ch in set(text):
-        out = ch.lower() if ch.isascii() else _fold_char(ch)
-        if out != ch:
-            table[ord(ch)] = out
-    folded = text.translate(table)
-    n = len(text)
-    if all(len(out) == 1 for out in table.values()):
-        return folded, np.arange(n + 1, dtype=np.int64)
-    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
-    lengths = np.ones(n, dtype=np.int64)
-    for point, out in table.items():
-        if len(out) != 1:
-            lengths[points == point] = len(out)
-    origin = np.repeat(np.arange(n, dtype=np.int64), lengths)
-    return folded, np.append(origin, np.int64(n))
+    pieces: list[str] = []
+    origin: list[int] = []
+    cache: dict[str, str] = {}
+    for i, ch in enumerate(text):
+        if ch.isascii():
+            out = ch.lower()
+        else:
+            out = cache.get(ch)
+            if out is None:
+                out = cache[ch] = _fold_char(ch)
+        pieces.append(out)
+        origin.extend([i] * len(out))
+    origin.append(len(text))
+    return "".join(pieces), np.asarray(origin, dtype=np.int64)
 
 
 _WORD, _JOINER = 1, 2

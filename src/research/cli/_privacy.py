@@ -250,9 +250,16 @@ def refuse_real_names(proj, *, allow: bool, action: str) -> None:
     Lists the names found (at most 20), unless ``allow`` (``--allow-real-names``),
     which only warns.
     """
+    from research.errors import ResearchError
     from research.privacy import real_names_leaving
 
-    leaks = real_names_leaving(proj)
+    try:
+        leaks = real_names_leaving(proj)
+    except ResearchError as exc:
+        if not allow:
+            raise
+        typer.echo(f"warning: the pseudonym key was not checked ({exc})", err=True)
+        return
     if not leaks:
         return
     if allow:

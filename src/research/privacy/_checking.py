@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,7 +30,6 @@ from research.privacy._key import PseudonymKey
 from research.privacy._location import read_project_key
 from research.privacy._matching import NameMatcher
 from research.privacy._scanning import CODE_SUFFIXES, SKIPPED_SUFFIXES, file_text, path_text
-from research.text import fold_with_offsets
 
 __all__ = [
     "Leak",
@@ -148,7 +148,9 @@ def _search(text: str, matcher: NameMatcher):
     """Each form found in ``text`` with its line number."""
     if not text:
         return []
-    matches = matcher.find(text, folded=fold_with_offsets(text))
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)  # the same lines
+    matches = matcher.find(text)
     if not matches:
         return []
     newlines = [m.start() for m in re.finditer("\n", text)]
@@ -259,6 +261,9 @@ def check_privacy(
                 "no such file", path=path, hint="give the path of an existing file or folder"
             )
     report = check_files(paths, key, project=project) if len(key) else PrivacyReport(key=key)
+    report.problems = [
+        Problem("warning", p.message, path=p.path, line=p.line, hint=p.hint) for p in key.errors
+    ] + report.problems
     if entities:
         from research.privacy._entities import entity_candidates
 

@@ -1,10 +1,11 @@
 """Finding the forms of a pseudonym key in a text, and replacing them.
 
 One :class:`NameMatcher` holds every form of a key (real names and their
-variants). It searches the folded text (:func:`research.text.fold_with_offsets`:
-no case, no accents, one kind of apostrophe and of space), so ``HÉLÈNE``,
-``Helene`` and ``hélène`` are all found where the key says ``Hélène``; the runs
-of white space (or ``_``) between the words of a form may be any, so a name
+variants) in one regular expression, where each letter of a form stands for every
+character that folds to it (:func:`research.text.fold`: no case, no accents, one
+kind of apostrophe and of space), so ``HÉLÈNE``, ``Helene`` and ``hélène`` are
+all found where the key says ``Hélène``, at their exact offsets in the text; the
+runs of white space (or ``_``) between the words of a form may be any, so a name
 broken across two lines is found too. A form is found only as whole words: the
 characters around it are not letters or digits, nor a hyphen joined to one
 (``Jean`` is not found in ``Jean-Paul``), while an apostrophe before or after it
@@ -37,7 +38,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from research.text import fold, fold_with_offsets
+from research.text import fold
 
 __all__ = [
     "Form",
@@ -53,8 +54,8 @@ __all__ = [
 _HYPHENS = "-\u2010\u2011"
 _APOSTROPHES = "'\u2018\u02bc"  # after folding (’ is folded to ')
 _SEPARATOR = r"[\s_]+"
-# Whole words: no letter or digit next to the form, nor a hyphen joined to one.
-_LEFT = rf"(?<![^\W_])(?<![^\W_][{_HYPHENS}])"
+# Whole words: no letter or digit next to the form, nor a hyphen joined to one (the
+# left side is checked on each match, which keeps the search fast).
 _RIGHT = rf"(?![^\W_])(?![{_HYPHENS}][^\W_])"
 _SPACES = re.compile(r"[\s_]+")
 
@@ -130,14 +131,34 @@ def form_key(text: str) -> str:
     return _SPACES.sub(" ", folded).strip()
 
 
+_FOLDED_TO: dict[str, str] | None = None
+
+
+def _folded_to() -> dict[str, str]:
+    """Each folded character and every character of Latin scripts that folds to it."""
+    global _FOLDED_TO
+    if _FOLDED_TO is None:
+        found: dict[str, set[str]] = {}
+        for point in [*range(0x20, 0x250), *range(0x1E00, 0x1F00), 0x2019, 0x2018, 0x02BC]:
+            ch = chr(point)
+            folded = fold(ch)
+            if len(folded) == 1 and folded != ch:
+                found.setdefault(folded, {folded}).add(ch)
+        _FOLDED_TO = {k: "".join(sorted(v)) for k, v in found.items()}
+    return _FOLDED_TO
+
+
 def _char_pattern(ch: str) -> str:
+    """A character of a folded form, as a class of every character folding to it."""
     if ch == " ":
         return _SEPARATOR
     if ch == "-":
         return f"[{_HYPHENS}]"
     if ch == "'":
-        return f"[{_APOSTROPHES}]"
-    return re.escape(ch)
+        return "['’‘ʼ]"
+    chars = _folded_to().get(ch, ch) + ch.upper()
+    unique = "".join(sorted(set(chars)))
+    return re.escape(unique) if len(unique) == 1 else "[" + re.escape(unique) + "]"
 
 
 def _trie_pattern(keys: Iterable[str]) -> str:
@@ -179,7 +200,7 @@ class NameMatcher:
                 self.forms[key] = form
         if self.forms:
             body = _trie_pattern(self.forms)
-            self._pattern: re.Pattern | None = re.compile(f"{_LEFT}(?:{body}){_RIGHT}")
+            self._pattern: re.Pattern | None = re.compile(f"(?:{body}){_RIGHT}")
         else:
             self._pattern = None
 
@@ -189,33 +210,40 @@ class NameMatcher:
     def __len__(self) -> int:
         return len(self.forms)
 
-    def find(self, text: str, *, folded: tuple[str, np.ndarray] | None = None) -> list[Match]:
-        """The forms found in ``text``, in text order, never overlapping.
-
-        ``folded`` may give :func:`research.text.fold_with_offsets` of ``text``
-        when the caller has it already.
-        """
+    def find(self, text: str) -> list[Match]:
+        """The forms found in ``text``, in text order, never overlapping."""
         if self._pattern is None or not text:
             return []
-        folded_text, origin = folded if folded is not None else fold_with_offsets(text)
         found: list[Match] = []
         search = self._pattern.search
         position = 0
-        while (hit := search(folded_text, position)) is not None:
-            start, end = int(origin[hit.start()]), int(origin[hit.end() - 1]) + 1
-            form = self.forms[form_key(hit.group())]
-            original = text[start:end]
-            if form.case_sensitive and not _cased_as_name(original, form.text):
-                position = hit.start() + 1
+        while (hit := search(text, position)) is not None:
+            start, end = hit.span()
+            original = hit.group()
+            form = self.forms[form_key(original)]
+            if not _left_boundary(text, start) or (
+                form.case_sensitive and not _cased_as_name(original, form.text)
+            ):
+                position = start + 1
                 continue
             found.append(Match(start, end, original, form))
-            position = hit.end()
+            position = end
         return found
 
     def search(self, text: str) -> Match | None:
         """The first form found in ``text``, or ``None``."""
         found = self.find(text)
         return found[0] if found else None
+
+
+def _left_boundary(text: str, start: int) -> bool:
+    """No letter or digit before ``start``, nor a hyphen joined to one."""
+    if start == 0:
+        return True
+    before = text[start - 1]
+    if before.isalnum():
+        return False
+    return not (before in _HYPHENS and start >= 2 and text[start - 2].isalnum())
 
 
 def _letters(text: str) -> str:

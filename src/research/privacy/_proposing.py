@@ -95,11 +95,14 @@ def _speaker_candidates(corpus) -> list[Candidate]:
 
 
 def _registry_candidates(project) -> list[Candidate]:
+    from research.editions import load_tables
+
     path = project.paths.tables
     if not (path / "actors.csv").is_file() and not (path / "actors.xlsx").is_file():
         return []
-    actors = project.tables.get("actors")
-    if actors is None:
+    tables, _ = load_tables(path, strict=False, options=project.loader_options)
+    actors = tables.get("actors")
+    if actors is None or not len(actors):
         return []
     found = []
     for label, kind, aliases in actors[["label", "kind", "aliases"]].itertuples(index=False):
