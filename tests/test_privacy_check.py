@@ -209,6 +209,15 @@ def test_the_command_lists_the_leaks_and_fails(root, capsys):
     assert "exports/corpus-iramuteq.txt, line 1: real name 'Helene_Cuenot'" in out
 
 
+def test_an_export_that_cannot_be_read_fails_the_check(root, capsys):
+    damaged = root / "projet.qdpx"
+    damaged.write_bytes(b"PK\x03\x04 truncated")
+    assert main(["privacy", "check", str(damaged), "-C", str(root)]) == 1
+    err = capsys.readouterr().err
+    assert "projet.qdpx: not read: not a valid .qdpx" in err
+    assert "1 file(s) given could not be searched" in err
+
+
 def test_names_of_files_are_searched_too(root):
     (root / "outputs" / "Karim-notes").mkdir()
     (root / "outputs" / "Karim-notes" / "a.txt").write_text("rien\n", encoding="utf-8")

@@ -228,6 +228,26 @@ def test_apply_covers_tables_codebook_memos_and_converts_other_formats(project_r
     _cli("validate", "-C", str(project_root))
 
 
+def test_tables_in_xlsx_are_pseudonymised_too(project_root):
+    import openpyxl
+
+    from research.files import xlsx_bytes
+
+    tables = project_root / "corpus" / "tables"
+    frame = pd.read_csv(tables / "actors.csv", dtype=str, keep_default_na=False)
+    (tables / "actors.xlsx").write_bytes(xlsx_bytes(frame))
+    (tables / "actors.csv").unlink()
+    before = _hashes(project_root)
+    apply_pseudonymisation(open_project(project_root))
+    sheet = openpyxl.load_workbook(tables / "actors.xlsx").worksheets[0]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert rows[1][:6] == ["P1", "Maud Perrin", "person", "project_holder", "O1", "Maud;Mme Perrin"]
+    assert rows[3][1] == "Bocal Roulant"
+    assert open_project(project_root).actors.resolve("Yanis") == "P2"
+    revert_pseudonymisation(open_project(project_root))
+    assert _hashes(project_root) == before
+
+
 def test_a_document_in_another_format_becomes_markdown_and_comes_back(project_root):
     folder = project_root / "corpus" / "documents" / "minutes"
     _docx(folder / "brouillon.docx")

@@ -227,7 +227,10 @@ def privacy_check(
             err=True,
         )
     files_with = len({leak.path for leak in report.leaks})
-    if report.leaks:
+    unread = sum(p.severity == "error" for p in report.problems)
+    if unread and not report.leaks:
+        typer.echo(f"{unread} file(s) given could not be searched", err=True)
+    elif report.leaks:
         typer.echo(
             f"{len(report.leaks)} real name(s) found in {files_with} file(s) of "
             f"{report.scanned} searched",
@@ -240,7 +243,7 @@ def privacy_check(
             f"{len(report.candidates)} name(s) not in the key to review: add them to the key "
             "(research pseudonymise --propose) or with keep: true"
         )
-    if report.leaks or (strict and report.candidates):
+    if report.leaks or unread or (strict and report.candidates):
         raise typer.Exit(1)
 
 

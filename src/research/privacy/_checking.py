@@ -261,6 +261,10 @@ def check_privacy(
                 "no such file", path=path, hint="give the path of an existing file or folder"
             )
     report = check_files(paths, key, project=project) if len(key) else PrivacyReport(key=key)
+    if files:  # a file given to be checked and not read cannot be vouched for
+        report.problems = [
+            Problem("error", p.message, path=p.path, hint=p.hint) for p in report.problems
+        ]
     report.problems = [
         Problem("warning", p.message, path=p.path, line=p.line, hint=p.hint) for p in key.errors
     ] + report.problems
