@@ -135,7 +135,7 @@ def _pseudonyms_in_use(project, key: PseudonymKey, record: dict) -> list[Problem
 
     earlier = _replaced_forms(record)
     forms = [
-        Form(form.replacement, None, form.entry)
+        Form(form.replacement, None, form.entry, case_sensitive=True)  # "rose" is no Rose
         for form in key.forms()
         if form.replacement and form_key(form.text) not in earlier
     ]
@@ -158,7 +158,10 @@ def _pseudonyms_in_use(project, key: PseudonymKey, record: dict) -> list[Problem
                 _, body, offset = split_front_matter(text)
             except InputError:
                 continue
-        for match in matcher.find(body)[:1]:
+        first = {}
+        for match in matcher.find(body):
+            first.setdefault(match.form.text, match)
+        for match in first.values():
             entry = key.entries[match.form.entry]
             problems.append(
                 Problem(

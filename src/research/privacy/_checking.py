@@ -61,13 +61,7 @@ class Leak:
         message = f"real name {self.found!r}" + (f" in {place}" if place else "")
         if self.found.casefold() != self.real.casefold():
             message += f" (a form of {self.real!r})"
-        return Problem(
-            "error",
-            message,
-            path=self.path,
-            line=self.line,
-            hint=None,
-        )
+        return Problem("error", message, path=self.path, line=self.line)
 
 
 @dataclass
@@ -114,28 +108,18 @@ def project_files(project, *, outputs: bool = True) -> list[Path]:
     ]
     if outputs:
         folders.append(paths.outputs)
-    seen: set[Path] = set()
-    files: list[Path] = []
     settings = project.root / "research.yaml"
-    for path in [settings] if settings.is_file() else []:
-        files.append(path)
-        seen.add(path)
+    files: list[Path] = [settings] if settings.is_file() else []
+    seen: set[Path] = set(files)
+    private = str(paths.private) + os.sep
     for folder in folders:
         if not folder.exists():
             continue
         for path in _walk(folder):
-            if path not in seen and not _inside(path, paths.private):
+            if path not in seen and not str(path).startswith(private):
                 seen.add(path)
                 files.append(path)
     return files
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder.resolve())
-    except ValueError:
-        return False
-    return True
 
 
 def _shown(project, path: Path) -> str:
@@ -189,8 +173,9 @@ def check_files(
         if path.suffix.lower() in CODE_SUFFIXES:
             continue
         shown = _shown(project, path)
-        if names:
-            for _, match in _search(path_text(shown), matcher):
+        if names:  # the path in the project, or only the name of a file outside it
+            named = path.name if Path(shown).is_absolute() else shown
+            for _, match in _search(path_text(named), matcher):
                 entry = entries[match.form.entry]
                 report.leaks.append(
                     Leak(

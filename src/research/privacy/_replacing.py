@@ -17,7 +17,11 @@ computes its pseudonymised content, without writing anything:
 - the codebook (labels, definitions, examples, memos, comments);
 - memos (every Markdown file under ``corpus/memos``).
 
-Ids (document, actor, code ids, coder names) are never changed.
+Ids (actor and code ids, coder names, the ids of the front matter) are never
+changed, with one exception: a document whose id or file name holds a name
+(``Entretien-Helene``, as ``research import`` names a file ``Entretien
+Hélène.docx``) is renamed after its pseudonym (``Entretien-Maud``), and its codings,
+``coders.yaml`` and the memos that link to it follow.
 """
 
 from __future__ import annotations
