@@ -13,6 +13,7 @@ must stay (``Cuenotière``).
 from __future__ import annotations
 
 import hashlib
+import io
 import shutil
 import subprocess
 from pathlib import Path
@@ -20,6 +21,8 @@ from pathlib import Path
 import docx
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from research.cli import main
 from research.coding import load_codings
@@ -475,3 +478,50 @@ def test_the_demo_with_its_example_key(tmp_path, repo_root, capsys):
     assert "Maud Perrin\u00a0: Oui, oui." in interview and "Hélène Cuenot" not in interview
     _cli("pseudonymise", "--revert", "-C", str(root))
     assert _hashes(root) == before
+
+
+# -- any passage, anywhere ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sandbox(pristine, tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("sandbox") / "these"
+    shutil.copytree(pristine, root)
+    return root
+
+
+@settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    spans=st.lists(st.tuples(st.integers(0, 10**6), st.integers(1, 60)), min_size=1, max_size=12)
+)
+def test_any_coding_keeps_its_quote_equal_to_its_text(sandbox, spans):
+    from research.privacy import plan_pseudonymisation
+
+    text = load_document(sandbox / INTERVIEW).text
+    rows = []
+    for at, length in spans:
+        start = at % (len(text) - 1)
+        end = min(len(text), start + length)
+        rows.append(("zoe", "Entretien-Helene", start, end, "terrain.nom", text[start:end], "", ""))
+    frame = pd.DataFrame(
+        rows, columns=["coder", "doc_id", "start", "end", "code", "quote", "memo", "created"]
+    )
+    path = sandbox / "corpus" / "codings" / "zoe.csv"
+    frame.sort_values(["doc_id", "start", "end", "code"]).to_csv(
+        path, index=False, lineterminator="\n"
+    )
+    project = open_project(sandbox)
+    plan = plan_pseudonymisation(project, read_project_key(project))
+    new_text = next(c.new for c in plan.changes if c.path.name == "Entretien-Maud.md").decode(
+        "utf-8"
+    )
+    new_text = new_text.split("\n---\n", 1)[1]
+    planned = next(c.new for c in plan.changes if c.path == path)
+    coded = pd.read_csv(io.BytesIO(planned), dtype=str, keep_default_na=False)
+    assert len(coded) + plan.codings_merged == len(frame)  # only identical codings merge
+    for row in coded.itertuples():
+        start, end = int(row.start), int(row.end)
+        assert row.quote == new_text[start:end] and start < end
+        for form in REAL:
+            assert form not in row.quote.replace("Cuenotière", "")
+    path.unlink()
