@@ -315,3 +315,19 @@ def test_names_the_key_does_not_know_are_listed_for_review(root, capsys):
     assert main(["privacy", "check", "-C", str(root)]) == 0
     assert "name not in the key: 'Thomas Girod' (person" in capsys.readouterr().out
     assert main(["privacy", "check", "--strict", "-C", str(root)]) == 1
+
+
+def test_unchanged_standard_chapters_are_the_packages_text_not_the_projects(root, capsys):
+    key = root / "private" / "pseudonyms.yaml"
+    key.write_text(
+        key.read_text(encoding="utf-8") + "- real: Élodie\n  pseudonym: Inès\n", encoding="utf-8"
+    )
+    notebook = root / "notebooks" / "04-institutional-work.ipynb"
+    assert "Élodie" in notebook.read_text(encoding="utf-8")  # an example in a comment
+    assert main(["privacy", "check", "--no-entities", "-C", str(root)]) == 0
+    capsys.readouterr()
+    notebook.write_text(
+        notebook.read_text(encoding="utf-8").replace("Élodie", "Élodie "), encoding="utf-8"
+    )
+    assert main(["privacy", "check", "--no-entities", "-C", str(root)]) == 1
+    assert "notebooks/04-institutional-work.ipynb, line" in capsys.readouterr().out

@@ -198,7 +198,13 @@ def privacy_check(
     from research.privacy import check_privacy
 
     proj = open_project_for_command(project)
-    report = check_privacy(proj, files or None, outputs=outputs, entities=entities and not files)
+    report = check_privacy(
+        proj,
+        files or None,
+        outputs=outputs,
+        entities=entities and not files,
+        skip=standard_notebooks(proj),
+    )
     key_path = proj.paths.relative(proj.pseudonym_key)
     if report.key is None or not len(report.key):
         typer.echo(
@@ -247,6 +253,22 @@ def privacy_check(
         raise typer.Exit(1)
 
 
+def standard_notebooks(proj) -> list[Path]:
+    """The project's notebooks that are standard chapters it has not changed.
+
+    Their text is the package's, not the project's: a name in them (an example in
+    a comment) is no leak of the project's people.
+    """
+    from research.pipeline import standard_chapters
+
+    same = []
+    for chapter in standard_chapters():
+        mine = proj.paths.notebooks / chapter.notebook.name
+        if mine.is_file() and mine.read_bytes() == chapter.notebook.read_bytes():
+            same.append(mine)
+    return same
+
+
 def refuse_real_names(proj, *, allow: bool, action: str) -> None:
     """Stop a command that would take real names of the key out of the project.
 
@@ -257,7 +279,7 @@ def refuse_real_names(proj, *, allow: bool, action: str) -> None:
     from research.privacy import real_names_leaving
 
     try:
-        leaks = real_names_leaving(proj)
+        leaks = real_names_leaving(proj, skip=standard_notebooks(proj))
     except ResearchError as exc:
         if not allow:
             raise

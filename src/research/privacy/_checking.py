@@ -22,6 +22,7 @@ import bisect
 import os
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,11 +92,13 @@ def _walk(folder: Path) -> list[Path]:
     return sorted(found)
 
 
-def project_files(project, *, outputs: bool = True) -> list[Path]:
+def project_files(project, *, outputs: bool = True, skip: Iterable[str | Path] = ()) -> list[Path]:
     """The files the check reads: the corpus (documents, tables, codings, memos…),
     the codebook, the notebooks, ``research.yaml`` and, with ``outputs``, ``outputs/``.
 
-    The private folder, caches and hidden files are never read.
+    The private folder, caches and hidden files are never read, nor the files of
+    ``skip`` (the standard chapters a project has not changed: the package's text,
+    not the project's).
     """
     paths = project.paths
     folders = [
@@ -110,7 +113,7 @@ def project_files(project, *, outputs: bool = True) -> list[Path]:
         folders.append(paths.outputs)
     settings = project.root / "research.yaml"
     files: list[Path] = [settings] if settings.is_file() else []
-    seen: set[Path] = set(files)
+    seen: set[Path] = set(files) | {Path(p) for p in skip}
     private = str(paths.private) + os.sep
     for folder in folders:
         if not folder.exists():
@@ -219,6 +222,7 @@ def check_privacy(
     *,
     outputs: bool = True,
     entities: bool = False,
+    skip: Iterable[str | Path] = (),
 ) -> PrivacyReport:
     """Search a project (or some files) for the real names of its key.
 
@@ -231,6 +235,8 @@ def check_privacy(
         Search ``outputs/`` too (with the project's files).
     entities : bool
         Also list the names spaCy finds in the documents that the key does not know.
+    skip : iterable of path-like
+        Files of the project not to read (see :func:`project_files`).
 
     Returns
     -------
@@ -239,7 +245,9 @@ def check_privacy(
         then an empty key).
     """
     key = read_project_key(project)
-    paths = [Path(f) for f in files] if files else project_files(project, outputs=outputs)
+    paths = (
+        [Path(f) for f in files] if files else project_files(project, outputs=outputs, skip=skip)
+    )
     for path in paths:
         if not path.exists():
             raise InputError(
@@ -260,11 +268,12 @@ def check_privacy(
     return report
 
 
-def real_names_leaving(project) -> list[Leak]:
+def real_names_leaving(project, *, skip: Iterable[str | Path] = ()) -> list[Leak]:
     """The real names of the key in what chapters and exports read; ``[]`` without a key.
 
     Searches the corpus (documents, tables, codings, memos), the codebook, the
-    notebooks and ``research.yaml``, not ``outputs/`` (which the run rewrites).
+    notebooks and ``research.yaml`` (but the files of ``skip``), not ``outputs/``
+    (which the run rewrites).
     """
     path = Path(project.pseudonym_key)
     if not path.is_file():
@@ -272,4 +281,5 @@ def real_names_leaving(project) -> list[Leak]:
     key = read_project_key(project)
     if not len(key.forms()):
         return []
-    return check_files(project_files(project, outputs=False), key, project=project).leaks
+    files = project_files(project, outputs=False, skip=skip)
+    return check_files(files, key, project=project).leaks
