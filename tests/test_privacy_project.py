@@ -519,9 +519,8 @@ def test_any_coding_keeps_its_quote_equal_to_its_text(sandbox, spans):
     planned = next(c.new for c in plan.changes if c.path == path)
     coded = pd.read_csv(io.BytesIO(planned), dtype=str, keep_default_na=False)
     assert len(coded) + plan.codings_merged == len(frame)  # only identical codings merge
+    assert read_project_key(project).matcher().find(new_text) == []
     for row in coded.itertuples():
         start, end = int(row.start), int(row.end)
         assert row.quote == new_text[start:end] and start < end
-        for form in REAL:
-            assert form not in row.quote.replace("Cuenotière", "")
     path.unlink()
