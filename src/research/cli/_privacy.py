@@ -109,19 +109,27 @@ def _apply(proj, *, dry_run: bool) -> None:
         typer.echo("nothing to replace: no real name of the key is left in the project")
         return
     verb = "would change" if dry_run else "pseudonymised"
-    for change in plan.changes:
+    changes = plan.changes
+    for i, change in enumerate(changes):
         rel = proj.paths.relative(change.path)
-        if change.removed:
-            typer.echo(f"{verb} {rel}: replaced by its Markdown version")
-        elif change.created:
-            typer.echo(f"{verb} {rel}: written ({change.replacements} name(s) replaced)")
+        following = changes[i + 1] if i + 1 < len(changes) else None
+        if change.removed and following is not None and following.created:
+            new = proj.paths.relative(following.path)
+            how = (
+                "its Markdown version"
+                if following.path.stem == change.path.stem
+                else "its renamed version"
+            )
+            typer.echo(f"{verb} {rel}: replaced by {how} {new} ({following.replacements} name(s))")
+        elif change.created and i and changes[i - 1].removed:
+            continue
         else:
             count = f" ({change.replacements} name(s))" if change.replacements else ""
             typer.echo(f"{verb} {rel}{count}")
     for form, count in sorted(plan.counts.items(), key=lambda item: (-item[1], item[0])):
         typer.echo(f"  {form}: {count}")
     codings = (
-        f"; {plan.codings_moved} coding(s) moved with their text"
+        (f"; {plan.codings_moved} coding(s) moved with their text" if plan.codings_moved else "")
         + (
             f", {plan.codings_widened} widened to the whole pseudonym"
             if plan.codings_widened
