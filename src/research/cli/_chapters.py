@@ -77,9 +77,21 @@ def run(
     no_code: Annotated[
         bool, typer.Option("--no-code", help="Hide the code cells in the HTML (for readers).")
     ] = False,
+    allow_real_names: Annotated[
+        bool,
+        typer.Option(
+            "--allow-real-names",
+            help="Run even if real names of the pseudonym key are in the project.",
+        ),
+    ] = False,
     project: ProjectOption = Path("."),
 ) -> None:
-    """Run the chapter notebooks into outputs/<chapter>/<run>/ and write outputs/index.html."""
+    """Run the chapter notebooks into outputs/<chapter>/<run>/ and write outputs/index.html.
+
+    With a pseudonym key, the run is refused while real names of the key are in the
+    project (see research privacy check), unless --allow-real-names is given.
+    """
+    from research.cli._privacy import refuse_real_names
     from research.pipeline import (
         ConsoleProgress,
         execute_runs,
@@ -89,6 +101,7 @@ def run(
     )
 
     proj = open_project_for_command(project)
+    refuse_real_names(proj, allow=allow_real_names, action="research run")
     plans = plan_runs(
         proj, chapters, parameters=parse_assignments(param or []), no_code=no_code, force=force
     )

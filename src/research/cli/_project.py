@@ -76,6 +76,8 @@ def import_(
             f"imported {proj.paths.relative(item.target)} from {item.source.name}: "
             f"{item.kind} ({item.reason})"
         )
+        if item.dropped:
+            typer.echo(f"  personal metadata left out: {', '.join(item.dropped)}")
 
 
 @app.command()

@@ -41,14 +41,26 @@ def qdpx_export(
             "UTF-16 units); recorded in the project's description."
         ),
     ] = ExportUnits.code_points,
+    allow_real_names: Annotated[
+        bool,
+        typer.Option(
+            "--allow-real-names",
+            help="Export even if real names of the pseudonym key are in the project.",
+        ),
+    ] = False,
     project: ProjectOption = Path("."),
 ) -> None:
-    """Export the project (documents, codebook, codings, attributes) or the codebook."""
+    """Export the project (documents, codebook, codings, attributes) or the codebook.
+
+    With a pseudonym key, the export is refused while real names of the key are in
+    the project (see research privacy check), unless --allow-real-names is given.
+    """
+    from research.cli._privacy import refuse_real_names
     from research.exchange import export_project
 
-    written = export_project(
-        open_project_for_command(project), path, coders=coder or None, units=units.value
-    )
+    proj = open_project_for_command(project)
+    refuse_real_names(proj, allow=allow_real_names, action="research qdpx export")
+    written = export_project(proj, path, coders=coder or None, units=units.value)
     typer.echo(f"written {written}")
 
 

@@ -18,6 +18,11 @@ from research.corpus._importing import (
 )
 from research.corpus._model import DOCUMENT_COLUMNS, SEGMENT_COLUMNS, Corpus
 from research.corpus._parsing import ParsedDocument, SegmentColumns, parse_document
+from research.corpus._personal import (
+    PERSONAL_METADATA,
+    is_personal_key,
+    without_personal_metadata,
+)
 from research.corpus._reading import document_files, load_corpus, read_corpus
 from research.corpus._segmenting import (
     Segment,
@@ -32,6 +37,7 @@ from research.corpus._segmenting import (
 __all__ = [
     "DOCUMENT_COLUMNS",
     "KINDS",
+    "PERSONAL_METADATA",
     "SEGMENT_COLUMNS",
     "Corpus",
     "ParsedDocument",
@@ -43,6 +49,7 @@ __all__ = [
     "document_id",
     "import_documents",
     "infer_kind",
+    "is_personal_key",
     "load_corpus",
     "lone_speakers",
     "parse_document",
@@ -54,5 +61,6 @@ __all__ = [
     "segment_text",
     "segment_turns",
     "transcript_labels",
+    "without_personal_metadata",
     "write_imports",
 ]

@@ -8,7 +8,9 @@ interview; headings or lists: minutes), and the reason is kept so the command ca
 say it; when the shape shows nothing, the import stops and asks for the kind.
 Nothing is written unless every file imports cleanly, the documents are written in
 one :func:`research.files.transaction`, and an existing document is never
-overwritten without ``force``.
+overwritten without ``force``. The personal metadata of a file (its author, who
+changed or commented it: :data:`research.corpus.PERSONAL_METADATA`) never reaches
+the front matter.
 
 Examples
 --------
@@ -31,6 +33,7 @@ from typing import Any
 
 import yaml
 
+from research.corpus._personal import without_personal_metadata
 from research.corpus._segmenting import _HEADING, _ITEM, transcript_labels
 from research.corpus.loaders import load_document
 from research.errors import InputError, ValidationFailed
@@ -64,10 +67,24 @@ class PlannedImport:
     kind: str
     reason: str
     content: str
+    dropped: tuple[str, ...] = ()
 
 
 def render_markdown(text: str, metadata: dict[str, Any]) -> str:
-    """A Markdown document whose front matter is ``metadata`` and body ``text``."""
+    """A Markdown document whose front matter is ``metadata`` and body ``text``.
+
+    Personal metadata (:data:`research.corpus.PERSONAL_METADATA`: author, last
+    modified by, comments' authors…) is left out.
+
+    Examples
+    --------
+    >>> print(render_markdown("Texte.\\n", {"id": "A", "author": "Hélène Cuenot"}), end="")
+    ---
+    id: A
+    ---
+    Texte.
+    """
+    metadata, _ = without_personal_metadata(metadata)
     if not metadata:
         return text
     header = yaml.safe_dump(metadata, allow_unicode=True, sort_keys=False, width=1000)
@@ -246,7 +263,7 @@ def plan_import(
         except InputError as exc:
             problems.append(exc.to_problem())
             continue
-        meta = dict(doc.metadata)
+        meta, dropped = without_personal_metadata(dict(doc.metadata))
         meta.setdefault("id", document_id(source.stem))
         if meta.get("kind"):
             reason = "from its front matter"
@@ -291,7 +308,11 @@ def plan_import(
             continue
         targets.add(target)
         content = render_markdown(doc.text, ordered)
-        planned.append(PlannedImport(source, target, doc_id, str(ordered["kind"]), reason, content))
+        planned.append(
+            PlannedImport(
+                source, target, doc_id, str(ordered["kind"]), reason, content, tuple(dropped)
+            )
+        )
     if problems:
         raise ValidationFailed(problems)
     return planned
