@@ -222,6 +222,16 @@ def test_apply_covers_tables_codebook_memos_and_converts_other_formats(project_r
     )
     assert "documents: [Entretien-Maud]" in memo and "Yanis Haddad joue" in memo
     assert "l’entretien de Maud" in memo
+    # The quote of a linked coding is text: it follows the coding's own, and the link holds.
+    assert "quote: \"Yanis Haddad m'a aidée\"" in memo and "Karim" not in memo
+    from research.memos import memo_links, resolve_coding_links
+
+    reopened = project.reload()
+    files = reopened.memos[reopened.memos["source"] == "file"]
+    links = resolve_coding_links(memo_links(files), reopened.codings)
+    assert links[["doc_id", "found_quote"]].values.tolist() == [
+        ["Entretien-Maud", "Yanis Haddad m'a aidée"]
+    ]
     note = (project_root / "corpus" / "documents" / "notes" / "appel.md").read_text(
         encoding="utf-8"
     )
@@ -469,7 +479,7 @@ def test_the_demo_with_its_example_key(tmp_path, repo_root, capsys):
     assert main(["run", "-C", str(root)]) == 1  # real names would leave
     _cli("pseudonymise", "--apply", "-C", str(root))
     out = capsys.readouterr().out
-    assert "47 file(s) rewritten" in out and "678 coding(s) moved with their text" in out
+    assert "49 file(s) rewritten" in out and "678 coding(s) moved with their text" in out
     _cli("validate", "-C", str(root))
     _cli("privacy", "check", "--no-entities", "-C", str(root))
     interview = (root / "corpus" / "documents" / "interviews" / "INT05.md").read_text(

@@ -51,10 +51,11 @@ FRONT_MATTER_IDS = frozenset(
         "segmentation", "duration_min", "sha256", "language",
     }
 )  # fmt: skip
-#: Memo front-matter keys whose values are ids (links to codes, documents, codings, memos).
+#: Memo front-matter keys whose values are ids (links to codes, documents, memos, and
+#: the ids of a linked coding; its ``quote`` is text, replaced like the coding's own).
 MEMO_IDS = frozenset(
     {"id", "kind", "date", "created", "updated", "codes", "code", "documents", "document",
-     "doc_id", "codings", "memos", "links", "segments"}
+     "doc_id", "coder", "start", "end", "memos", "links", "segments"}
 )  # fmt: skip
 #: Codebook keys whose values are ids or settings.
 CODEBOOK_IDS = frozenset({"id", "parent", "color", "colour", "codable", "level", "version"})
