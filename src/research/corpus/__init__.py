@@ -20,18 +20,23 @@ from research.corpus._model import DOCUMENT_COLUMNS, SEGMENT_COLUMNS, Corpus
 from research.corpus._parsing import ParsedDocument, SegmentColumns, parse_document
 from research.corpus._reading import document_files, load_corpus, read_corpus
 from research.corpus._segmenting import (
+    PAGE_MARKER,
     Segment,
     lone_speakers,
+    page_marker,
+    paginate,
     parse_timestamp,
     segment_paragraphs,
     segment_text,
     segment_turns,
     transcript_labels,
+    without_page_markers,
 )
 
 __all__ = [
     "DOCUMENT_COLUMNS",
     "KINDS",
+    "PAGE_MARKER",
     "SEGMENT_COLUMNS",
     "Corpus",
     "ParsedDocument",
@@ -45,6 +50,8 @@ __all__ = [
     "infer_kind",
     "load_corpus",
     "lone_speakers",
+    "page_marker",
+    "paginate",
     "parse_document",
     "parse_timestamp",
     "plan_import",
@@ -54,5 +61,6 @@ __all__ = [
     "segment_text",
     "segment_turns",
     "transcript_labels",
+    "without_page_markers",
     "write_imports",
 ]
