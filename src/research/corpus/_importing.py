@@ -32,7 +32,7 @@ from typing import Any
 import yaml
 
 from research.corpus._segmenting import _HEADING, _ITEM, transcript_labels
-from research.corpus.loaders import load_document
+from research.corpus.loaders import LoadedDocument, load_collection, usual_kind
 from research.errors import InputError, ValidationFailed
 from research.files import transaction
 
@@ -48,8 +48,9 @@ __all__ = [
     "write_imports",
 ]
 
-KINDS = ("interview", "minutes", "logbook", "note", "document")
-_PLURALS = {"interview": "interviews", "minutes": "minutes", "logbook": "logbook", "note": "notes"}
+KINDS = ("interview", "minutes", "logbook", "note", "document", "email", "web_page", "survey")
+_PLURALS = {"interview": "interviews", "minutes": "minutes", "logbook": "logbook", "note": "notes",
+            "email": "emails", "web_page": "web", "survey": "surveys"}  # fmt: skip
 _LIGATURES = str.maketrans({"Œ": "OE", "œ": "oe", "Æ": "AE", "æ": "ae", "ß": "ss"})
 _KIND_HINT = "give it with --kind interview, --kind minutes (or logbook, note, document)"
 
@@ -93,13 +94,17 @@ def document_id(name: str) -> str:
     return slug or "document"
 
 
-def infer_kind(text: str, metadata: dict[str, Any] | None = None) -> tuple[str | None, str]:
+def infer_kind(
+    text: str, metadata: dict[str, Any] | None = None, *, usual_kind: str | None = None
+) -> tuple[str | None, str]:
     """The kind a document's shape shows, and why; ``(None, why not)`` when none.
 
     Speaker turns (a loader that found them, declared ``speakers:``, or at least two
     labels that each start two paragraphs or more and such paragraphs at least half
     of all, see :func:`research.corpus.transcript_labels`) make an ``interview``;
-    otherwise a heading or a list of two items or more makes ``minutes``.
+    otherwise ``usual_kind``, the kind the file's format usually is (a PDF:
+    ``document``, an e-mail: ``email``), when given; otherwise a heading or a list
+    of two items or more makes ``minutes``.
 
     Examples
     --------
@@ -115,6 +120,8 @@ def infer_kind(text: str, metadata: dict[str, Any] | None = None) -> tuple[str |
         labels = labels or transcript_labels(text)
         if labels or metadata.get("segmentation") == "turns":
             return "interview", "speaker turns" + (f" of {_names(labels)}" if labels else "")
+    if usual_kind:
+        return usual_kind, "file format"
     lines = text.splitlines()
     headings = sum(1 for line in lines if _HEADING.match(line))
     items = sum(1 for line in lines if _ITEM.match(line))
@@ -238,14 +245,7 @@ def plan_import(
         chosen = None if folder is None else document_folder(project, folder=folder)
     except InputError as exc:
         raise ValidationFailed([exc.to_problem()]) from None
-    for source in map(Path, paths):
-        try:
-            if not source.is_file():
-                raise InputError("no such file", path=source)
-            doc = load_document(source, options=project.loader_options)
-        except InputError as exc:
-            problems.append(exc.to_problem())
-            continue
+    for source, doc in _loaded(paths, project.loader_options, problems):
         meta = dict(doc.metadata)
         meta.setdefault("id", document_id(source.stem))
         if meta.get("kind"):
@@ -253,7 +253,7 @@ def plan_import(
         elif kind:
             meta["kind"], reason = kind, "given with --kind"
         else:
-            found, why = infer_kind(doc.text, meta)
+            found, why = infer_kind(doc.text, meta, usual_kind=usual_kind(source))
             if found is None:
                 problems.append(
                     InputError(
@@ -295,6 +295,21 @@ def plan_import(
     if problems:
         raise ValidationFailed(problems)
     return planned
+
+
+def _loaded(
+    paths: Iterable[str | Path], options, problems: list
+) -> list[tuple[Path, LoadedDocument]]:
+    """Every document of every file (several from a mailbox); problems are collected."""
+    loaded = []
+    for source in map(Path, paths):
+        try:
+            if not source.is_file():
+                raise InputError("no such file", path=source)
+            loaded += [(source, doc) for doc in load_collection(source, options=options)]
+        except InputError as exc:
+            problems.append(exc.to_problem())
+    return loaded
 
 
 def write_imports(
