@@ -43,6 +43,7 @@ from research.corpus._segmenting import transcript_labels
 from research.corpus.loaders import Limits, LoadedDocument, register
 from research.corpus.loaders._pdf_guard import decoding_budget
 from research.corpus.loaders._pdf_text import Line, Page, render_pages
+from research.corpus.loaders._subtitles import collapse_spaces
 from research.errors import InputError, Problem
 from research.files import read_limited
 
@@ -125,7 +126,7 @@ def _line_text(line, counter: _CidCounter) -> str:
         text = _CID.sub("", text)
     text = _CONTROL.sub("", text.translate(_SYMBOL_BULLETS).translate(_LIGATURES))
     counter.chars += len(text)
-    return " ".join(text.split())
+    return collapse_spaces(text)
 
 
 def _line_size(line) -> float:
@@ -271,10 +272,10 @@ def _pdf_date(value: str | None) -> str | None:
 
 def _properties(info: dict[str, Any], n_pages: int) -> dict[str, Any]:
     meta: dict[str, Any] = {}
-    title = " ".join(str(info.get("Title") or "").split())
+    title = collapse_spaces(str(info.get("Title") or ""))
     if title and not _SOFTWARE_TITLE.search(title):
         meta["title"] = title
-    author = " ".join(str(info.get("Author") or "").split())
+    author = collapse_spaces(str(info.get("Author") or ""))
     if author:
         meta["author"] = author
     created = _pdf_date(info.get("CreationDate"))

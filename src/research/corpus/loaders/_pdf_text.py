@@ -44,6 +44,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from research.corpus._segmenting import page_marker
+from research.corpus.loaders._subtitles import collapse_spaces
 
 __all__ = ["Line", "Page", "join_hyphenated", "render_pages"]
 
@@ -379,7 +380,7 @@ def _blocks_of(page_paragraphs: list[_Paragraph], vocabulary: Vocabulary, body: 
         texts = [line.text for line in paragraph.lines]
         if paragraph.item:
             texts[0] = _BULLET.sub("", texts[0].lstrip())
-        text = " ".join(_join_lines(texts, vocabulary).split())
+        text = collapse_spaces(_join_lines(texts, vocabulary))
         if not text:
             continue
         if not paragraph.item and _is_heading(paragraph, body, text):
