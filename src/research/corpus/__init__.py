@@ -32,6 +32,7 @@ from research.corpus._segmenting import (
     transcript_labels,
     without_page_markers,
 )
+from research.corpus._survey import Survey, SurveyOptions, read_survey
 
 __all__ = [
     "DOCUMENT_COLUMNS",
@@ -43,6 +44,8 @@ __all__ = [
     "PlannedImport",
     "Segment",
     "SegmentColumns",
+    "Survey",
+    "SurveyOptions",
     "document_files",
     "document_folder",
     "document_id",
@@ -56,6 +59,7 @@ __all__ = [
     "parse_timestamp",
     "plan_import",
     "read_corpus",
+    "read_survey",
     "render_markdown",
     "segment_paragraphs",
     "segment_text",

@@ -207,6 +207,7 @@ def segments_for(doc: LoadedDocument) -> list[Segment]:
 
 # Built-in formats register themselves on import.
 from research.corpus.loaders import (  # noqa: E402, F401
+    _email,
     _html,
     _markdown,
     _office,
