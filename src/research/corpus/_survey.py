@@ -174,7 +174,13 @@ def _choose(given: str, names: list[str], where: str | None) -> int:
     if len(starting) == 1:
         return starting[0]
     what = "several columns start with" if starting else "no column named"
-    hint = closest(given, names) or "give a header as written in the first row, or a column letter"
+    shown = [
+        f"{_letters(i)}: {name[:40]}{'…' if len(name) > 40 else ''}" for i, name in enumerate(names)
+    ]
+    hint = closest(given, names) or (
+        "give a header as written in the first row, its start, or a column letter; the "
+        "columns are " + "; ".join(shown[:30]) + ("; …" if len(shown) > 30 else "")
+    )
     raise InputError(f"{what} {given!r}", path=where, hint=hint)
 
 
