@@ -41,7 +41,7 @@ from typing import Any
 
 from research.corpus._segmenting import transcript_labels
 from research.corpus.loaders import Limits, LoadedDocument, register
-from research.corpus.loaders._pdf_guard import decoding_budget
+from research.corpus.loaders._pdf_guard import decoding_budget, install
 from research.corpus.loaders._pdf_text import Line, Page, render_pages
 from research.corpus.loaders._subtitles import collapse_spaces
 from research.errors import InputError, Problem
@@ -355,6 +355,7 @@ def load_pdf(path: Path, options: Limits) -> LoadedDocument:
         raise InputError(
             "not a PDF: the file does not start with '%PDF-'", path=path, hint=_NOT_A_PDF_HINT
         )
+    install()  # outside the reading: a library that changed is not a damaged file
     pages, image_only, info, counter = _read(path, data, options)
     problems: list[Problem] = []
     if counter.cids and counter.cids * 2 > counter.chars:

@@ -39,7 +39,7 @@ from os import PathLike
 from research.errors import UnsafeInputError
 from research.files import Limits
 
-__all__ = ["decoding_budget"]
+__all__ = ["decoding_budget", "install"]
 
 #: Streams inflating to less than this are never refused for their ratio.
 _RATIO_FLOOR = 1 << 20
@@ -167,13 +167,27 @@ def _runs(data: bytes) -> Iterator[bytes]:
             i += 2
 
 
-def _install() -> None:
-    """Put the bounded decoders in place of pdfminer's (once per process)."""
+def install() -> None:
+    """Put the bounded decoders in place of pdfminer's (once per process).
+
+    Raises
+    ------
+    RuntimeError
+        When pdfminer.six no longer decodes streams where this module expects (a
+        version outside the range of ``pyproject.toml``): PDFs are then not read
+        at all rather than read without limits.
+    """
     from pdfminer import pdftypes
     from pdfminer.lzw import LZWDecoder
 
     if isinstance(pdftypes.zlib, _BoundedZlib):
         return
+    names = ("zlib", "lzwdecode", "rldecode", "ccittfaxdecode")
+    if not all(hasattr(pdftypes, name) for name in names):
+        raise RuntimeError(
+            "this version of pdfminer.six decodes PDF streams elsewhere than expected; "
+            "install the version that pyproject.toml asks for"
+        )
     lzw, runlength, ccitt = pdftypes.lzwdecode, pdftypes.rldecode, pdftypes.ccittfaxdecode
 
     def lzwdecode(data: bytes) -> bytes:
@@ -212,7 +226,7 @@ def decoding_budget(path: str | PathLike | None, options: Limits):
     UnsafeInputError
         From inside the block, as soon as a stream passes a limit.
     """
-    _install()
+    install()
     token = _BUDGET.set(_Budget(path, options))
     try:
         yield
