@@ -106,11 +106,26 @@ def _eml(rng, n: int) -> bytes:
     return bytes(msg)
 
 
+def _survey(path: Path, rng, respondents: int) -> None:
+    """A survey whose open answers are mostly different, as real ones are."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(
+        ["id", "Commune", "Âge", "Date", "Qu'avez-vous retenu ?", "Qu'est-ce qui vous freine ?"]
+    )
+    words = " ".join(SENTENCES).split()
+    for i in range(respondents):
+        sheet.append([i + 1, rng.choice(["Lons", "Perrigny", "Conliège"]), rng.randint(18, 80),
+                      dt.datetime(2019, 11, 22), " ".join(rng.choices(words, k=rng.randint(8, 40))),
+                      " ".join(rng.choices(words, k=rng.randint(6, 20)))])  # fmt: skip
+    book.save(path)
+
+
 def build(n: int = 100, respondents: int = 1000, seed: int = 7) -> Path:
     """Write the benchmark files (kept between runs)."""
     import random
-
-    import openpyxl
 
     marker = DATA / f".built-{n}-{respondents}-{seed}-2"
     if marker.exists():
@@ -122,16 +137,7 @@ def build(n: int = 100, respondents: int = 1000, seed: int = 7) -> Path:
         _pdf(DATA / "pdf" / f"rapport-{i:03d}.pdf", rng)
         (DATA / "html" / f"article-{i:03d}.html").write_text(_html(rng), encoding="utf-8")
         (DATA / "eml" / f"message-{i:03d}.eml").write_bytes(_eml(rng, i))
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(
-        ["id", "Commune", "Âge", "Date", "Qu'avez-vous retenu ?", "Qu'est-ce qui vous freine ?"]
-    )
-    for i in range(respondents):
-        sheet.append([i + 1, rng.choice(["Lons", "Perrigny", "Conliège"]), rng.randint(18, 80),
-                      dt.datetime(2019, 11, 22), " ".join(_lines(rng, 2, 400)),
-                      " ".join(_lines(rng, 1, 400))])  # fmt: skip
-    book.save(DATA / "reponses.xlsx")
+    _survey(DATA / "reponses.xlsx", rng, respondents)
     marker.touch()
     return DATA
 
@@ -195,12 +201,18 @@ def _bomb_peak() -> tuple[int, int]:
     for _ in range(64):
         adler = zlib.adler32(chunk, adler)
     stream = b"\x78\xda" + block * 64 + deflater.flush(zlib.Z_FINISH) + struct.pack(">I", adler)
-    body = (
+    head = (
         b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
         b"2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n"
         b"3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>\nendobj\n"
-        b"4 0 obj\n<< /Length %d /Filter /FlateDecode >>\nstream\n"
-        % len(stream)
+    )
+    stream_object = (
+        b"4 0 obj\n<< /Length " + str(len(stream)).encode() + b" /Filter /FlateDecode >>\n"
+    )
+    body = (
+        head
+        + stream_object
+        + b"stream\n"
         + stream
         + b"\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
     )
