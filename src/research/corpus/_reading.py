@@ -168,7 +168,7 @@ def _read_batch(
 _CHUNK = 500
 
 
-_CONTAINERS = frozenset({".docx", ".odt"})
+_CONTAINERS = frozenset({".docx", ".odt", ".pdf"})  # slow to parse: worth a process pool
 
 
 def _default_jobs(files: list[Path]) -> int:
