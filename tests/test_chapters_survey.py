@@ -83,8 +83,11 @@ def project(tmp_path_factory) -> Path:
     return root
 
 
+RUN = "outputs/coding-and-agreement/framework_rows-Commune"  # a run named by its parameter
+
+
 def _table(root: Path, name: str) -> pd.DataFrame:
-    return pd.read_csv(root / "outputs/coding-and-agreement/default/tables" / f"{name}.csv")
+    return pd.read_csv(root / RUN / "tables" / f"{name}.csv")
 
 
 def test_the_framework_matrix_has_a_row_per_value_of_the_survey_attribute(project):
@@ -100,6 +103,8 @@ def test_the_framework_matrix_has_a_row_per_value_of_the_survey_attribute(projec
     }
     others = frame[frame["Commune"] == "(non renseigné)"].set_index("code")["n"].to_dict()
     assert others == {"terrain.lien": 1, "terrain.mobilite": 2}  # the PDF, the page, the e-mail
+    survey_reference = frame.loc[frame["doc_id"] == "reponses-2", "reference"].tolist()
+    assert survey_reference == ["questionnaire reponses-2, 2019"]  # its Date column: the year
     wide = _table(project, "framework_matrix")
     assert {"Conliège", "Lons", "Perrigny"} <= set(wide.iloc[:, 0])
 
@@ -119,6 +124,6 @@ def test_the_chapter_quotes_the_pdf_by_its_page(project):
     frame = _table(project, "framework_matrix_long")
     pdf = frame[frame["doc_id"] == "rapport"]
     assert pdf["reference"].str.replace("\u00a0", " ").tolist() == ["document rapport, p. 2"]
-    notebook = project / "outputs/coding-and-agreement/default/03-coding-and-agreement.ipynb"
+    notebook = project / RUN / "03-coding-and-agreement.ipynb"
     for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
         assert all(output.get("output_type") != "error" for output in cell.get("outputs", []))

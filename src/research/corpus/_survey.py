@@ -15,8 +15,8 @@ closed answers describe the respondents, the open answers are text to code.
   (``2019-11-22``, ``22/11/2019`` or a date cell, kept as ISO text), the rest as
   categories (text); an empty cell gives no attribute. A column whose header is
   a key the corpus already uses (``id``, ``kind``, ``title``…) is kept as
-  ``<header>_questionnaire``, except a ``date`` column of dates, which is the
-  document's date; ``survey_row`` is the respondent's row in the spreadsheet;
+  ``<header>_questionnaire``, except a ``date`` (or ``Date``) column of dates,
+  which is the document's date; ``survey_row`` is the respondent's row in the spreadsheet;
 - its **id** is the file name and the respondent's id, made into an id
   (``reponses-17``): the id column is the one given (``--id``), else a column named
   like an id (``id``, ``identifiant``, ``n°``, ``numéro``, ``répondant``…) whose
@@ -251,7 +251,7 @@ def _id_column(names: list[str], columns: list[list[str]]) -> int | None:
 
 
 def _attribute_name(name: str, kind: str) -> str:
-    if name == "date" and kind == "date":
+    if name.casefold() == "date" and kind == "date":
         return "date"
     if name in _RESERVED:
         return f"{name}_questionnaire"
