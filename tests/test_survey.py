@@ -238,3 +238,21 @@ def test_front_matter_of_a_respondent_reads_back_typed(project, answers):
     documents = open_project(project).corpus.documents.set_index("doc_id")
     assert documents.loc["reponses-soiree-104", "kind"] == "survey"
     assert pd.api.types.is_numeric_dtype(documents["Âge"])
+
+
+def test_a_semicolon_file_with_a_comma_in_a_question_and_a_multiline_answer(tmp_path):
+    path = tmp_path / "enquete.csv"
+    path.write_text(
+        "N° répondant;Commune;Qu'avez-vous retenu, en quelques mots ?;Qu'est-ce qui vous freine ?\n"
+        '1;Lons;"Les gens se parlent enfin entre villages voisins,\n'
+        'et les élus écoutent vraiment.";Le temps, surtout le soir après le travail.\n'
+        "2;Perrigny;Une énergie incroyable dans la salle des fêtes ce soir-là, vraiment.;\n",
+        encoding="utf-8",
+    )
+    survey = read_survey(path)
+    assert survey.id_column == "N° répondant" and survey.attributes == {
+        "N° répondant": "integer",
+        "Commune": "category",
+    }
+    assert [d.metadata["id"] for d in survey.documents] == ["enquete-1", "enquete-2"]
+    assert "voisins,\net les élus écoutent vraiment.\n" in survey.documents[0].text

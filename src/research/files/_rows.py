@@ -49,13 +49,14 @@ def _header_delimiter(text: str) -> str:
 
 
 def _delimiter(text: str) -> str:
-    """The delimiter that cuts the first records into the same number of cells.
+    """The delimiter that cuts the first records into rows as wide as the header.
 
     Each of ``,``, ``;`` and tab is tried on the first lines (quoted cells kept
-    whole); the one under which most records have as many cells as the header,
-    and more than one, wins. When none does better than another (a file of one
-    column, one record), the most frequent on the header line wins, so that a
-    header whose questions hold commas does not decide alone.
+    whole, line breaks inside them included). Of those under which the most
+    records, or nearly, have as many cells as the header (and more than one), the
+    one that gives the most columns wins: a header whose questions hold a comma
+    then does not turn a semicolon file into two columns. When no delimiter cuts
+    the header at all, the most frequent on the header line wins (``,`` when none).
 
     Examples
     --------
@@ -63,11 +64,13 @@ def _delimiter(text: str) -> str:
     ';'
     >>> _delimiter("a,b\\n1,2\\n")
     ','
+    >>> _delimiter('n;ville;Votre avis, en bref ?;Vos freins\\n1;Lons;"Oui,\\nbien";Le temps, le soir\\n')
+    ';'
     """
     lines = text.split("\n", _SNIFFED_LINES)
     truncated = len(lines) > _SNIFFED_LINES  # the last record of the sample may be cut
     sample = "\n".join(lines[:_SNIFFED_LINES])
-    scores = {}
+    found: dict[str, tuple[float, int]] = {}
     for delimiter in _DELIMITERS:
         try:
             records = [
@@ -79,10 +82,13 @@ def _delimiter(text: str) -> str:
             continue
         width = len(records[0])
         body = records[1:-1] if truncated else records[1:]
-        scores[delimiter] = sum(len(r) == width for r in body)
-    if scores and len(set(scores.values())) > 1:
-        return max(scores, key=lambda d: (scores[d], d == _header_delimiter(text)))
-    return _header_delimiter(text)
+        share = sum(len(r) == width for r in body) / len(body) if body else 1.0
+        found[delimiter] = (share, width)
+    if not found:
+        return _header_delimiter(text)
+    best = max(share for share, _ in found.values())
+    close = {d: width for d, (share, width) in found.items() if share >= best - 0.1}
+    return max(close, key=lambda d: (close[d], d == _header_delimiter(text)))
 
 
 def _csv_rows(
