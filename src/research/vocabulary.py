@@ -80,6 +80,9 @@ KIND_LABELS: dict[str, str] = {
     "logbook": "journal de bord",
     "note": "note",
     "document": "document",
+    "email": "courriel",
+    "web_page": "page web",
+    "survey": "questionnaire",
 }
 #: French names of actor categories as groups (table headers, figure labels).
 CATEGORY_LABELS: dict[str, str] = {

@@ -24,13 +24,25 @@ from research.cli import (
     _agreement,
     _export,
     _privacy,
-)  # noqa: F401
+)
 
 # isort: on
 from research.cli._app import app
 from research.errors import ResearchError, ValidationFailed
 
 __all__ = ["app", "main"]
+
+_COMMAND_MODULES = (
+    _project,
+    _code,
+    _codebook,
+    _memo,
+    _qdpx,
+    _chapters,
+    _agreement,
+    _export,
+    _privacy,
+)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -25,18 +25,24 @@ from research.corpus._personal import (
 )
 from research.corpus._reading import document_files, load_corpus, read_corpus
 from research.corpus._segmenting import (
+    PAGE_MARKER,
     Segment,
     lone_speakers,
+    page_marker,
+    paginate,
     parse_timestamp,
     segment_paragraphs,
     segment_text,
     segment_turns,
     transcript_labels,
+    without_page_markers,
 )
+from research.corpus._survey import Survey, SurveyOptions, read_survey
 
 __all__ = [
     "DOCUMENT_COLUMNS",
     "KINDS",
+    "PAGE_MARKER",
     "PERSONAL_METADATA",
     "SEGMENT_COLUMNS",
     "Corpus",
@@ -44,6 +50,8 @@ __all__ = [
     "PlannedImport",
     "Segment",
     "SegmentColumns",
+    "Survey",
+    "SurveyOptions",
     "document_files",
     "document_folder",
     "document_id",
@@ -52,15 +60,19 @@ __all__ = [
     "is_personal_key",
     "load_corpus",
     "lone_speakers",
+    "page_marker",
+    "paginate",
     "parse_document",
     "parse_timestamp",
     "plan_import",
     "read_corpus",
+    "read_survey",
     "render_markdown",
     "segment_paragraphs",
     "segment_text",
     "segment_turns",
     "transcript_labels",
+    "without_page_markers",
     "without_personal_metadata",
     "write_imports",
 ]
