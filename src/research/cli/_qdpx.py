@@ -43,7 +43,7 @@ def qdpx_export(
     ] = ExportUnits.code_points,
     project: ProjectOption = Path("."),
 ) -> None:
-    """Export the project (documents, codebook, codings, attributes) or the codebook."""
+    """Export the project (documents, codebook, codings, attributes, memos) or the codebook."""
     from research.exchange import export_project
 
     written = export_project(
@@ -74,7 +74,8 @@ def qdpx_import(
         Path, typer.Argument(help="A .qdpx project, a .qdc codebook or a Taguette codebook .csv.")
     ],
     force: Annotated[
-        bool, typer.Option("--force", help="Replace documents, codebook files and coder files.")
+        bool,
+        typer.Option("--force", help="Replace documents, codebook files, coder files and memos."),
     ] = False,
     folder: Annotated[
         str | None, typer.Option(help="Sub-folder of corpus/documents for the documents.")
@@ -99,7 +100,8 @@ def qdpx_import(
         typer.echo(f"imported {proj.paths.relative(item)}")
     typer.echo(
         f"{len(imported.documents)} document(s), {len(imported.codes)} code(s), "
-        f"{len(imported.codings)} coding(s) of {len(imported.coders)} coder(s) "
+        f"{len(imported.codings)} coding(s) of {len(imported.coders)} coder(s), "
+        f"{len(imported.memos)} memo(s) "
         f"from {imported.origin or 'an unnamed program'}; positions counted in "
         f"{'UTF-16 units' if imported.units == 'utf16' else 'code points'}, "
         f"CRLF as {imported.crlf}"
