@@ -144,14 +144,15 @@ def _plan_memos(project, imported: QdaImport, *, force: bool):
     paths = {
         str(m): project.root / p for m, p in zip(existing["memo_id"], existing["path"], strict=True)
     }
-    known = {*MEMO_KINDS, *project.memo_kinds}
+    settings = _settings(project)
+    known = {*MEMO_KINDS, *_declared_kinds(settings)}
     planned, problems = [], []
     new_kinds: dict[str, str] = {}
     for memo in imported.memos:
         memo_id, kind = memo["memo_id"], memo["kind"]
         if kind not in known:
             label = memo.get("label") or kind
-            if "memos" not in (project.settings or {}):
+            if "memos" not in settings:
                 new_kinds.setdefault(kind, label)  # declared by the import (see _declare_kinds)
             else:
                 problems.append(
@@ -186,6 +187,23 @@ def _plan_memos(project, imported: QdaImport, *, force: bool):
 
 #: The project's settings file (``research.project.SETTINGS_FILE``).
 SETTINGS = "research.yaml"
+
+
+def _settings(project) -> dict:
+    """The settings as the file says now (an import may have declared kinds since it was opened)."""
+    from research.files import load_yaml
+
+    path = project.root / SETTINGS
+    if not path.is_file():
+        return {}
+    found = load_yaml(path.read_text(encoding="utf-8"), path=path)
+    return found if isinstance(found, dict) else {}
+
+
+def _declared_kinds(settings: dict) -> set[str]:
+    section = settings.get("memos")
+    kinds = section.get("kinds") if isinstance(section, dict) else None
+    return {str(k) for k in kinds} if isinstance(kinds, dict | list) else set()
 
 
 def _declare_kinds(project, kinds: dict[str, str]) -> tuple[Path, str]:
