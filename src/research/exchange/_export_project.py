@@ -19,7 +19,11 @@ The mapping:
   the memo as ``Description``) holding one ``Coding`` (coder, date, ``CodeRef``,
   ``NoteRef`` to the memo's ``Note``); notes carry a coder and a date;
 - document attributes → ``Variable``, a ``VariableValue`` per attribute inside
-  each ``TextSource``, and per document a ``Case`` with a ``SourceRef``;
+  each ``TextSource``; the ``cases`` attribute → named ``Case`` elements with a
+  ``SourceRef`` per document (a document in none has its own case); the ``sets``
+  attribute → ``Set`` elements with a ``MemberSource`` per document;
+- memo files → ``Note`` elements with ``NoteRef`` elements in what they link
+  (:mod:`research.exchange._notes`);
 - the project's ``Description`` records how positions are counted (code points,
   or UTF-16 units for clients that count so, see
   :func:`research.exchange.unit_boundaries`).
