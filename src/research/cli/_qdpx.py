@@ -50,7 +50,7 @@ def qdpx_export(
     ] = False,
     project: ProjectOption = Path("."),
 ) -> None:
-    """Export the project (documents, codebook, codings, attributes) or the codebook.
+    """Export the project (documents, codebook, codings, attributes, memos) or the codebook.
 
     With a pseudonym key, the export is refused while real names of the key are in
     the project (see research privacy check), unless --allow-real-names is given.
@@ -86,7 +86,8 @@ def qdpx_import(
         Path, typer.Argument(help="A .qdpx project, a .qdc codebook or a Taguette codebook .csv.")
     ],
     force: Annotated[
-        bool, typer.Option("--force", help="Replace documents, codebook files and coder files.")
+        bool,
+        typer.Option("--force", help="Replace documents, codebook files, coder files and memos."),
     ] = False,
     folder: Annotated[
         str | None, typer.Option(help="Sub-folder of corpus/documents for the documents.")
@@ -111,7 +112,8 @@ def qdpx_import(
         typer.echo(f"imported {proj.paths.relative(item)}")
     typer.echo(
         f"{len(imported.documents)} document(s), {len(imported.codes)} code(s), "
-        f"{len(imported.codings)} coding(s) of {len(imported.coders)} coder(s) "
+        f"{len(imported.codings)} coding(s) of {len(imported.coders)} coder(s), "
+        f"{len(imported.memos)} memo(s) "
         f"from {imported.origin or 'an unnamed program'}; positions counted in "
         f"{'UTF-16 units' if imported.units == 'utf16' else 'code points'}, "
         f"CRLF as {imported.crlf}"
