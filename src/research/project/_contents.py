@@ -176,7 +176,9 @@ def project_contents(project: Project) -> ProjectContents:
         kinds = tuple(sorted(documents["kind"].dropna().astype(str).unique()))
     tables = tuple(sorted(project.tables)) if paths.tables.is_dir() else ()
     codes: tuple[str, ...] = ()
-    if paths.codebook.is_dir() and any(paths.codebook.glob("*.y*ml")):
+    from research.codebook import codebook_files
+
+    if codebook_files(paths.codebook):
         book = project.codebook.codes
         codable = book["codable"] if "codable" in book else pd.Series(True, index=book.index)
         codes = tuple(book.loc[codable.fillna(True).astype(bool), "code"].astype(str))

@@ -108,6 +108,13 @@ class ProjectPaths:
             cache=where("cache", root / ".cache"),
         )
 
+    @property
+    def lexicon(self) -> Path:
+        """The project's lexicon (``lexicon.yaml`` in the codebook folder; see :mod:`research.nlp`)."""
+        from research.nlp import LEXICON_FILE
+
+        return self.codebook / LEXICON_FILE
+
     def relative(self, path: str | Path) -> str:
         """``path`` relative to the root, with ``/`` separators (for tables and logs)."""
         path = Path(path)
