@@ -73,6 +73,11 @@ def test_corrections_stop_words_and_kept_words():
     assert out["is_stop"].tolist() == [True, False, False, True, False]
 
 
+def test_notes_in_brackets_are_stop_words():
+    out = normalise_tokens(_tokens("Oui [rires] camion", ["Oui", "[", "rires", "]", "camion"]))
+    assert out["is_stop"].tolist() == [False, True, True, True, False]
+
+
 def test_is_word_needs_a_letter():
     out = normalise_tokens(_tokens("2019 , projet 3e", ["2019", ",", "projet", "3e"]))
     assert out["is_word"].tolist() == [False, False, True, True]

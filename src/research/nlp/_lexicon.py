@@ -10,6 +10,8 @@ count:
   ``tout à fait``…, and the project's own ``compounds``) becomes one form, so
   that *en fait* does not count as the verb *faire*, nor *Fabrique à
   Entreprendre* as three words;
+- the words of a transcriber's note in square brackets (``[rires]``,
+  ``[inaudible]``) are stop words: they are not the speaker's;
 - the project's lemma corrections, stop-word additions and stop words kept
   apply, from the project file ``codebook/lexicon.yaml`` (:func:`read_lexicon`).
 
@@ -351,6 +353,14 @@ def _merge_expressions(tokens: pd.DataFrame, phrases: Mapping[str, bool]) -> pd.
     return merged.sort_index(kind="stable").reset_index(drop=True)
 
 
+def _in_brackets(tokens: pd.DataFrame) -> pd.Series:
+    """Tokens of a transcriber's note in square brackets (``[rires]``, ``[inaudible]``)."""
+    text = tokens["text"].astype(str)
+    opens, closes = text.eq("[").astype(int), text.eq("]").astype(int)
+    depth = (opens - closes).groupby(tokens["seg_id"].to_numpy(), sort=False).cumsum()
+    return (depth > 0) | closes.astype(bool)
+
+
 def normalise_tokens(
     tokens: pd.DataFrame,
     lexicon: Lexicon | None = None,
@@ -386,7 +396,7 @@ def normalise_tokens(
         corrected = folded.map(lexicon.lemmas)
         corrected = corrected.where(corrected.notna(), lemma.map(lexicon.lemmas))
         lemma = corrected.where(corrected.notna(), lemma)
-    stop = out["is_stop"].astype(bool)
+    stop = out["is_stop"].astype(bool) | _in_brackets(out)
     if lexicon.stopwords:
         stop |= lemma.isin(lexicon.stopwords) | folded.isin(lexicon.stopwords)
     if lexicon.keep:
