@@ -3,6 +3,14 @@ analysis, Reinert's classification and similitudes.
 """
 
 from research.lexicometry._correspondence import CorrespondenceAnalysis, correspondence_analysis
+from research.lexicometry._plots import (
+    CLASS_COLORS,
+    classification_figure,
+    correspondence_map,
+    french_number,
+    similitude_figure,
+    specificity_figure,
+)
 from research.lexicometry._reinert import ReinertClassification, reinert
 from research.lexicometry._segments import (
     INTERVIEWER_LABELS,
@@ -10,6 +18,7 @@ from research.lexicometry._segments import (
     interviewer_turns,
     text_segments,
 )
+from research.lexicometry._similitudes import Similitudes, similitudes
 from research.lexicometry._specificities import (
     banal_forms,
     specific_forms,
@@ -27,21 +36,29 @@ from research.lexicometry._tables import (
 
 __all__ = [
     "ACTIVE_POS",
+    "CLASS_COLORS",
     "INTERVIEWER_LABELS",
     "MISSING_PART",
     "TEXT_SEGMENT_COLUMNS",
     "CorrespondenceAnalysis",
     "LexicalMatrix",
     "ReinertClassification",
+    "Similitudes",
     "banal_forms",
+    "classification_figure",
     "correspondence_analysis",
+    "correspondence_map",
+    "french_number",
     "interviewer_turns",
     "lexical_table",
     "presence_matrix",
     "reinert",
     "segment_forms",
+    "similitude_figure",
+    "similitudes",
     "specific_forms",
     "specificities",
+    "specificity_figure",
     "text_segments",
     "with_concordance",
 ]

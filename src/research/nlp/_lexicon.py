@@ -6,6 +6,8 @@ count:
 
 - an elided word (``l’``, ``qu’``, ``jusqu’``…) takes the lemma of its full form
   (``le``, ``que``, ``jusque``), whichever apostrophe it was written with;
+- a proper noun is its own lemma, in lowercase (the model would make *Lons*
+  the plural of *lon*);
 - an expression (:data:`EXPRESSIONS`: ``parce que``, ``c’est-à-dire``,
   ``tout à fait``…, and the project's own ``compounds``) becomes one form, so
   that *en fait* does not count as the verb *faire*, nor *Fabrique à
@@ -390,6 +392,10 @@ def normalise_tokens(
     out = _merge_expressions(tokens.reset_index(drop=True), phrases)
     folded = out["text"].map(_fold)
     lemma = out["lemma"].astype(str).map(_fold)
+    proper = (
+        out["pos"].eq("PROPN").to_numpy() & ~out["lemma"].astype(str).str.contains(" ").to_numpy()
+    )
+    lemma = lemma.where(~proper, folded)
     elided = folded.map(ELISIONS)
     lemma = elided.where(elided.notna(), lemma)
     if lexicon.lemmas:
