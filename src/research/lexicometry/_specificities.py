@@ -246,16 +246,16 @@ def with_concordance(
     """
     from research.lexicometry._tables import _parts
 
-    info = segments.assign(_part=_parts(segments, by).to_numpy())[
-        ["ts_id", "start", "text", "_part"]
+    info = segments.assign(part_value=_parts(segments, by).to_numpy())[
+        ["ts_id", "start", "text", "part_value"]
     ]
     occurrences = forms.merge(info, on="ts_id", suffixes=("", "_segment"))
-    first = occurrences.drop_duplicates(subset=["_part", "form"], keep="first")
+    first = occurrences.drop_duplicates(subset=["part_value", "form"], keep="first")
     lines = {}
     for row in first.itertuples(index=False):
         text, offset = row.text, row.start - row.start_segment
         length = row.end - row.start
-        lines[(row._part, row.form)] = (
+        lines[(row.part_value, row.form)] = (
             row.doc_id,
             row.ts_id,
             text[max(0, offset - window) : offset].replace("\n", " "),
