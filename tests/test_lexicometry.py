@@ -174,10 +174,8 @@ def test_specificities_are_lafons_hypergeometric_scores_computed_by_hand():
         k = TABLE.at[form, part]
         f, t = TABLE.loc[form].sum(), TABLE[part].sum()
         law = stats.hypergeom(T, f, t)
-        if k > f * t / T:
-            expected = -math.log10(law.sf(k - 1))
-        else:
-            expected = math.log10(law.cdf(k))
+        over = k > f * t / T  # over-represented: −log10 P(X ≥ k); else log10 P(X ≤ k)
+        expected = -math.log10(law.sf(k - 1)) if over else math.log10(law.cdf(k))
         assert scores.at[form, part] == pytest.approx(expected, rel=1e-9, abs=1e-12)
     assert scores.shape == TABLE.shape and list(scores.columns) == list(TABLE.columns)
     assert scores.at["village", "citoyens"] > 2 and scores.at["budget", "citoyens"] < -1
