@@ -1,4 +1,5 @@
-"""Files other software reads and writes: REFI-QDA projects (``.qdpx``) and codebooks (``.qdc``)."""
+"""Files other software reads and writes: REFI-QDA projects (``.qdpx``) and codebooks (``.qdc``),
+IRaMuTeQ corpora."""
 
 from research.exchange._descriptions import code_description, parse_code_description
 from research.exchange._export_codebook import export_qdc, qdc_bytes
@@ -10,6 +11,13 @@ from research.exchange._export_project import (
     qdpx_bytes,
 )
 from research.exchange._imported import QdaImport, word_boundary_share
+from research.exchange._iramuteq import (
+    VARIABLE_NAMES,
+    export_iramuteq,
+    interviewer_of,
+    iramuteq_corpus,
+    iramuteq_value,
+)
 from research.exchange._positions import from_units, origin_units, to_units, unit_boundaries
 from research.exchange._read_qdc import read_qdc
 from research.exchange._read_qdpx import read_qdpx
@@ -24,13 +32,18 @@ __all__ = [
     "GUID_NAMESPACE",
     "ORIGIN",
     "PROJECT_NS",
+    "VARIABLE_NAMES",
     "QdaImport",
     "code_description",
+    "export_iramuteq",
     "export_project",
     "export_qdc",
     "export_qdpx",
     "from_units",
     "import_refiqda",
+    "interviewer_of",
+    "iramuteq_corpus",
+    "iramuteq_value",
     "origin_units",
     "parse_code_description",
     "project_description",

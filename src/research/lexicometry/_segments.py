@@ -18,11 +18,13 @@ contexte élémentaires*) of comparable length rather than in whole documents.
 - a segment keeps the punctuation that closes it (``.``, ``»``…) and its
   offsets point into the stored document text: ``text[start:end]`` is its text.
 
-The interviewer's turns are left out by default (the respondents' words are
+The interviewer's words are left out by default (the respondents' words are
 analysed, not the questions): a turn is the interviewer's when its speaker's
 label is one of ``interviewer`` (by default :data:`INTERVIEWER_LABELS`,
 compared without case nor accents) or its actor is one of ``interviewer_actors``
-(the actors of category ``researcher`` in the registry, for instance).
+(the actors of category ``researcher`` in the registry, for instance); in a
+transcript, the paragraphs outside any turn (a preamble, a note on the
+setting) are the researcher's too.
 
 References
 ----------
@@ -111,24 +113,31 @@ def interviewer_turns(
     interviewer: Iterable[str] | None = None,
     interviewer_actors: Iterable[str] | None = None,
 ) -> pd.Series:
-    """Whether each corpus segment is a turn of the interviewer (see the module notes).
+    """Whether each corpus segment holds the interviewer's words (see the module notes).
+
+    A segment is the interviewer's when its speaker's label is one of
+    ``interviewer`` or its actor one of ``interviewer_actors``; in a transcript
+    (a document with speaker turns), a paragraph outside any turn (a preamble,
+    a note on the setting) is the researcher's too.
 
     Examples
     --------
-    >>> segs = pd.DataFrame({"speaker": ["Enquetrice", "Élodie", None], "actor": ["P04", "P10", None]})
+    >>> segs = pd.DataFrame({"doc_id": ["A", "A", "A", "B"], "speaker": [None, "Enquetrice", "Élodie", None],
+    ...                      "actor": [None, "P04", "P10", None]})
     >>> interviewer_turns(segs).tolist()
-    [True, False, False]
+    [True, True, False, False]
     >>> interviewer_turns(segs, interviewer=[], interviewer_actors=["P10"]).tolist()
-    [False, True, False]
+    [True, False, True, False]
     """
-    labels = {
-        fold(label).strip()
-        for label in (INTERVIEWER_LABELS if interviewer is None else interviewer)
-    }
+    chosen = INTERVIEWER_LABELS if interviewer is None else interviewer
+    labels = {fold(label).strip() for label in chosen}
     speaker = segments["speaker"].map(lambda s: isinstance(s, str) and fold(s).strip() in labels)
     actors = set(() if interviewer_actors is None else interviewer_actors)
     actor = segments["actor"].isin(actors) if actors else False
-    return (speaker | actor).astype(bool)
+    spoken = segments["speaker"].notna()
+    transcripts = set(segments.loc[spoken, "doc_id"]) if "doc_id" in segments else set()
+    notes = ~spoken & segments["doc_id"].isin(transcripts) if transcripts else False
+    return (speaker | actor | notes).astype(bool)
 
 
 def _strength(text: str, position: int) -> int:
