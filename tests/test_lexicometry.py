@@ -209,7 +209,7 @@ def test_specific_forms_banality_and_concordance():
     assert top.loc[0, "count"] == 12 and top.loc[0, "frequency"] == 20
     assert top.loc[0, "expected"] == pytest.approx(20 * 58 / TABLE.to_numpy().sum())
     under = specific_forms(scores, TABLE, threshold=1.0, under=True)
-    assert (under["score"] <= -1).all()
+    assert (under["specificity"] <= -1).all()
     segments = pd.DataFrame(
         {"ts_id": ["A:t0000"], "doc_id": "A", "start": [10], "end": [40], "group": ["citoyens"],
          "text": ["Au village, on se connaît."]}

@@ -46,9 +46,11 @@ def export_iramuteq(
 ) -> None:
     """Write the corpus in IRaMuTeQ's text format (**** *variable_value lines)."""
     from research.exchange import export_iramuteq as export
+    from research.project import interviewer_of
 
     proj = open_project_for_command(project)
     check_kind(proj, kind)
+    labels, actors = interviewer_of(proj)
     written = export(
         proj,
         path,
@@ -56,6 +58,8 @@ def export_iramuteq(
         kind=kind,
         unit=unit.value,
         include_interviewer=include_interviewer,
+        interviewer=labels,
+        interviewer_actors=actors,
     )
     texts = written.read_text(encoding="utf-8").count("****")
     typer.echo(f"written {written} ({texts} text{'s' if texts != 1 else ''})")

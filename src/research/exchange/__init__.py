@@ -14,7 +14,6 @@ from research.exchange._imported import QdaImport, word_boundary_share
 from research.exchange._iramuteq import (
     VARIABLE_NAMES,
     export_iramuteq,
-    interviewer_of,
     iramuteq_corpus,
     iramuteq_value,
 )
@@ -41,7 +40,6 @@ __all__ = [
     "export_qdpx",
     "from_units",
     "import_refiqda",
-    "interviewer_of",
     "iramuteq_corpus",
     "iramuteq_value",
     "origin_units",

@@ -55,7 +55,6 @@ if TYPE_CHECKING:
 __all__ = [
     "VARIABLE_NAMES",
     "export_iramuteq",
-    "interviewer_of",
     "iramuteq_corpus",
     "iramuteq_value",
 ]
@@ -209,21 +208,6 @@ def iramuteq_corpus(
     return "".join(block + "\n" for block in blocks)
 
 
-def interviewer_of(project) -> tuple[tuple[str, ...] | None, tuple[str, ...]]:
-    """Who the interviewer of a project is: the speaker labels of its lexicon
-    (``interviewer:``, None for the usual labels) and the actors of category
-    ``researcher`` in its registry."""
-    from research.nlp import read_lexicon
-
-    labels = read_lexicon(project.paths.lexicon).interviewer
-    actors: tuple[str, ...] = ()
-    tables = project.tables if project.paths.tables.is_dir() else {}
-    registry = tables.get("actors")
-    if registry is not None and {"actor_id", "category"} <= set(registry.columns):
-        actors = tuple(registry.loc[registry["category"] == "researcher", "actor_id"].astype(str))
-    return labels, actors
-
-
 def export_iramuteq(
     project,
     path,
@@ -232,11 +216,14 @@ def export_iramuteq(
     kind: str | None = None,
     unit: Literal["document", "turn"] = "document",
     include_interviewer: bool = False,
+    interviewer: Iterable[str] | None = None,
+    interviewer_actors: Iterable[str] | None = None,
 ):
     """Write the project's corpus (or its documents of one ``kind``) as an IRaMuTeQ file.
 
-    The interviewer is the one the project names (:func:`interviewer_of`). The
-    file is written atomically, in UTF-8.
+    ``interviewer`` and ``interviewer_actors`` say who the interviewer is (see
+    :func:`research.project.interviewer_of`). The file is written atomically,
+    in UTF-8.
 
     Returns
     -------
@@ -248,14 +235,13 @@ def export_iramuteq(
     from research.files import atomic_write_text
 
     corpus = project.corpus if kind is None else project.corpus.where(kind=kind)
-    labels, actors = interviewer_of(project)
     text = iramuteq_corpus(
         corpus,
         attributes=attributes,
         unit=unit,
         include_interviewer=include_interviewer,
-        interviewer=labels,
-        interviewer_actors=actors,
+        interviewer=interviewer,
+        interviewer_actors=interviewer_actors,
     )
     path = Path(path)
     if path.suffix.lower() != ".txt":

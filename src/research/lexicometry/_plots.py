@@ -302,7 +302,7 @@ def specificity_figure(
     axes = np.atleast_1d(fig.subplots(nrows, ncols, squeeze=False)).ravel()
     for k, (ax, part) in enumerate(zip(axes, parts, strict=False), 1):
         rows = specific[specific["part"] == part].head(top)[::-1]
-        ax.barh(rows["form"].astype(str), rows["score"], color=_color(k))
+        ax.barh(rows["form"].astype(str), rows["specificity"], color=_color(k))
         ax.set_title(_label(part_labels, part), fontsize=10)
         ax.tick_params(axis="y", labelsize=8)
         ax.set_xlabel("spécificité", fontsize=8)

@@ -178,7 +178,7 @@ def specific_forms(
     -------
     DataFrame
         ``part``, ``form``, ``count`` (in the part), ``frequency`` (in the
-        corpus), ``expected``, ``score``; by part (in the table's order), then
+        corpus), ``expected``, ``specificity``; by part (in the table's order), then
         strongest score first, then form.
 
     Examples
@@ -203,12 +203,13 @@ def specific_forms(
                     "count": int(counts.at[form, part]),
                     "frequency": frequency,
                     "expected": frequency * size / total if total else 0.0,
-                    "score": float(score),
+                    "specificity": float(score),
                 }
             )
-    out = pd.DataFrame(rows, columns=["part", "form", "count", "frequency", "expected", "score"])
+    columns = ["part", "form", "count", "frequency", "expected", "specificity"]
+    out = pd.DataFrame(rows, columns=columns)
     rank = {p: i for i, p in enumerate(scores.columns)}
-    out = out.assign(_part=out["part"].map(rank), _key=out["score"].abs())
+    out = out.assign(_part=out["part"].map(rank), _key=out["specificity"].abs())
     out = out.sort_values(["_part", "_key", "form"], ascending=[True, False, True], kind="stable")
     if top is not None:
         out = out.groupby("_part", sort=False).head(top)

@@ -45,6 +45,7 @@ __all__ = [
     "ACTIVE_POS",
     "MISSING_PART",
     "LexicalMatrix",
+    "lexical_summary",
     "lexical_table",
     "presence_matrix",
     "segment_forms",
@@ -167,6 +168,31 @@ def lexical_table(
     counts = counts.loc[order, sorted(counts.columns, key=str)]
     counts.index.name, counts.columns.name = "form", by
     return counts
+
+
+def lexical_summary(segments: pd.DataFrame, forms: pd.DataFrame) -> pd.DataFrame:
+    """The size of what is analysed: segments, words, active occurrences, forms, hapax.
+
+    Examples
+    --------
+    >>> segments = pd.DataFrame({"ts_id": ["a", "b"], "n_words": [40, 38]})
+    >>> forms = pd.DataFrame({"ts_id": ["a", "a", "b"], "form": ["marché", "ferme", "marché"]})
+    >>> lexical_summary(segments, forms).to_dict("records")
+    [{'segments': 2, 'words': 78, 'occurrences': 3, 'forms': 2, 'hapax': 1}]
+    """
+    counts = forms["form"].value_counts()
+    words = int(segments["n_words"].sum()) if "n_words" in segments else None
+    return pd.DataFrame(
+        [
+            {
+                "segments": len(segments),
+                "words": words,
+                "occurrences": len(forms),
+                "forms": len(counts),
+                "hapax": int((counts == 1).sum()),
+            }
+        ]
+    )
 
 
 @dataclass(frozen=True)
