@@ -414,7 +414,6 @@ COLUMN_LABELS: dict[str, str] = {
     "occurrences": "occurrences",
     "forms": "formes",
     "hapax": "hapax",
-    "form": "forme",
     "part": "partie",
     "frequency": "fréquence",
     "expected": "effectif théorique",
