@@ -467,3 +467,14 @@ def test_classification_and_similitude_figures():
     fig = similitude_figure(sim)
     assert len(fig.axes[0].texts) == 30
     assert _overlapping_label_pairs(fig) == 0
+
+
+def test_a_sparse_lexical_matrix_is_analysed_without_being_made_dense():
+    segments, forms, _ = planted_worlds()
+    matrix = presence_matrix(forms, segments, min_frequency=1)
+    truncated = correspondence_analysis(matrix, n_components=3)
+    dense = correspondence_analysis(matrix.to_frame())
+    np.testing.assert_allclose(truncated.eigenvalues, dense.eigenvalues[:3], rtol=1e-8)
+    assert list(truncated.row_coordinates.index) == list(matrix.segments)
+    with pytest.raises(InputError, match="supplementary points"):
+        correspondence_analysis(matrix, supplementary_rows=[matrix.segments[0]])

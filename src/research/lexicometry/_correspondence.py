@@ -56,6 +56,7 @@ from scipy import linalg, sparse
 from scipy.sparse import linalg as sparse_linalg
 
 from research.errors import InputError
+from research.lexicometry._tables import LexicalMatrix
 
 __all__ = ["CorrespondenceAnalysis", "correspondence_analysis"]
 
@@ -159,6 +160,10 @@ class CorrespondenceAnalysis:
 
 
 def _as_counts(table: pd.DataFrame) -> np.ndarray | sparse.csr_array:
+    if isinstance(table, LexicalMatrix):
+        values = sparse.csr_array(table.matrix, dtype=float)
+        _check_counts(values.data, values, table.segments, table.forms)
+        return values
     if not isinstance(table, pd.DataFrame):
         raise InputError(
             f"a correspondence analysis takes a contingency table as a DataFrame, "
@@ -176,21 +181,30 @@ def _as_counts(table: pd.DataFrame) -> np.ndarray | sparse.csr_array:
     else:
         values = table.to_numpy(dtype=float)
         data = values
+    _check_counts(data, values, table.index, table.columns)
+    return values
+
+
+def _check_counts(data: np.ndarray, values, index: pd.Index, columns: pd.Index) -> None:
     if np.isnan(data).any() or (data < 0).any():
         raise InputError(
             "the contingency table holds negative or missing counts",
             hint="cells are counts: whole numbers from 0",
         )
+    if values.shape[0] < 2 or values.shape[1] < 2:
+        raise InputError(
+            f"a correspondence analysis needs at least 2 rows and 2 columns, not {values.shape}",
+            hint="compare at least two groups on at least two forms",
+        )
     rows = np.asarray(values.sum(axis=1)).ravel()
     cols = np.asarray(values.sum(axis=0)).ravel()
-    for name, sums, labels in (("row", rows, table.index), ("column", cols, table.columns)):
+    for name, sums, labels in (("row", rows, index), ("column", cols, columns)):
         empty = [str(label) for label, s in zip(labels, sums, strict=True) if s == 0]
         if empty:
             raise InputError(
                 f"{len(empty)} {name}(s) of the contingency table are empty: {', '.join(empty[:5])}",
                 hint=f"leave out the empty {name}s (a category without any count has no profile)",
             )
-    return values
 
 
 def _operator(Q: sparse.csr_array, r: np.ndarray, c: np.ndarray) -> sparse_linalg.LinearOperator:
@@ -255,7 +269,7 @@ def _flip(U: np.ndarray, V: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def correspondence_analysis(
-    table: pd.DataFrame,
+    table: pd.DataFrame | LexicalMatrix,
     *,
     n_components: int | None = None,
     supplementary_rows: Sequence | None = None,
@@ -266,8 +280,9 @@ def correspondence_analysis(
 
     Parameters
     ----------
-    table : DataFrame
-        Counts (dense, or with sparse columns for a large lexical table).
+    table : DataFrame or LexicalMatrix
+        Counts: a dense DataFrame, one with sparse columns, or a segments ×
+        forms :class:`~research.lexicometry.LexicalMatrix` (sparse).
     n_components : int, optional
         Axes kept (default: all, ``min(I, J) − 1``). With a sparse table and
         fewer axes than that, a truncated decomposition computes only these.
@@ -290,15 +305,30 @@ def correspondence_analysis(
     """
     sup_rows = list(supplementary_rows or [])
     sup_cols = list(supplementary_columns or [])
-    for labels, axis, name in ((sup_rows, table.index, "row"), (sup_cols, table.columns, "column")):
-        unknown = [label for label in labels if label not in axis]
-        if unknown:
+    if isinstance(table, LexicalMatrix):
+        if sup_rows or sup_cols:
             raise InputError(
-                f"supplementary {name} {unknown[0]!r} is not in the table",
-                hint=f"supplementary {name}s are chosen among the table's {name}s",
+                "supplementary points are chosen among the rows and columns of a DataFrame",
+                hint="use the lexical table as a DataFrame to place supplementary points",
             )
-    active = table.drop(index=sup_rows, columns=sup_cols)
-    values = _as_counts(active)
+    else:
+        for labels, axis, name in (
+            (sup_rows, table.index, "row"),
+            (sup_cols, table.columns, "column"),
+        ):
+            unknown = [label for label in labels if label not in axis]
+            if unknown:
+                raise InputError(
+                    f"supplementary {name} {unknown[0]!r} is not in the table",
+                    hint=f"supplementary {name}s are chosen among the table's {name}s",
+                )
+    if isinstance(table, LexicalMatrix):
+        rows, cols = table.segments, table.forms
+        values = _as_counts(table)
+    else:
+        active = table.drop(index=sup_rows, columns=sup_cols)
+        rows, cols = active.index, active.columns
+        values = _as_counts(active)
     r, c, U, sv, V, total, row_d2, col_d2 = _decompose(values, n_components, seed)
     U, V = _flip(U, V)
     axes = pd.RangeIndex(1, len(sv) + 1, name="axis")
@@ -315,7 +345,6 @@ def correspondence_analysis(
     def frame(values: np.ndarray, index: pd.Index) -> pd.DataFrame:
         return pd.DataFrame(values, index=index, columns=axes)
 
-    rows, cols = active.index, active.columns
     sup_r = pd.DataFrame(columns=axes, dtype=float)
     sup_c = pd.DataFrame(columns=axes, dtype=float)
     if sup_rows:

@@ -161,11 +161,19 @@ def lexical_table(
     """
     parts = pd.Series(_parts(segments, by).to_numpy(), index=segments["ts_id"].to_numpy())
     part = forms["ts_id"].map(parts)
-    counts = pd.crosstab(forms["form"], part.rename(by)).astype("int64")
-    totals = counts.sum(axis=1)
-    counts = counts[totals >= min_frequency]
-    order = sorted(counts.index, key=lambda f: (-int(totals[f]), str(f)))
-    counts = counts.loc[order, sorted(counts.columns, key=str)]
+    counts = (
+        pd.DataFrame({"form": forms["form"].to_numpy(), by: part.to_numpy()})
+        .dropna()
+        .groupby(["form", by], sort=False)
+        .size()
+        .unstack(fill_value=0)
+        .astype("int64")
+    )
+    totals = counts.sum(axis=1).to_numpy()
+    keep = totals >= min_frequency
+    counts, totals = counts[keep], totals[keep]
+    order = np.lexsort((counts.index.astype(str).to_numpy(), -totals))
+    counts = counts.iloc[order][sorted(counts.columns, key=str)]
     counts.index.name, counts.columns.name = "form", by
     return counts
 
