@@ -17,7 +17,8 @@ Targets: Reinert at most 20 × the floor, everything else at most 5 ×.
 
 Annotation: the demo corpus (``corpus/documents``), cold (an empty cache) next
 to a bare batched ``nlp.pipe`` over the same segments with the same components
-(the model loaded once before both), then warm (every document in the cache).
+(the model loaded once before both), then warm (every document in the cache);
+runs interleaved, ``--annotation-repeat`` times, the fastest of each kept.
 Targets: cold within 1.1 × the bare pipe, warm at least 30 × faster than cold.
 
 Run::
@@ -164,17 +165,22 @@ def annotation(args: argparse.Namespace, lines: list[str]) -> None:
             cold_times.append(seconds)
             seconds, _ = timed(lambda cache=cache: annotate(corpus, cache_dir=cache), 3)
             warm_times.append(seconds)
-    bare_s, cold_s, warm_s = (statistics.median(t) for t in (bare_times, cold_times, warm_times))
-    lines.append(f"{'bare batched nlp.pipe, same components':<58} {bare_s:8.3f} s")
+    # The fastest of interleaved runs: on a shared machine, other work only ever adds
+    # time, so the minimum is the steadiest estimate of each one's own cost.
+    bare_s, cold_s, warm_s = (min(t) for t in (bare_times, cold_times, warm_times))
+    medians = [statistics.median(t) for t in (bare_times, cold_times, warm_times)]
+    lines.append(
+        f"{'bare batched nlp.pipe, same components':<58} {bare_s:8.3f} s  (median {medians[0]:.3f} s)"
+    )
     cold_ratio = cold_s / bare_s
     lines.append(
         f"{'annotate, cold (empty cache)':<58} {cold_s:8.3f} s  {cold_ratio:6.3f} x bare "
-        f"(target <= 1.1): {'ok' if cold_ratio <= 1.1 else 'ABOVE TARGET'}"
+        f"(target <= 1.1): {'ok' if cold_ratio <= 1.1 else 'ABOVE TARGET'}  (median {medians[1]:.3f} s)"
     )
     speedup = cold_s / warm_s
     lines.append(
         f"{'annotate, warm (every document cached)':<58} {warm_s:8.3f} s  {speedup:6.1f} x faster "
-        f"than cold (target >= 30): {'ok' if speedup >= 30 else 'BELOW TARGET'}"
+        f"than cold (target >= 30): {'ok' if speedup >= 30 else 'BELOW TARGET'}  (median {medians[2]:.3f} s)"
     )
     for line in lines[-3:]:
         print(line, flush=True)

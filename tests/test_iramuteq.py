@@ -94,3 +94,14 @@ def test_the_command_writes_the_file(tmp_path, capsys):
     assert "unknown document kind 'minute'" in capsys.readouterr().err
     assert main(["export", "--help"]) == 0
     assert "Export for other software and for the thesis" in capsys.readouterr().out
+
+
+def test_text_lines_never_read_as_a_text_mark_or_a_theme():
+    # IRaMuTeQ's reader starts a text at a line beginning with '****' and a theme
+    # at a line beginning with '-*': a document's own lines must never do either.
+    corpus = Corpus.from_texts({"A": "**** *x_y\n\n-*theme\n\n- * liste\n\nLe _mot_ *gras*."})
+    exported = iramuteq_corpus(corpus)
+    lines = exported.splitlines()
+    assert lines[0] == "**** *doc_A *type_document"
+    assert not any(line.startswith(("****", "-*")) for line in lines[1:])
+    assert lines[1:] == ["x y", "-theme", "liste", "Le mot gras."]

