@@ -478,3 +478,63 @@ def test_a_sparse_lexical_matrix_is_analysed_without_being_made_dense():
     assert list(truncated.row_coordinates.index) == list(matrix.segments)
     with pytest.raises(InputError, match="supplementary points"):
         correspondence_analysis(matrix, supplementary_rows=[matrix.segments[0]])
+
+
+def test_figures_are_the_same_bytes_run_after_run(tmp_path):
+    from research.pipeline import save_figure, set_output_dir
+
+    segments, forms, _ = planted_worlds()
+    svgs = []
+    for run in ("a", "b"):
+        set_output_dir(tmp_path / run)
+        result = reinert(segments, forms, n_classes=6)
+        save_figure(classification_figure(result), "classes", formats=("svg",))
+        save_figure(
+            similitude_figure(similitudes(segments, forms, top=30)), "tree", formats=("svg",)
+        )
+        svgs.append(
+            [(tmp_path / run / "figures" / f"{n}.svg").read_bytes() for n in ("classes", "tree")]
+        )
+    set_output_dir(None)
+    assert svgs[0] == svgs[1]
+
+
+@pytest.mark.slow
+def test_the_chapter_runs_on_the_demo_project(repo_root, tmp_path):
+    import shutil
+
+    from research.pipeline import execute_notebook
+
+    for name in ("corpus/documents", "corpus/tables", "codebook"):
+        if not (repo_root / name).is_dir():
+            pytest.skip(f"the demo project has no {name} in this checkout")
+        shutil.copytree(repo_root / name, tmp_path / name)
+    out = tmp_path / "outputs" / "run"
+    out.mkdir(parents=True)
+    execute_notebook(
+        repo_root / "notebooks" / "06-lexicometry.ipynb",
+        out / "06-lexicometry.ipynb",
+        parameters={"n_classes": 8},
+        cwd=tmp_path,
+        env={"RESEARCH_OUTPUT_DIR": str(out)},
+    )
+    tables = out / "tables"
+    specific = pd.read_csv(tables / "specificities_by_attribute.csv")
+    assert {"citizen", "project_holder", "funder"} <= set(specific["part"])
+    assert (specific["specificity"] >= 2).all() and specific["left"].notna().any()
+    assert set(pd.read_csv(tables / "specificities_by_edition.csv")["part"]) >= {
+        "SUT2016",
+        "SUT2017",
+    }
+    eigen = pd.read_csv(tables / "ca_eigenvalues.csv")
+    assert eigen["percent"].sum() == pytest.approx(100, abs=1e-3)
+    classes = pd.read_csv(tables / "reinert_classes.csv")
+    assert 3 <= len(classes) <= 8
+    typical = pd.read_csv(tables / "reinert_typical_segments.csv")
+    assert "Enquêtrice" not in set(typical["speaker"])  # the interviewer's words are left out
+    forms = set(pd.read_csv(tables / "frequent_forms.csv")["form"]) | set(
+        pd.read_csv(tables / "reinert_profiles_all.csv")["form"]
+    )
+    assert "fabrique à entreprendre" in forms  # a compound of the demo's lexicon
+    for figure in ("ca_map", "reinert_dendrogram", "similitudes", "specificities_by_attribute"):
+        assert (out / "figures" / f"{figure}.svg").is_file()

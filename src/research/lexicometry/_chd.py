@@ -42,7 +42,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import linalg, sparse
-from scipy.sparse import linalg as sparse_linalg
 
 __all__ = ["Node", "descending_classification"]
 
@@ -75,8 +74,8 @@ def first_axis(X: sparse.csr_array, seed: int = 0) -> np.ndarray:
     """Row coordinates on the first axis of the correspondence analysis of ``X``.
 
     ``X`` has no empty row nor column. A table of a few thousand cells is
-    decomposed whole (LAPACK); a larger one by ARPACK on the operator of the
-    standardised residuals, never formed.
+    decomposed whole (LAPACK); a larger one by ARPACK on the cross product of the
+    standardised residuals (:func:`research.lexicometry._correspondence.truncated_svd`).
     """
     n = float(X.sum())
     r = np.asarray(X.sum(axis=1)).ravel() / n
@@ -89,10 +88,9 @@ def first_axis(X: sparse.csr_array, seed: int = 0) -> np.ndarray:
         U, sv, _ = linalg.svd(S, full_matrices=False)
         u = U[:, int(np.argmax(sv))]
     else:
-        from research.lexicometry._correspondence import _operator
+        from research.lexicometry._correspondence import truncated_svd
 
-        v0 = np.random.default_rng(seed).uniform(0.5, 1.5, size=min(X.shape))
-        U, _, _ = sparse_linalg.svds(_operator(Q, r, c), k=1, v0=v0, solver="arpack")
+        U, _, _ = truncated_svd(Q, r, c, 1, seed)
         u = U[:, 0]
     return u / np.sqrt(r)
 
