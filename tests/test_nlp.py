@@ -132,3 +132,13 @@ def test_lemma_frequencies_by_group_hand_example():
     table = lemma_frequencies(tokens, by="group")
     assert table.values.tolist() == [["a", "projet", 2], ["b", "projet", 1], ["b", "village", 1]]
     assert lemma_frequencies(tokens, top=1).values.tolist() == [["projet", 3]]
+
+
+def test_tasks_run_in_another_process(corpus, tmp_path):
+    from concurrent.futures import ProcessPoolExecutor
+
+    serial = annotate(corpus)
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        tokens = annotate(corpus, cache_dir=tmp_path, executor=pool, task_characters=60)
+    pd.testing.assert_frame_equal(tokens, serial)
+    assert len(list(tmp_path.rglob("*.parquet"))) == 3
