@@ -44,9 +44,8 @@ SMOKE = pd.DataFrame(
 # Published results for this table: the example output of print(ca(smoke)) in the
 # documentation of the R package ca (Nenadić, O. & Greenacre, M. (2007).
 # Correspondence analysis in R, with two- and three-dimensional graphics: the ca
-# package. Journal of Statistical Software, 20(3)); the principal inertias and
-# percentages are also those of Greenacre (2007), Correspondence Analysis in
-# Practice, 2nd ed., exhibit 4.x (87.8 % and 11.8 % on the first two axes).
+# package. Journal of Statistical Software, 20(3)): principal inertias, their
+# percentages, masses, point inertias and standard coordinates, to 6 decimals.
 PUBLISHED_EIGENVALUES = [0.074759, 0.010017, 0.000414]
 PUBLISHED_PERCENT = [87.76, 11.76, 0.49]
 PUBLISHED_ROW_MASS = [0.056995, 0.093264, 0.264249, 0.455959, 0.129534]
