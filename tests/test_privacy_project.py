@@ -223,7 +223,7 @@ def test_apply_covers_tables_codebook_memos_and_converts_other_formats(project_r
     assert "documents: [Entretien-Maud]" in memo and "Yanis Haddad joue" in memo
     assert "l’entretien de Maud" in memo
     # The quote of a linked coding is text: it follows the coding's own, and the link holds.
-    assert "quote: \"Yanis Haddad m'a aidée\"" in memo and "Karim" not in memo
+    assert 'quote: "Yanis Haddad m\'a aidée"' in memo and "Karim" not in memo
     from research.memos import memo_links, resolve_coding_links
 
     reopened = project.reload()

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from research.cli._app import ProjectOption, app, open_project_for_command
+from research.cli._app import AllowRealNamesOption, ProjectOption, app, open_project_for_command
 
 # -- chapter pipeline ----------------------------------------------------------------------
 
@@ -77,13 +77,7 @@ def run(
     no_code: Annotated[
         bool, typer.Option("--no-code", help="Hide the code cells in the HTML (for readers).")
     ] = False,
-    allow_real_names: Annotated[
-        bool,
-        typer.Option(
-            "--allow-real-names",
-            help="Run even if real names of the pseudonym key are in the project.",
-        ),
-    ] = False,
+    allow_real_names: AllowRealNamesOption = False,
     project: ProjectOption = Path("."),
 ) -> None:
     """Run the chapter notebooks into outputs/<chapter>/<run>/ and write outputs/index.html.

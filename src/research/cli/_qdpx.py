@@ -8,7 +8,13 @@ from typing import Annotated
 
 import typer
 
-from research.cli._app import ProjectOption, app, open_project_for_command, print_problems
+from research.cli._app import (
+    AllowRealNamesOption,
+    ProjectOption,
+    app,
+    open_project_for_command,
+    print_problems,
+)
 
 # -- REFI-QDA exchange -------------------------------------------------------------------
 
@@ -41,13 +47,7 @@ def qdpx_export(
             "UTF-16 units); recorded in the project's description."
         ),
     ] = ExportUnits.code_points,
-    allow_real_names: Annotated[
-        bool,
-        typer.Option(
-            "--allow-real-names",
-            help="Export even if real names of the pseudonym key are in the project.",
-        ),
-    ] = False,
+    allow_real_names: AllowRealNamesOption = False,
     project: ProjectOption = Path("."),
 ) -> None:
     """Export the project (documents, codebook, codings, attributes, memos) or the codebook.

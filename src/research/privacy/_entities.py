@@ -144,7 +144,7 @@ def corpus_entities(project, corpus) -> pd.DataFrame:
     """The entities of every document (spaCy's model, annotations cached)."""
     from research.nlp import annotate
 
-    tokens = annotate(corpus, cache_dir=project.paths.cache / "nlp")
+    tokens = annotate(corpus, task="entities", cache_dir=project.paths.cache / "nlp")
     if not len(tokens):
         return pd.DataFrame(columns=["doc_id", "start", "end", "label", "text"])
     spans = entity_spans(tokens)

@@ -111,6 +111,13 @@ class ProjectPaths:
             memos=where("memos", corpus / "memos"),
         )
 
+    @property
+    def lexicon(self) -> Path:
+        """The project's lexicon (``lexicon.yaml`` in the codebook folder; see :mod:`research.nlp`)."""
+        from research.nlp import LEXICON_FILE
+
+        return self.codebook / LEXICON_FILE
+
     def relative(self, path: str | Path) -> str:
         """``path`` relative to the root, with ``/`` separators (for tables and logs)."""
         path = Path(path)
