@@ -104,7 +104,7 @@ def _known_expressions(lexicon: Lexicon | None) -> dict[int, set[str]]:
 def _lemma_sequence(entry: str, known: Mapping[int, set[str]]) -> list[str]:
     """The lemmas of a lemma entry, one per token: an expression the lemmas keep whole
     stays one lemma, an elided word becomes its full forms."""
-    words = entry.split()
+    words = entry.translate(_APOSTROPHES).lower().split()
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -399,10 +399,11 @@ def _token_matches(
     phrase_lemmas: Mapping[str, Sequence[str]],
 ) -> dict[str, list[tuple[int, int, int, int, int]]]:
     """For each key: (segment row, first token, end token, start, end) of every match."""
+    from spacy.lang.lex_attrs import LEX_ATTRS
     from spacy.matcher import Matcher
     from spacy.vocab import Vocab
 
-    vocab = Vocab()
+    vocab = Vocab(lex_attr_getters=dict(LEX_ATTRS))  # LOWER, SHAPE, IS_PUNCT… for patterns
     matcher = Matcher(vocab)
     hits: dict[str, list[tuple[int, int, int, int, int]]] = {key: [] for key in keys}
     cache: dict[str, tuple[str, np.ndarray]] = {}

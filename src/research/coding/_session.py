@@ -511,16 +511,20 @@ class CodingSession:
         return document_html(self.corpus, self.codings, self.codebook, doc_id, coder=self.coder)
 
     # -- coding helpers (research.coding._assist) -------------------------------------------
-    def autocode(self, dictionary: Any, *, dry_run: bool = False) -> pd.DataFrame:
+    def autocode(
+        self, dictionary: Any, *, dry_run: bool = False, tokens: pd.DataFrame | None = None
+    ) -> pd.DataFrame:
         """Code the matches of a dictionary (``codebook/dictionaries/<name>.yaml``, by name
         or path); with ``dry_run``, only the review table. Saved by :meth:`save`.
 
         Returns the matches (:func:`research.autocode.match_dictionary`) with a
         ``status``: ``new``, ``already coded`` (never coded twice) or ``excluded``.
+        ``tokens`` are the corpus's normalised tokens when already at hand (by
+        default, the project's annotation cache and lexicon).
         """
         from research.coding._assist import apply_dictionary
 
-        return apply_dictionary(self, dictionary, dry_run=dry_run)
+        return apply_dictionary(self, dictionary, dry_run=dry_run, tokens=tokens)
 
     def suggestions(self, codes: Any = None, **options: Any) -> pd.DataFrame:
         """Uncoded segments likely to carry each code, learnt from this coder's codings.
