@@ -285,6 +285,13 @@ def test_the_same_seed_gives_the_same_report_and_suggestions(synthetic, codebook
     assert other.folds("theme.random") != model.folds("theme.random")
 
 
+def test_two_processes_give_the_same_models(synthetic, codebook, model):
+    corpus, codings, _ = synthetic
+    parallel = train_suggestions(corpus, codings, coder="lea", codebook=codebook, n_jobs=2)
+    pd.testing.assert_frame_equal(parallel.report, model.report)
+    pd.testing.assert_frame_equal(parallel.suggest(), model.suggest())
+
+
 def test_uncertainty_order_puts_the_least_sure_first(model):
     found = model.suggest(order="uncertainty", limit=8)
     distance = (found["probability"] - 0.5).abs()

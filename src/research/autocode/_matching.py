@@ -16,7 +16,9 @@ matching (operators, ``REGEX``, ``IN``) rather than a copy of it.
 Words (``words:``) are found in the text itself: ``research.text`` folds case and
 accents with a map back to the exact offsets, and any apostrophe matches any
 other. Phrases (``phrases:``) are lemmatised once by the French model, through
-the same annotation and normalisation as the corpus.
+the same annotation and normalisation as the corpus, and auxiliaries may come
+between their words, so that the compound tenses of a verb match
+(``se serrer les coudes`` finds *on s’est serré les coudes*).
 
 Examples
 --------
@@ -74,6 +76,7 @@ MATCH_COLUMNS = [
 ]
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
 _CONTEXT = 50
+_AUXILIARIES = {"POS": "AUX", "OP": "*"}
 _POS: frozenset[str] | None = None
 
 
@@ -139,9 +142,13 @@ def _lemma_patterns(
         lemmas = _lemma_sequence(entry, known)
         patterns.append([_token_spec(lemma, ignore_accents) for lemma in lemmas])
     for phrase in terms.phrases:
-        lemmas = phrase_lemmas[phrase]
-        if lemmas:
-            patterns.append([_token_spec(x, ignore_accents, wildcard=False) for x in lemmas])
+        pattern: list[dict[str, Any]] = []
+        for lemma in phrase_lemmas[phrase]:
+            if pattern:  # compound tenses: « on s’est serré les coudes »
+                pattern.append(dict(_AUXILIARIES))
+            pattern.append(_token_spec(lemma, ignore_accents, wildcard=False))
+        if pattern:
+            patterns.append(pattern)
     patterns.extend([dict(token) for token in pattern] for pattern in terms.patterns)
     return patterns
 

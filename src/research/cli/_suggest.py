@@ -68,13 +68,15 @@ def suggest(
     min_examples: Annotated[
         int, typer.Option(help="Fewest coded segments a code needs to get a model.")
     ] = 10,
-    limit: Annotated[int | None, typer.Option(help="Most suggestions per code.")] = None,
+    limit: Annotated[
+        int, typer.Option(help="Most suggestions per code, the likeliest (0: all of them).")
+    ] = 50,
     uncertain: Annotated[
         bool,
         typer.Option(
             "--uncertain",
-            help="Most uncertain first (probabilities nearest 0.5, 20 per code unless --limit): "
-            "the decisions that teach the next model most.",
+            help="Most uncertain first (probabilities nearest 0.5, on either side of the "
+            "threshold): the decisions that teach the next model most.",
         ),
     ] = False,
     lemmas: Annotated[
@@ -118,7 +120,7 @@ def suggest(
         lemmas=lemmas,
         documents=_documents_finished(proj, coder),
         order="uncertainty" if uncertain else "probability",
-        limit=limit,
+        limit=limit or None,
     )
     report = found.attrs["report"]
     provenance = found.attrs["provenance"]

@@ -28,7 +28,7 @@ from research.suggest._files import (
     rejections_text,
     write_suggestions,
 )
-from research.suggest._labels import HELPER_MEMOS, coded_documents, segment_labels
+from research.suggest._labels import HELPER_MEMOS, coded_documents, example_counts, segment_labels
 from research.suggest._model import (
     REPORT_COLUMNS,
     STATUSES,
@@ -55,6 +55,7 @@ __all__ = [
     "choose_keywords",
     "coded_documents",
     "decision_of",
+    "example_counts",
     "keyword_predictions",
     "platt_probability",
     "platt_scaling",

@@ -38,25 +38,30 @@ def _f1(true_positives: np.ndarray, predicted: np.ndarray, positives: int) -> np
     )
 
 
-def choose_keywords(present: sp.csr_matrix, labels: np.ndarray) -> list[int]:
+def choose_keywords(
+    present: sp.csr_matrix, labels: np.ndarray, rows: np.ndarray | None = None
+) -> list[int]:
     """The columns of ``present`` (segments × words, non-zero when the word is there)
-    whose union best predicts ``labels`` on these rows (see the module notes)."""
+    whose union best predicts ``labels`` on ``rows`` (default: all; see the module notes)."""
     labels = np.asarray(labels, dtype=bool)
-    positives = int(labels.sum())
+    weight = np.zeros(present.shape[0])
+    weight[slice(None) if rows is None else rows] = 1.0
+    positives = int(weight[labels].sum())
     if not positives:
         return []
-    binary = (present > 0).astype(np.float64).tocsc()
-    found = np.asarray(binary.sum(axis=0)).ravel()
-    hits = np.asarray(binary[labels].sum(axis=0)).ravel()
+    binary = present if present.dtype == bool else present > 0
+    found = binary.T @ weight
+    hits = binary.T @ (weight * labels)
     score = _f1(hits, found, positives)
     score[hits < 1] = 0.0
     candidates = [int(c) for c in np.argsort(-score, kind="stable")[:_CANDIDATES] if score[c] > 0]
     if not candidates:
         return []
-    columns = binary[:, candidates].toarray() > 0
-    union = np.logical_or.accumulate(columns[:, :MAX_KEYWORDS], axis=1)
+    chosen = weight > 0
+    columns = binary[:, candidates[:MAX_KEYWORDS]][chosen].toarray() > 0
+    union = np.logical_or.accumulate(columns, axis=1)
     predicted = union.sum(axis=0)
-    true_positives = union[labels].sum(axis=0)
+    true_positives = union[labels[chosen]].sum(axis=0)
     best = int(np.argmax(_f1(true_positives, predicted, positives)))
     return candidates[: best + 1]
 

@@ -52,11 +52,12 @@ def platt_scaling(scores: np.ndarray, labels: np.ndarray) -> tuple[float, float]
 
     a, b = 0.0, float(np.log((negatives + 1.0) / (positives + 1.0)))
     value = loss(a, b)
+    tolerance = 1e-5 * max(1.0, len(f) / 100.0)  # the gradient is a sum over the examples
     for _ in range(100):
         p = 0.5 * (1.0 - np.tanh(0.5 * (a * f + b)))  # 1 / (1 + exp(a f + b)), no overflow
         d1, d2 = t - p, p * (1.0 - p)
         g1, g2 = float(np.dot(f, d1)), float(d1.sum())
-        if abs(g1) < 1e-5 and abs(g2) < 1e-5:
+        if abs(g1) < tolerance and abs(g2) < tolerance:
             break
         h11 = float(np.dot(f * f, d2)) + 1e-12
         h22 = float(d2.sum()) + 1e-12
@@ -69,11 +70,14 @@ def platt_scaling(scores: np.ndarray, labels: np.ndarray) -> tuple[float, float]
         while step >= 1e-10:
             new = loss(a + step * da, b + step * db)
             if new < value + 1e-4 * step * slope:
-                a, b, value = a + step * da, b + step * db, new
+                a, b = a + step * da, b + step * db
                 break
             step /= 2.0
         else:
             break
+        if value - new < 1e-12 * max(1.0, abs(value)):
+            break
+        value = new
     return a, b
 
 

@@ -237,4 +237,6 @@ class FeatureSpace:
         if not blocks:
             return sp.csr_matrix((n_rows, 0))
         matrix = sp.hstack(blocks, format="csr", dtype=np.float64)
-        return matrix * (1.0 / np.sqrt(len(blocks)))  # unit rows when every stream has words
+        matrix = matrix * (1.0 / np.sqrt(len(blocks)))  # unit rows when every stream has words
+        matrix.sort_indices()
+        return matrix

@@ -25,10 +25,11 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from research.codebook import choose_codes
 from research.contracts import check_offsets, require_columns
 from research.errors import CodingError
 
-__all__ = ["HELPER_MEMOS", "coded_documents", "segment_labels"]
+__all__ = ["HELPER_MEMOS", "coded_documents", "example_counts", "segment_labels"]
 
 #: How the memos of codings made by the coding helpers start: an accepted suggestion,
 #: a dictionary's rule.
@@ -130,3 +131,53 @@ def _overlaps(codings: pd.DataFrame, segments: pd.DataFrame) -> tuple[np.ndarray
     coding_rows = np.repeat(np.arange(len(codings)), count)
     steps = np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
     return order[np.repeat(first, count) + steps], coding_rows
+
+
+def example_counts(
+    codings: pd.DataFrame,
+    segments: pd.DataFrame,
+    *,
+    coder: str,
+    codes: str | Sequence[str] | None = None,
+    min_examples: int = 10,
+    labels: dict[str, str] | None = None,
+) -> pd.DataFrame:
+    """How many segments (and documents) each code of ``coder`` has: enough for a model?
+
+    Cheap (no text is read), so a chapter can say why no code can be evaluated
+    before annotating anything.
+
+    Returns
+    -------
+    DataFrame
+        ``code``, ``label``, ``examples`` (segments coded), ``documents`` (holding
+        them), ``status``: ``enough``, ``too_few_examples`` (fewer than
+        ``min_examples``) or ``one_document``.
+
+    Examples
+    --------
+    >>> segments = pd.DataFrame({"doc_id": ["A", "A", "B"], "seg_id": ["A:0", "A:1", "B:0"],
+    ...                          "start": [0, 10, 0], "end": [9, 19, 9]})
+    >>> codings = pd.DataFrame({"coder": "lea", "doc_id": ["A", "A", "B"],
+    ...                         "start": [0, 10, 0], "end": [5, 12, 3], "code": ["x", "x", "y"]})
+    >>> example_counts(codings, segments, coder="lea", min_examples=2)[
+    ...     ["code", "examples", "documents", "status"]].values.tolist()
+    [['x', 2, 1, 'one_document'], ['y', 1, 1, 'too_few_examples']]
+    """
+    mine = codings[codings["coder"].astype(str) == coder]
+    used = sorted(set(mine["code"].astype(str)))
+    chosen = [c for c in choose_codes(used, codes, where=f"of {coder}") if c in used]
+    matrix, chosen = segment_labels(mine, segments, coder=coder, codes=chosen)
+    docs = pd.factorize(segments["doc_id"].astype(str))[0]
+    rows = []
+    for j, code in enumerate(chosen):
+        hit = matrix[:, j].toarray().ravel()
+        examples, documents = int(hit.sum()), len(np.unique(docs[hit]))
+        status = (
+            "too_few_examples"
+            if examples < min_examples
+            else ("one_document" if documents < 2 else "enough")
+        )
+        label = (labels or {}).get(code, code)
+        rows.append((code, label, examples, documents, status))
+    return pd.DataFrame(rows, columns=["code", "label", "examples", "documents", "status"])

@@ -5,7 +5,9 @@ regression with an L2 penalty on the TF-IDF lemma and word n-grams of the
 segments (:class:`FeatureSpace`), solved by liblinear's dual coordinate descent
 (Yu, Huang and Lin, 2011: fast when n-grams outnumber segments, as they do), and
 turns its scores into probabilities by Platt scaling on cross-validated scores
-(:mod:`research.suggest._calibration`).
+(:mod:`research.suggest._calibration`). The model that suggests is the average
+of the models evaluated, one per fold (their coefficients averaged: a linear
+model still, whose weights are those shown), so what is reported is what is used.
 
 How good it is, it says. Cross-validation is **grouped by document**
 (scikit-learn's ``StratifiedGroupKFold``): the segments of one interview are
@@ -125,6 +127,10 @@ class SuggestionParameters:
         Seed of the folds and of the solvers.
     C : float
         Inverse of the L2 penalty of the logistic regression (scikit-learn's ``C``).
+    tol : float
+        Stopping tolerance of the solver: 0.1, liblinear's own default for its dual
+        solvers (scikit-learn's 1e-4 costs a third more time and changes no ranking,
+        which is all Platt scaling keeps).
     ngram_max, min_df, max_features :
         The n-grams (see :class:`FeatureSpace`).
     """
@@ -134,6 +140,7 @@ class SuggestionParameters:
     n_splits: int = 5
     seed: int = 0
     C: float = 10.0
+    tol: float = 0.1
     ngram_max: int = 2
     min_df: int = 2
     max_features: int | None = 100_000
@@ -173,7 +180,12 @@ def _classifier(parameters: SuggestionParameters):
     from sklearn.linear_model import LogisticRegression
 
     return LogisticRegression(
-        solver="liblinear", dual=True, C=parameters.C, max_iter=1000, random_state=parameters.seed
+        solver="liblinear",
+        dual=True,
+        C=parameters.C,
+        tol=parameters.tol,
+        max_iter=1000,
+        random_state=parameters.seed,
     )
 
 
@@ -193,6 +205,14 @@ def _scores(X: sp.csr_matrix, coef: np.ndarray | None, intercept: float) -> np.n
     if coef is None:
         return np.full(X.shape[0], np.nan)
     return X @ coef + intercept
+
+
+def _rows_of(X: sp.csr_matrix, rows: np.ndarray) -> sp.csr_matrix:
+    """Rows of a matrix whose column indices are sorted, said to be sorted (scikit-learn
+    would otherwise sort them again before each fit)."""
+    out = X[rows]
+    out.has_sorted_indices = X.has_sorted_indices
+    return out
 
 
 def _metrics(truth: np.ndarray, predicted: np.ndarray) -> tuple[float, float, float]:
@@ -246,10 +266,13 @@ def _fit_code(
     folds = _folds(y, groups, parameters)
     scores = np.full(len(y), np.nan)
     baseline = np.zeros(len(y), dtype=bool)
+    fitted = []
     for train, test in folds:
-        coef, intercept = _fit_scores(X[train], y[train], parameters)
+        coef, intercept = _fit_scores(_rows_of(X, train), y[train], parameters)
         scores[test] = _scores(X[test], coef, intercept)
-        keywords = choose_keywords(present[train], y[train])
+        if coef is not None:
+            fitted.append((coef, intercept))
+        keywords = choose_keywords(present, y, train)
         baseline[test] = keyword_predictions(present[test], keywords)
     scores = _fill_missing(scores)
     held_out = np.empty(len(y))
@@ -260,7 +283,8 @@ def _fit_code(
         held_out[test] = platt_probability(scores[test], a, b)
     precision, recall, f1 = _metrics(y, held_out >= parameters.threshold)
     b_precision, b_recall, b_f1 = _metrics(y, baseline)
-    coef, intercept = _fit_scores(X, y, parameters)
+    coef = np.mean([c for c, _ in fitted], axis=0)  # the models evaluated, averaged
+    intercept = float(np.mean([i for _, i in fitted]))
     status = "suggests" if f1 > b_f1 and f1 > 0 else "below_baseline"
     row.update(
         precision=precision,
@@ -295,14 +319,18 @@ def _shown(name: str, *, quoted: bool = True) -> str:
     return f"« {text} »" if stream == STREAMS["words"] and quoted else text
 
 
-def _top_features(weights: np.ndarray, names: Sequence[str], top: int) -> list[str]:
+def _top_features(
+    weights: np.ndarray, names: Sequence[str], top: int, columns: np.ndarray | None = None
+) -> list[str]:
+    """The features of the ``top`` largest positive ``weights`` (of ``columns`` when given), as
+    readers see them."""
     quoted = any(name.startswith(STREAMS["lemmas"] + ":") for name in names[:1] + names[-1:])
     order = np.argsort(-weights, kind="stable")
     shown: list[str] = []
     for i in order:
         if weights[i] <= 0 or len(shown) == top:
             break
-        text = _shown(names[i], quoted=quoted)
+        text = _shown(names[i if columns is None else int(columns[i])], quoted=quoted)
         if text not in shown:
             shown.append(text)
     return shown
@@ -363,7 +391,7 @@ def train_suggestions(
         Recorded in the provenance (default: a digest of the codebook's codes).
     parameters : SuggestionParameters, optional
     n_jobs : int
-        Codes fitted at once (threads; 1 or 2 on a shared machine).
+        Codes fitted at once, in other processes (1 or 2 on a shared machine).
 
     Returns
     -------
@@ -398,35 +426,46 @@ def train_suggestions(
     features = space.fit_transform(segments, tokens)
     finished_rows = segments["doc_id"].astype(str).isin(set(finished)).to_numpy()
     doc_codes, doc_names = pd.factorize(segments["doc_id"].astype(str), sort=True)
-    doc_names = np.asarray(doc_names, dtype=object)
     keyword_columns = _keyword_columns(space)
-    present = features[:, keyword_columns]
-    shared = np.flatnonzero(finished_rows)
-    shared_X, shared_present = features[shared], present[shared]
-    L, R = labels.tocsc(), refused.tocsc()
+    training = _Training(
+        chosen=chosen,
+        features=features,
+        present=(features[:, keyword_columns] > 0).tocsr(),
+        labels=labels.tocsc(),
+        refused=refused.tocsc(),
+        finished=finished_rows,
+        doc_codes=doc_codes,
+        doc_names=np.asarray(doc_names, dtype=object),
+        parameters=parameters,
+    )
+    from threadpoolctl import threadpool_limits
 
-    def fit(j: int) -> _CodeModel:
-        positive = L[:, j].toarray().ravel()
-        outside = (positive | R[:, j].toarray().ravel()) & ~finished_rows
-        if outside.any():
-            rows = np.flatnonzero(finished_rows | outside)
-            X, kept = features[rows], present[rows]
-        else:
-            rows, X, kept = shared, shared_X, shared_present
-        return _fit_code(
-            chosen[j], rows, X, positive[rows], doc_codes[rows], doc_names, kept, parameters
-        )
+    # BLAS threads only wait on each other over vectors of this size (tenfold slower
+    # on a busy machine); codes are fitted in parallel instead, with ``n_jobs``.
+    with threadpool_limits(limits=1, user_api="blas"):
+        if n_jobs == 1 or len(chosen) < 2:
+            models = _fit_codes(training, list(range(len(chosen))))
+        else:  # processes: liblinear's random generator is one per process, not thread-safe
+            from joblib import Parallel, delayed
 
-    if n_jobs == 1:
-        models = [fit(j) for j in range(len(chosen))]
-    else:
-        from joblib import Parallel, delayed
-
-        models = Parallel(n_jobs=n_jobs, prefer="threads")(
-            delayed(fit)(j) for j in range(len(chosen))
-        )
+            parts = [list(range(len(chosen)))[i::n_jobs] for i in range(n_jobs)]
+            done = Parallel(n_jobs=n_jobs)(delayed(_fit_codes)(training, p) for p in parts)
+            by_column = {
+                j: m
+                for part, ms in zip(parts, done, strict=True)
+                for j, m in zip(part, ms, strict=True)
+            }
+            models = [by_column[j] for j in range(len(chosen))]
     provenance = _provenance(
-        corpus, mine, coder, finished, codebook, codebook_version, parameters, space, len(shared)
+        corpus,
+        mine,
+        coder,
+        finished,
+        codebook,
+        codebook_version,
+        parameters,
+        space,
+        int(finished_rows.sum()),
     )
     return SuggestionModel(
         models=models,
@@ -441,6 +480,43 @@ def train_suggestions(
         parameters=parameters,
         provenance=provenance,
     )
+
+
+@dataclass
+class _Training:
+    """What fitting each code needs (sent once to each process with ``n_jobs``)."""
+
+    chosen: list[str]
+    features: sp.csr_matrix
+    present: sp.csr_matrix
+    labels: sp.csc_matrix
+    refused: sp.csc_matrix
+    finished: np.ndarray
+    doc_codes: np.ndarray
+    doc_names: np.ndarray
+    parameters: SuggestionParameters
+
+    def fit(self, j: int, shared: tuple | None = None) -> _CodeModel:
+        """The model of the ``j``-th code: its examples are the segments of the finished
+        documents, and those coded with it or rejected for it elsewhere."""
+        positive = self.labels[:, j].toarray().ravel()
+        outside = (positive | self.refused[:, j].toarray().ravel()) & ~self.finished
+        if outside.any() or shared is None:
+            rows = np.flatnonzero(self.finished | outside)
+            X, present = self.features[rows], self.present[rows]
+        else:
+            rows, X, present = shared
+        y, groups = positive[rows], self.doc_codes[rows]
+        return _fit_code(
+            self.chosen[j], rows, X, y, groups, self.doc_names, present, self.parameters
+        )
+
+
+def _fit_codes(training: _Training, columns: list[int]) -> list[_CodeModel]:
+    """The models of some codes (the features of the finished documents cut once)."""
+    rows = np.flatnonzero(training.finished)
+    shared = (rows, training.features[rows], training.present[rows])
+    return [training.fit(j, shared) for j in columns]
 
 
 def _refusals(
@@ -611,9 +687,8 @@ class SuggestionModel:
         X = self.features
         start, end = X.indptr[row], X.indptr[row + 1]
         columns = X.indices[start:end]
-        weights = np.zeros(len(self.space.names))
-        weights[columns] = X.data[start:end] * model.coef[columns]
-        return _top_features(weights, self.space.names, top)
+        weights = X.data[start:end] * model.coef[columns]
+        return _top_features(weights, self.space.names, top, columns)
 
     def suggest(
         self,

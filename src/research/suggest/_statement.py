@@ -29,10 +29,11 @@ def predictability_statement(report: pd.DataFrame, *, min_examples: int) -> str:
     evaluated = report[report["status"].isin(["suggests", "below_baseline"])]
     if evaluated.empty:
         top = report.sort_values(["examples", "code"], ascending=[False, True]).iloc[0]
+        where = ", tous dans un seul document" if int(top["examples"]) >= min_examples else ""
         return (
             "Aucun code n'a assez d'exemples pour que l'on mesure sa prévisibilité : il en "
             f"faut au moins {min_examples} segments codés, dans au moins deux documents, et "
-            f"le code le plus codé (« {top['label']} ») en a {int(top['examples'])}. Avec si "
+            f"le code le plus codé (« {top['label']} ») en a {int(top['examples'])}{where}. Avec si "
             "peu d'exemples, une validation croisée par document ne dirait rien de fiable : "
             "un modèle appris sur quelques passages ne peut être jugé que sur quelques autres. "
             "Cette section prendra sens quand le codage aura avancé."
