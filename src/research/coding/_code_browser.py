@@ -25,7 +25,7 @@ from research.contracts import is_blank
 __all__ = ["CodeBrowser"]
 
 FALLBACK_NOTE = (
-    "Navigateur de codes : vue figée (les widgets ne s'exécutent pas ici). Pour parcourir "
+    "Navigateur de codes : vue figée (les widgets ne s’exécutent pas ici). Pour parcourir "
     "les passages, ouvrez le carnet dans JupyterLab et exécutez la cellule."
 )
 

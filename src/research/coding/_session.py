@@ -91,6 +91,11 @@ def _codebook_fingerprint(folder: Path | None) -> str | None:
     return digest.hexdigest()
 
 
+def _now() -> pd.Timestamp:
+    """The time a coding is made (UTC, to the second)."""
+    return pd.Timestamp.now(tz="UTC").floor("s")
+
+
 def _slug(words: str, *, limit: int = 40) -> str:
     folded = unicodedata.normalize("NFKD", words)
     ascii_text = "".join(c for c in folded if not unicodedata.combining(c)).lower()
@@ -245,7 +250,7 @@ class CodingSession:
             "code": code,
             "quote": text[start:end],
             "memo": memo or "",
-            "created": pd.Timestamp.now(tz="UTC").floor("s"),
+            "created": _now(),
         }
         key = (self.coder, doc_id, start, end, code)
         if key in self._removed:
@@ -766,6 +771,7 @@ class CodingSession:
         if self.folder is None:
             raise CodingError("this session has no codings folder to save into")
         book_dir = self.codebook_folder
+        self.folder.mkdir(parents=True, exist_ok=True)
         with contextlib.ExitStack() as locks:
             if book_dir is not None and book_dir.is_dir():  # the order apply_change takes them
                 locks.enter_context(coder_lock(book_dir, "codebook"))

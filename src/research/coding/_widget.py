@@ -60,7 +60,7 @@ _SCRIPTS = (
 )
 _RECENT = 9
 FALLBACK_NOTE = (
-    "Widget de codage : cette vue est figée (les widgets ne s'exécutent pas ici, par exemple "
+    "Widget de codage : cette vue est figée (les widgets ne s’exécutent pas ici, par exemple "
     "dans une page HTML exportée). Pour coder, ouvrez le carnet dans JupyterLab et exécutez "
     "la cellule."
 )

@@ -522,6 +522,7 @@ class DocumentView {
   pick(code) {
     const info = this.tree.byCode.get(code);
     if (!info) return;
+    if (this.tree.query) this.tree.clear();
     if (!info.codable) {
       this.say(`« ${info.label} » est une catégorie : choisissez l'un de ses codes, ou créez-en un avec +.`);
       return;
