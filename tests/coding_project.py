@@ -30,7 +30,7 @@ MINUTES = (
 )
 HOSTILE = (
     "Animateur : Voici le code <script>window.__xss = 1</script> qu’on a trouvé.\n\n"
-    "Paul : Et une image <img src=x onerror=\"window.__xss = 2\"> aussi.\n\n"
+    'Paul : Et une image <img src=x onerror="window.__xss = 2"> aussi.\n\n'
     "Animateur : Rien ne doit s’exécuter.\n\n"
     "Paul : D’accord.\n"
 )
@@ -67,7 +67,11 @@ def build_project(root: Path) -> Path:
     (sources / "CR01.md").write_text(MINUTES, encoding="utf-8")
     (sources / "HTML01.txt").write_text(HOSTILE, encoding="utf-8")
     assert main(["init", str(root)]) == 0
-    for name, kind in (("ENT01.txt", "interview"), ("HTML01.txt", "interview"), ("CR01.md", "minutes")):
+    for name, kind in (
+        ("ENT01.txt", "interview"),
+        ("HTML01.txt", "interview"),
+        ("CR01.md", "minutes"),
+    ):
         assert main(["import", str(sources / name), "--kind", kind, "-C", str(root)]) == 0
     (root / "codebook" / "terrain.yaml").write_text(CODEBOOK, encoding="utf-8")
     return root

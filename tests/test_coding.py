@@ -530,7 +530,9 @@ def test_memo_changes_are_saved_and_kept_by_another_session(project):
     first.save()
     assert first.set_memo(made, "après, « dit-elle »") == 1
     assert first.pending == 1
-    assert first.pending_codings()[["change", "memo"]].values.tolist() == [["memo", "après, « dit-elle »"]]
+    assert first.pending_codings()[["change", "memo"]].values.tolist() == [
+        ["memo", "après, « dit-elle »"]
+    ]
     second = CodingSession(project, "lea")
     second.code_text("INT01", "Trente kilomètres", "sut.barriers.territory")
     second.save()

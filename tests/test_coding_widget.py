@@ -7,6 +7,7 @@ counts them. The same widget in a real browser: ``tests/test_coding_widget_brows
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 from pathlib import Path
@@ -14,11 +15,11 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 import pytest
-from coding_project import NBSP, build_project, utf16
 from hypothesis import given
 from hypothesis import strategies as st
 
 import research
+from coding_project import NBSP, build_project, utf16
 from research.coding import CodeBrowser, CodingSession, CodingWidget, Utf16Offsets, load_codings
 from research.coding import _session as session_module
 from research.coding._offsets import whole_characters
@@ -83,7 +84,9 @@ def test_utf16_offsets_agree_with_an_encoder(text: str):
     for i in range(len(text) + 1):
         assert offsets.to_utf16(i) == utf16(text, i)
         assert offsets.to_code_points(utf16(text, i)) == i
-    assert offsets.many_to_utf16(range(len(text) + 1)) == [utf16(text, i) for i in range(len(text) + 1)]
+    assert offsets.many_to_utf16(range(len(text) + 1)) == [
+        utf16(text, i) for i in range(len(text) + 1)
+    ]
 
 
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40))
@@ -142,7 +145,8 @@ def test_layout_hides_markdown_marks_and_keeps_every_other_character(project):
     view = document_view(corpus, "D")
     offsets = Utf16Offsets(text)
     kinds = [b["kind"] for b in view["blocks"]]
-    assert kinds == ["heading", "para", "turn", "turn"]  # the note before the first turn is a segment
+    # the note before the first turn is a segment
+    assert kinds == ["heading", "para", "turn", "turn"]
     assert view["blocks"][1]["runs"][0][2] == 2  # in italics, without its stars
     runs = [
         (offsets.to_code_points(s), offsets.to_code_points(e), f)
@@ -161,7 +165,7 @@ def test_layout_hides_markdown_marks_and_keeps_every_other_character(project):
     assert any(text[s:e] == "vraiment" and f & 1 for s, e, f in runs)  # bold
     # runs are in order, never overlap, and what they leave out is marks and spaces
     covered = set()
-    for (s, e, _), (s2, _, _) in zip(runs, runs[1:], strict=False):
+    for (s, e, _), (s2, _, _) in itertools.pairwise(runs):
         assert s < e <= s2
     for s, e, _ in runs:
         covered.update(range(s, e))
@@ -175,7 +179,9 @@ def test_layout_hides_markdown_marks_and_keeps_every_other_character(project):
 def test_a_coding_of_the_widget_is_the_row_a_session_call_writes(project, frozen):
     text = project.corpus.text("ENT01")
     widget = CodingSession(project, "lea").widget("ENT01")
-    widget.receive({"type": "code", **message(text, "l’idée 😀, très"), "codes": ["terrain.freins.peur"]})
+    widget.receive(
+        {"type": "code", **message(text, "l’idée 😀, très"), "codes": ["terrain.freins.peur"]}
+    )
     assert widget.status["state"] == "saved"
     other = project.paths.codings.parent / "other-codings"
     session = CodingSession(project, "lea", folder=other)
@@ -210,7 +216,12 @@ def test_a_selection_across_a_speaker_label_keeps_the_label(project):
     _, end = span(text, "Par le marché")
     widget = CodingSession(project, "lea").widget("ENT01")
     widget.receive(
-        {"type": "code", "start": utf16(text, start), "end": utf16(text, end), "codes": ["terrain.confiance"]}
+        {
+            "type": "code",
+            "start": utf16(text, start),
+            "end": utf16(text, end),
+            "codes": ["terrain.confiance"],
+        }
     )
     quote = load_codings(project.paths.codings)["quote"].tolist()
     assert quote == ["Comment est née l’épicerie ?\n\nÉlodie : Par le marché"]
@@ -274,7 +285,11 @@ def test_extend_shrink_and_recode_keep_the_memo(project, frozen):
     widget.receive({"type": "memo", "key": key, "memo": "une note"})
     widget.receive({"type": "resize", "key": key, **message(text, "coopéré avec la fromagerie")})
     row = load_codings(project.paths.codings).iloc[0]
-    assert (row["quote"], row["memo"], row["created"]) == ("coopéré avec la fromagerie", "une note", FROZEN)
+    assert (row["quote"], row["memo"], row["created"]) == (
+        "coopéré avec la fromagerie",
+        "une note",
+        FROZEN,
+    )
     assert widget.status["active"] == f"{row['start']}:{row['end']}:terrain.cooperation"
     widget.receive({"type": "recode", "key": widget.status["active"], "code": "terrain.confiance"})
     row = load_codings(project.paths.codings).iloc[0]
@@ -288,7 +303,12 @@ def test_a_new_code_goes_into_the_codebook_file_and_codes_the_selection(project)
     text = project.corpus.text("ENT01")
     widget = CodingSession(project, "lea").widget("ENT01")
     widget.receive(
-        {"type": "new_code", "parent": "terrain.freins", "label": "Mobilité", **message(text, "Le car ne passe pas")}
+        {
+            "type": "new_code",
+            "parent": "terrain.freins",
+            "label": "Mobilité",
+            **message(text, "Le car ne passe pas"),
+        }
     )
     yaml_text = (project.paths.codebook / "terrain.yaml").read_text(encoding="utf-8")
     assert "id: mobilite" in yaml_text and "label: Mobilité" in yaml_text
@@ -315,8 +335,14 @@ def test_in_vivo_names_a_code_by_the_selected_words(project):
     [
         ({"type": "code", "start": 0, "end": 5, "codes": ["terrain.freins"]}, "category"),
         ({"type": "code", "start": 0, "end": 5, "codes": ["terrain.nope"]}, "unknown code"),
-        ({"type": "code", "start": 57, "end": 59, "codes": ["terrain.confiance"]}, "La sélection est vide"),
-        ({"type": "code", "start": 127, "end": 140, "codes": ["terrain.confiance"]}, "inside the character"),
+        (
+            {"type": "code", "start": 57, "end": 59, "codes": ["terrain.confiance"]},
+            "La sélection est vide",
+        ),
+        (
+            {"type": "code", "start": 127, "end": 140, "codes": ["terrain.confiance"]},
+            "inside the character",
+        ),
         ({"type": "remove", "keys": ["1:2:terrain.confiance"]}, "Ce codage n'existe plus"),
         ({"type": "in_vivo", "start": 0, "end": 5, "parent": None}, "in vivo"),
     ],
@@ -349,12 +375,17 @@ def test_two_sessions_of_one_coder_and_a_second_coder_lose_nothing(project):
     second = CodingSession(project, "lea").widget("ENT01")
     other = CodingSession(project, "tom").widget("ENT01")
     first.receive({"type": "code", **message(text, "coopéré"), "codes": ["terrain.cooperation"]})
-    second.receive({"type": "code", **message(text, "samedi"), "codes": ["terrain.freins.territoire"]})
+    second.receive(
+        {"type": "code", **message(text, "samedi"), "codes": ["terrain.freins.territoire"]}
+    )
     other.receive({"type": "code", **message(text, "samedi"), "codes": ["terrain.confiance"]})
     saved = load_codings(project.paths.codings)
     assert sorted(saved.query("coder == 'lea'")["quote"]) == ["coopéré", "samedi"]
     assert saved.query("coder == 'tom'")["quote"].tolist() == ["samedi"]
-    assert {c["code"] for c in second.codings} == {"terrain.cooperation", "terrain.freins.territoire"}
+    assert {c["code"] for c in second.codings} == {
+        "terrain.cooperation",
+        "terrain.freins.territoire",
+    }
 
 
 def test_other_coders_are_hidden_by_default_and_never_sent_in_blind_mode(project):
@@ -465,7 +496,9 @@ def test_the_code_browser_counts_per_coder_lists_passages_and_opens_one(project)
     browser.receive({"type": "open", "index": 0})
     assert browser.document.layout.display is None and browser.document.doc_id == "ENT01"
     assert browser.document.show_others
-    browser.document.receive({"type": "code", **message(text, "car"), "codes": ["terrain.freins.territoire"]})
+    browser.document.receive(
+        {"type": "code", **message(text, "car"), "codes": ["terrain.freins.territoire"]}
+    )
     assert {c["code"]: c["counts"] for c in browser.codes}["terrain.freins"] == {"lea": 1, "tom": 1}
     data, _ = browser._repr_mimebundle_()
     assert "Navigateur de codes" in data["text/html"]
@@ -479,3 +512,30 @@ def test_code_document_opens_the_widget_of_a_coder(project):
     from research.coding_widget import code_browser
 
     assert isinstance(code_browser(project, coder="lea"), CodeBrowser)
+
+
+def test_a_disagreement_of_two_coders_opens_in_the_widget(project):
+    from research.agreement import disagreements, open_disagreement
+    from research.errors import AgreementError
+
+    text = project.corpus.text("ENT01")
+    for coder, words in (("lea", "coopéré"), ("tom", "coopéré avec la fromagerie")):
+        CodingSession(project, coder).widget("ENT01").receive(
+            {"type": "code", **message(text, words), "codes": ["terrain.cooperation"]}
+        )
+    opened = research.open_project(project.root)
+    found = disagreements(
+        opened.codings, opened.corpus.segments, coders=["lea", "tom"], infer_documents=True
+    )
+    assert found["kind"].tolist() == ["spans_differ"]
+    widget = open_disagreement(opened, found, found["disagreement_id"].iloc[0], coder="tom")
+    row = found.iloc[0]
+    assert (widget.coder, widget.doc_id) == ("tom", "ENT01")
+    assert (widget.spot["start"], widget.spot["end"]) == (
+        utf16(text, row["seg_start"]),
+        utf16(text, row["seg_end"]),
+    )
+    assert [c["coder"] for c in widget.others] == ["lea"]
+    assert open_disagreement(opened, found).coder == "lea"
+    with pytest.raises(AgreementError, match="no disagreement"):
+        open_disagreement(opened, found, "x@y#z")

@@ -27,6 +27,7 @@ from research.agreement._consensus import (
     write_decisions,
 )
 from research.agreement._disagreement_page import disagreements_html, write_disagreements_html
+from research.agreement._disagreement_widget import open_disagreement
 from research.agreement._disagreements import disagreements
 from research.agreement._inputs import Layout, Level
 from research.agreement._kappas import (
@@ -72,6 +73,7 @@ __all__ = [
     "documents_in_common",
     "fleiss_kappa",
     "krippendorff_alpha",
+    "open_disagreement",
     "percent_agreement",
     "read_decisions",
     "read_documents_coded",
