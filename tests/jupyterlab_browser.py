@@ -278,34 +278,33 @@ class Widget:
         node = self.root.locator(".rw-status")
         return node.get_attribute("data-state") or "", node.inner_text()
 
-    def box(self, words: str, nth: int = 0) -> dict[str, float]:
-        """Where ``words`` are shown: the middle of their first and last characters."""
+    def box(self, first: str, last: str | None = None) -> dict[str, float]:
+        """Where the first ``first`` and the next ``last`` after it are shown (viewport
+        coordinates of their first and last characters), scrolled into view."""
         found = self.root.evaluate(
-            """(root, [words, nth]) => {
-              const text = root.querySelector('.rw-text');
-              const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
-              let node, seen = 0;
-              while ((node = walker.nextNode())) {
-                let at = node.data.indexOf(words);
-                while (at >= 0) {
-                  if (seen === nth) {
-                    node.parentElement.scrollIntoView({block: 'center'});
-                    const first = document.createRange(); first.setStart(node, at); first.setEnd(node, at + 1);
-                    const last = document.createRange();
-                    last.setStart(node, at + words.length - 1); last.setEnd(node, at + words.length);
-                    const a = first.getBoundingClientRect(), b = last.getBoundingClientRect();
-                    return {x1: a.left, x1r: a.right, y1: (a.top + a.bottom) / 2,
-                            x2l: b.left, x2: b.right, y2: (b.top + b.bottom) / 2};
-                  }
-                  seen += 1; at = node.data.indexOf(words, at + 1);
-                }
-              }
-              return null;
+            """(root, [first, last]) => {
+              const scroll = root.querySelector('.rw-scroll');
+              const walker = document.createTreeWalker(root.querySelector('.rw-text'), NodeFilter.SHOW_TEXT);
+              const nodes = []; let all = '';
+              for (let node; (node = walker.nextNode()); ) { nodes.push([node, all.length]); all += node.data; }
+              const a = all.indexOf(first);
+              const b = a < 0 ? -1 : all.indexOf(last, a);
+              if (b < 0) return null;
+              const at = (pos) => { let k = nodes.length - 1; while (k > 0 && nodes[k][1] > pos) k -= 1;
+                                    return [nodes[k][0], pos - nodes[k][1]]; };
+              const rect = (pos) => { const [node, off] = at(pos); const r = document.createRange();
+                                      r.setStart(node, off); r.setEnd(node, off + 1); return r.getBoundingClientRect(); };
+              scroll.scrollIntoView({block: 'nearest'});
+              const top = rect(a).top - scroll.getBoundingClientRect().top;
+              scroll.scrollTop += top - scroll.clientHeight / 3;
+              const r1 = rect(a), r2 = rect(b + last.length - 1);
+              return {x1: r1.left, x1r: r1.right, y1: (r1.top + r1.bottom) / 2,
+                      x2l: r2.left, x2: r2.right, y2: (r2.top + r2.bottom) / 2};
             }""",
-            [words, nth],
+            [first, last or first],
         )
         if found is None:
-            raise AssertionError(f"{words!r} is not shown in the widget")
+            raise AssertionError(f"{first!r} … {last!r} is not shown in the widget")
         return found
 
     def drag(self, start: tuple[float, float], end: tuple[float, float]) -> None:
@@ -317,15 +316,21 @@ class Widget:
         mouse.up()
 
     def select(self, first: str, last: str | None = None, *, inside: bool = False) -> str:
-        """Select from the first character of ``first`` to the last of ``last`` with a
-        mouse drag (from inside those characters when ``inside``); the selection the
-        page kept (``start-end`` in UTF-16 units)."""
-        a = self.box(first)
-        b = self.box(last or first)
-        x1 = (a["x1"] + a["x1r"]) / 2 if inside else a["x1"] + 1
-        x2 = (b["x2l"] + b["x2"]) / 2 if inside else b["x2"] - 1
-        self.drag((x1, a["y1"]), (x2, b["y2"]))
+        """Select from the first character of ``first`` to the last of ``last`` (the
+        next after it) with a mouse drag, from inside those characters when
+        ``inside``; the selection the page kept (``start-end``, UTF-16 units)."""
+        box = self.box(first, last)
+        # inside: past the middle of the first character and before the middle of the
+        # last, so that the browser's selection cuts both words (the page snaps it)
+        x1 = box["x1"] + 0.7 * (box["x1r"] - box["x1"]) if inside else box["x1"] + 1
+        x2 = box["x2l"] + 0.3 * (box["x2"] - box["x2l"]) if inside else box["x2"] - 1
+        self.drag((x1, box["y1"]), (x2, box["y2"]))
         return self.attribute("data-selection")
+
+    def click(self, words: str) -> None:
+        """Click inside the first character of ``words`` (as a coder clicks a coded passage)."""
+        box = self.box(words)
+        self.page.mouse.click(box["x1"] + 0.3 * (box["x1r"] - box["x1"]), box["y1"])
 
     def code(self, code: str) -> None:
         """Click a code of the tree (clearing its search first) and wait for the save."""

@@ -20,6 +20,7 @@ import traitlets
 from research.coding._table import CODING_COLUMNS
 from research.coding._views import retrieve
 from research.coding._widget import CodingWidget, other_coders, widget_asset, widget_module
+from research.coding._widget_data import tree_depths
 from research.contracts import is_blank
 
 __all__ = ["CodeBrowser"]
@@ -52,6 +53,7 @@ def _counts_by_coder(codebook, codings: pd.DataFrame, coders: list[str]) -> list
         if not is_blank(parent):
             for c in coders:
                 counts[parent][c] += counts[code][c]
+    depths = tree_depths(frame)
     return [
         {
             "code": row.code,
@@ -59,7 +61,7 @@ def _counts_by_coder(codebook, codings: pd.DataFrame, coders: list[str]) -> list
             "label": str(row.label),
             "color": colors[row.code],
             "codable": bool(row.codable),
-            "depth": codebook.depth(row.code),
+            "depth": depths[row.code],
             "definition": "" if is_blank(row.definition) else str(row.definition),
             "counts": counts[row.code],
         }
@@ -139,6 +141,7 @@ class CodeBrowser(anywidget.AnyWidget):
     def _codings(self) -> pd.DataFrame:
         """Every coder's codings: the files of the others, and this session's own."""
         session = self.session
+        session.refresh()
         others = other_coders(session.folder, session.coder)
         mine = session.codings[CODING_COLUMNS]
         return pd.concat([f for f in (others, mine) if len(f)] or [mine], ignore_index=True)

@@ -20,6 +20,7 @@ research.errors.CodingError: position 5 (UTF-16) falls inside the character 😀
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 
@@ -28,6 +29,8 @@ import numpy as np
 from research.errors import CodingError
 
 __all__ = ["Utf16Offsets", "whole_characters"]
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 class Utf16Offsets:
@@ -48,7 +51,7 @@ class Utf16Offsets:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        astral = [] if text.isascii() else [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        astral = [] if text.isascii() else [m.start() for m in _ASTRAL.finditer(text)]
         #: code-point offsets of the characters that take two UTF-16 units
         self._astral = np.asarray(astral, dtype=np.int64)
         #: where each of them starts in UTF-16 units

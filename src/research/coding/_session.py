@@ -56,6 +56,7 @@ if TYPE_CHECKING:
 __all__ = ["CodingSession"]
 
 _KEY = list(CODING_KEY)
+_FILE_ORDER = ["doc_id", "start", "end", "code"]
 
 
 def _keys_of(frame: pd.DataFrame) -> list[tuple]:
@@ -169,6 +170,11 @@ class CodingSession:
         if errors:
             raise ValidationFailed(errors)
         return frame[CODING_COLUMNS].reset_index(drop=True)
+
+    def refresh(self) -> None:
+        """Read again the coder's saved codings (another session may have saved some);
+        this session's unsaved changes are kept."""
+        self._set_base(self._read_own())
 
     @property
     def pending(self) -> int:
@@ -791,7 +797,9 @@ class CodingSession:
                 else:
                     frame = kept
                 path = save_codings(self.folder, self.coder, frame, lock=False)
-                self._set_base(self._read_own())
+                # what the file now holds, in its order (as reading it again would give)
+                written = frame[CODING_COLUMNS].sort_values(_FILE_ORDER, kind="stable")
+                self._set_base(written.reset_index(drop=True))
             if revised or self._new_codes:
                 self._fingerprint = _codebook_fingerprint(book_dir)
         self._added, self._removed, self._new_codes = {}, set(), []

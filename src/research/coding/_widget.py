@@ -25,6 +25,7 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import anywidget
@@ -113,6 +114,23 @@ def _document_ids(corpus, documents, where: Mapping[str, Any] | None) -> list[st
     return ids
 
 
+_FILES: dict[Path, tuple[tuple[int, int], pd.DataFrame | None]] = {}
+
+
+def _coder_file(path: Path) -> pd.DataFrame | None:
+    """A coder file's rows (``None`` when it has errors), read again only when changed."""
+    stat = path.stat()
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    known = _FILES.get(path)
+    if known is None or known[0] != stamp:
+        frame, problems = _read_file(path, path.name)
+        bad = any(p.severity == "error" for p in problems)
+        if len(_FILES) > 64:
+            _FILES.clear()
+        known = _FILES[path] = (stamp, None if bad else frame[CODING_COLUMNS])
+    return known[1]
+
+
 def other_coders(folder, coder: str, *, doc_id: str | None = None) -> pd.DataFrame:
     """The codings of every coder but ``coder``, read from their files now.
 
@@ -123,8 +141,8 @@ def other_coders(folder, coder: str, *, doc_id: str | None = None) -> pd.DataFra
         for path in coding_files(folder):
             if path.stem == coder:
                 continue
-            frame, problems = _read_file(path, path.name)
-            if any(p.severity == "error" for p in problems):
+            frame = _coder_file(path)
+            if frame is None:
                 continue
             if doc_id is not None:
                 frame = frame[frame["doc_id"] == doc_id]
@@ -260,6 +278,7 @@ class CodingWidget(anywidget.AnyWidget):
 
     def _document_state(self, position: int, *, show_others: bool) -> dict[str, Any]:
         session = self.session
+        session.refresh()  # another session of this coder may have saved since
         doc_id = self._doc_ids[position]
         self._offsets = Utf16Offsets(session.corpus.text(doc_id))
         self._others = other_coders(session.folder, session.coder, doc_id=doc_id)

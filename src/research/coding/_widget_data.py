@@ -20,14 +20,15 @@ Examples
 >>> [(b["kind"], b["speaker"]) for b in view["blocks"]]
 [('heading', ''), ('turn', 'Léa'), ('turn', 'Marc')]
 >>> turn = view["blocks"][1]
->>> turn["label"], turn["runs"]  # UTF-16 offsets: the emoji counts two
-([[11, 14, 0]], [[19, 26, 1], [28, 33, 0]])
+>>> turn["label"], turn["runs"]  # start, end, flags; UTF-16: the emoji counts two
+([11, 14, 0], [19, 26, 1, 28, 33, 0])
 >>> view["blocks"][2]["runs"]
-[[42, 46, 0]]
+[42, 46, 0]
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -97,21 +98,13 @@ def _label_runs(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     the name; a timestamp is flagged as such."""
     label = text[start:end]
     shown = len(label.rstrip(" \t\u00a0\u202f:*"))
-    times = [(m.start(), m.end()) for m in _TIMESTAMP.finditer(label)]
-    flags = []
-    for i, ch in enumerate(label):
-        if i >= shown or ch == "*":
-            flags.append(None)
-        else:
-            flags.append(TIME if any(a <= i < b for a, b in times) else 0)
-    runs: list[tuple[int, int, int]] = []
-    for i, flag in enumerate(flags):
-        if flag is None:
-            continue
-        if runs and runs[-1][1] == start + i and runs[-1][2] == flag:
-            runs[-1] = (runs[-1][0], start + i + 1, flag)
-        else:
-            runs.append((start + i, start + i + 1, flag))
+    times = [(m.start(), m.end()) for m in _TIMESTAMP.finditer(label, 0, shown)]
+    cuts = sorted({0, shown, *(i for span in times for i in span)})
+    runs = []
+    for a, b in itertools.pairwise(cuts):
+        flag = TIME if any(t0 <= a and b <= t1 for t0, t1 in times) else 0
+        for piece in re.finditer(r"[^*]+", label[a:b]):
+            runs.append((start + a + piece.start(), start + a + piece.end(), flag))
     return runs
 
 
@@ -182,19 +175,20 @@ def document_view(corpus: Corpus, doc_id: str, offsets: Utf16Offsets | None = No
         ``doc_id``, ``title``, ``description`` (kind, date, edition in French),
         ``text`` and ``blocks``: each block has ``kind`` (``turn``, ``para``,
         ``heading``, ``item``, ``note``), ``level`` (of a heading), ``speaker``,
-        ``label`` and ``runs`` (lists of ``[start, end, flags]``, flags: 1 bold,
-        2 italic, 4 timestamp) and, for a list item, its ``bullet``.
+        ``label`` and ``runs`` (flat lists ``[start, end, flags, start, end, flags…]``,
+        flags: 1 bold, 2 italic, 4 timestamp) and, for a list item, its ``bullet``.
     """
     text = corpus.text(doc_id)
     offsets = offsets or Utf16Offsets(text)
-    blocks = []
-    for start, end, seg, label in _layout(text, corpus.segments_of(doc_id)):
-        block = _block(text, start, end, seg, label)
-        for key in ("runs", "label"):
-            runs = block[key]
-            points = offsets.many_to_utf16([p for s, e, _ in runs for p in (s, e)])
-            block[key] = [[points[2 * i], points[2 * i + 1], f] for i, (_, _, f) in enumerate(runs)]
-        blocks.append(block)
+    blocks = [_block(text, *where) for where in _layout(text, corpus.segments_of(doc_id))]
+    points = iter(
+        offsets.many_to_utf16(
+            p for b in blocks for key in ("label", "runs") for s, e, _ in b[key] for p in (s, e)
+        )
+    )
+    for block in blocks:  # runs as flat lists: start, end, flags, start, end, flags…
+        for key in ("label", "runs"):
+            block[key] = [v for _, _, f in block[key] for v in (next(points), next(points), f)]
     document = corpus.document(doc_id)
     title = document.get("title")
     return {
@@ -228,6 +222,14 @@ def codings_view(frame: pd.DataFrame, offsets: Utf16Offsets, *, coder: bool = Fa
     return out
 
 
+def tree_depths(codes: pd.DataFrame) -> dict[str, int]:
+    """The depth of every code of a codes table in tree order (a root is 0)."""
+    depths: dict[str, int] = {}
+    for code, parent in zip(codes["code"], codes["parent"], strict=True):
+        depths[code] = 0 if is_blank(parent) else depths[parent] + 1
+    return depths
+
+
 def codes_view(codebook: Codebook, codings: pd.DataFrame, doc_id: str | None) -> list[dict]:
     """The codebook in tree order with this coder's counts, for the page.
 
@@ -248,6 +250,7 @@ def codes_view(codebook: Codebook, codings: pd.DataFrame, doc_id: str | None) ->
         if not is_blank(parent):
             sums_doc[parent] += sums_doc[code]
             sums_all[parent] += sums_all[code]
+    depths = tree_depths(frame)
     rows = []
     for row in frame.itertuples(index=False):
         rows.append(
@@ -257,7 +260,7 @@ def codes_view(codebook: Codebook, codings: pd.DataFrame, doc_id: str | None) ->
                 "label": str(row.label),
                 "color": colors[row.code],
                 "codable": bool(row.codable),
-                "depth": codebook.depth(row.code),
+                "depth": depths[row.code],
                 "definition": "" if is_blank(row.definition) else str(row.definition),
                 "n": sums_doc[row.code],
                 "total": sums_all[row.code],

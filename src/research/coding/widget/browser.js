@@ -36,6 +36,7 @@ class BrowserView {
       h("div", { class: "rw-main" }, h("div", { class: "rw-side" }, this.tree.element), h("div", { class: "rw-scroll" }, this.heading, this.list)),
     );
     this.root.addEventListener("keydown", (event) => event.stopPropagation());
+    this.root.addEventListener("mousedown", (event) => event.stopPropagation());
     el.append(this.root);
     this.renderCodes();
     this.renderPassages();

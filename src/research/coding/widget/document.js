@@ -5,6 +5,7 @@
 
 class DocumentView {
   constructor(model, el) {
+    const started = Date.now();
     this.model = model;
     this.el = el;
     this.uid = ++rwInstances;
@@ -19,13 +20,17 @@ class DocumentView {
     this.seq = 0;
     this.drawn = false;
     this.build();
+    this.root.dataset.renderStart = String(started);
     this.highlights = new Highlights(this.root, `rw${this.uid}`);
-    this.renderDocument();
+    this.building = true; // paint once, at the end
     this.renderCodes();
+    this.renderDocument();
     this.renderNav();
     this.renderStatus();
     this.renderHistory();
     this.renderOthers();
+    this.building = false;
+    this.paintCodings();
   }
 
   // -- structure ------------------------------------------------------------------
@@ -136,10 +141,17 @@ class DocumentView {
       };
       document.addEventListener("mouseup", up, true);
     });
-    this.scroll.addEventListener("keydown", (event) => this.keys(event));
+    this.root.addEventListener("keydown", (event) => {
+      if (!event.target.closest("input, textarea, select")) this.keys(event);
+    });
+    // the notebook would take these for its own (select the cell, run shortcuts) and,
+    // on the first click, keep the browser from starting a text selection
     this.root.addEventListener("keydown", (event) => event.stopPropagation());
+    this.root.addEventListener("mousedown", (event) => event.stopPropagation());
+    this.root.addEventListener("focusin", (event) => event.stopPropagation());
     this.resize = new ResizeObserver(() => this.scheduleMargin());
     this.resize.observe(this.textNode);
+    this.scroll.addEventListener("scroll", () => this.scheduleMargin(), { passive: true });
   }
 
   // -- state from Python ----------------------------------------------------------
@@ -172,7 +184,7 @@ class DocumentView {
     this.root.dataset.docId = doc.doc_id || "";
     this.searchInput.value = "";
     this.hitCount.textContent = "";
-    this.scroll.scrollTop = 0;
+    if (this.drawn) this.scroll.scrollTop = 0; // another document (a new page is at the top)
     this.paintCodings();
     this.paintSelection();
     this.paintSearch();
@@ -230,6 +242,9 @@ class DocumentView {
     this.statusNode.textContent = text;
     this.statusNode.title = status.detail || "";
     if (status.seq !== undefined && status.seq !== null) this.root.dataset.acked = String(status.seq);
+    // a button that did the change may be gone with the panel: keep the keys in the widget
+    const focused = document.activeElement;
+    if (!focused || focused === document.body) this.scroll.focus({ preventScroll: true });
     if (status.active) {
       this.sel = null;
       this.paintSelection();
@@ -288,7 +303,7 @@ class DocumentView {
   }
 
   paintCodings() {
-    if (!this.text || !this.highlights) return;
+    if (!this.text || !this.highlights || this.building) return;
     const { own, others } = this.styledCodings();
     const codes = this.model.get("codes");
     const index = new Map(codes.map((c, i) => [c.code, i]));
@@ -336,6 +351,7 @@ class DocumentView {
   }
 
   paintSelection() {
+    if (this.building) return;
     const span = this.selSpan();
     this.highlights.set("sel", span ? [this.text.range(span[0], span[1])] : [], 10);
     if (span && !HAS_HIGHLIGHTS) this.text.showNative(this.sel.anchor, this.sel.focus);
@@ -354,7 +370,9 @@ class DocumentView {
       this.marginPending = false;
       if (!this.textNode.isConnected || !this.textNode.getClientRects().length) return;
       const { own, others } = this.styledCodings();
-      this.margin.draw(this.text, own.concat(others), this.active);
+      const reach = this.scroll.clientHeight;
+      const view = this.text.spanBetween(this.scroll.scrollTop - reach, this.scroll.scrollTop + 2 * reach);
+      this.margin.draw(this.text, own.concat(others), this.active, view);
       if (!this.drawn) {
         this.drawn = true;
         if (this.onFirstDraw) this.onFirstDraw();
@@ -593,9 +611,15 @@ class DocumentView {
   }
 
   reveal(start) {
-    const block = this.text.blockAt(start);
-    const top = block.getBoundingClientRect().top - this.scroll.getBoundingClientRect().top + this.scroll.scrollTop;
-    this.scroll.scrollTop = Math.max(0, top - this.scroll.clientHeight / 3);
+    // blocks far away are laid out only when shown (content-visibility), so the place
+    // is known exactly once its neighbours are: scroll, then adjust on the next frame
+    const place = () => {
+      const block = this.text.blockAt(start);
+      const top = block.getBoundingClientRect().top - this.scroll.getBoundingClientRect().top + this.scroll.scrollTop;
+      this.scroll.scrollTop = Math.max(0, top - this.scroll.clientHeight / 3);
+    };
+    place();
+    requestAnimationFrame(place);
   }
 
   focusOn(focus) {

@@ -19,12 +19,16 @@ class Margin {
    * @param {Array} codings  {key, start, end, code, label, color, coder?, other?}
    * @param {string|null} active  the key of the coding shown in the panel
    */
-  draw(text, codings, active) {
+  draw(text, codings, active, view) {
+    // only the codings of the text shown (and a screen around it) are measured and
+    // drawn, so that a long document costs no more than a short one; the margin is
+    // drawn again as the text scrolls
     const box = this.node.getBoundingClientRect();
     const measured = [];
     // read every position first, then write: one layout of the page
     for (const c of codings) {
-      const shown = text.shown(c.start, c.end);
+      if (c.end <= view.start || c.start >= view.end) continue;
+      const shown = text.shown(Math.max(c.start, view.start), Math.min(c.end, view.end));
       if (!shown) continue;
       const first = text.range(shown.start, shown.start + 1).getClientRects();
       const last = text.range(shown.end - 1, shown.end).getClientRects();
@@ -86,7 +90,6 @@ class Margin {
       }
     }
     this.node.replaceChildren(fragment);
-    this.node.style.setProperty("min-height", `${Math.max(0, ...measured.map((m) => m.bottom))}px`);
     this.items = measured;
   }
 

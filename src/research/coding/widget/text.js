@@ -19,6 +19,7 @@ class DocText {
     this.nodes = []; // the text node of each run
     this.runOf = new WeakMap(); // text node -> run index
     this.blockOf = []; // run index -> block element
+    this.blocks = []; // {node, start, end} of each block, in order
     this.folded = null;
   }
 
@@ -30,15 +31,43 @@ class DocText {
     this.ends = [];
     this.nodes = [];
     this.blockOf = [];
+    this.blocks = [];
     this.runOf = new WeakMap();
     const fragment = document.createDocumentFragment();
-    for (const block of doc.blocks) fragment.append(this._block(block));
+    for (const block of doc.blocks) {
+      const first = this.starts.length;
+      const node = this._block(block);
+      if (this.starts.length > first) {
+        this.blocks.push({ node, start: this.starts[first], end: this.ends[this.ends.length - 1] });
+      }
+      fragment.append(node);
+    }
     this.node.replaceChildren(fragment);
   }
 
+  /** The span of text shown between two heights of the page (offsets of the blocks). */
+  spanBetween(top, bottom) {
+    const blocks = this.blocks;
+    if (!blocks.length) return { start: 0, end: 0 };
+    let lo = 0;
+    let hi = blocks.length - 1;
+    while (lo < hi) {
+      // the first block whose bottom is below ``top``
+      const mid = (lo + hi) >> 1;
+      const node = blocks[mid].node;
+      if (node.offsetTop + node.offsetHeight < top) lo = mid + 1;
+      else hi = mid;
+    }
+    let last = lo;
+    while (last < blocks.length - 1 && blocks[last + 1].node.offsetTop < bottom) last += 1;
+    return { start: blocks[lo].start, end: blocks[last].end };
+  }
+
+  /** The spans of runs given flat: start, end, flags, start, end, flags… */
   _runs(runs, blockNode) {
     const out = [];
-    for (const [start, end, flags] of runs) {
+    for (let i = 0; i < runs.length; i += 3) {
+      const [start, end, flags] = [runs[i], runs[i + 1], runs[i + 2]];
       const textNode = document.createTextNode(this.text.slice(start, end));
       const cls = ["rw-r"];
       if (flags & BOLD) cls.push("rw-bold");
