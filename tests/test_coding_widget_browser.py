@@ -404,9 +404,14 @@ def test_ten_passages_of_the_demo_coded_with_the_mouse(open_notebook):
         start = text.index(first)
         end = text.index(last, start) + len(last)
         wanted.append((start, end, code, text[start:end]))
+    # the screenshot of the README: the other coder shown, a passage chosen
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+    widget.root.locator(".rw-show-others").check()
+    widget.root.locator(".rw-stripe.rw-other").first.wait_for()
     widget.click("De ma grand-mère")
     widget.root.locator(".rw-panel").wait_for()
+    notebook.page.set_viewport_size({"width": 1500, "height": 1400})
+    widget.root.evaluate("root => root.scrollIntoView({block: 'start'})")
     widget.root.screenshot(path=str(SCREENSHOT))
     notebook.page.close()  # the browser is closed: everything is already saved
     after = rows(root, "camille")

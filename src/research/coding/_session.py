@@ -149,6 +149,7 @@ class CodingSession:
         else:
             self.codebook_folder = project.paths.codebook if project is not None else None
         self._fingerprint = _codebook_fingerprint(self.codebook_folder)
+        self._stamp = self._file_stamp()
         self._set_base(self._read_own())
         self._added: dict[tuple, dict] = {}
         self._removed: set[tuple] = set()
@@ -171,10 +172,21 @@ class CodingSession:
             raise ValidationFailed(errors)
         return frame[CODING_COLUMNS].reset_index(drop=True)
 
+    def _file_stamp(self) -> tuple[int, int, int] | None:
+        """When and how big the coder's file was last written (``None``: no file)."""
+        try:
+            stat = (self.folder / f"{self.coder}.csv").stat()
+        except (OSError, TypeError):
+            return None
+        return stat.st_ino, stat.st_mtime_ns, stat.st_size
+
     def refresh(self) -> None:
-        """Read again the coder's saved codings (another session may have saved some);
+        """Read again the coder's saved codings if another session saved since;
         this session's unsaved changes are kept."""
-        self._set_base(self._read_own())
+        stamp = self._file_stamp()
+        if stamp is None or stamp != self._stamp:
+            self._set_base(self._read_own())
+            self._stamp = stamp
 
     @property
     def pending(self) -> int:
@@ -800,6 +812,7 @@ class CodingSession:
                 # what the file now holds, in its order (as reading it again would give)
                 written = frame[CODING_COLUMNS].sort_values(_FILE_ORDER, kind="stable")
                 self._set_base(written.reset_index(drop=True))
+                self._stamp = self._file_stamp()
             if revised or self._new_codes:
                 self._fingerprint = _codebook_fingerprint(book_dir)
         self._added, self._removed, self._new_codes = {}, set(), []

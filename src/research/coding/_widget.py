@@ -497,10 +497,10 @@ class CodingWidget(anywidget.AnyWidget):
         codes = [str(c) for c in content.get("codes") or []]
         if not codes:
             raise _Refused("Choisissez un code.")
-        before = {tuple(k) for k in self._keys_here()}
+        before = {c["key"] for c in self.codings}  # what the page shows
         made = [self.session.code_span(self.doc_id, start, end, code) for code in codes]
         frame = pd.concat(made, ignore_index=True)
-        new = frame[[(s, e, c) not in before for s, e, c in self._keys_of(frame)]]
+        new = frame[[coding_key(s, e, c) not in before for s, e, c in self._keys_of(frame)]]
         self._used(codes)
         if not len(new):
             self._save(content.get("seq"), message="ce passage avait déjà ce code")
@@ -592,10 +592,6 @@ class CodingWidget(anywidget.AnyWidget):
         else:
             step = int(content.get("step") or 0)
             self._show(min(max(self.position + step, 0), len(self._doc_ids) - 1))
-
-    def _keys_here(self) -> list[tuple[int, int, str]]:
-        mine = self.session.codings
-        return self._keys_of(mine[mine["doc_id"] == self.doc_id])
 
     @staticmethod
     def _keys_of(frame: pd.DataFrame) -> list[tuple[int, int, str]]:

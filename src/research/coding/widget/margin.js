@@ -82,7 +82,8 @@ class Margin {
             style: { top: `${y}px`, left: `${labelsLeft}px`, color: c.other ? "#555" : "inherit" },
           },
           h("span", { class: "rw-dot", style: { background: safeColor(c.color) } }),
-          c.other ? `${c.label} · ${c.coder}` : c.label,
+          c.other ? h("span", { class: "rw-coder-tag", text: c.coder }) : null,
+          c.label,
           c.memo ? h("span", { class: "rw-memo-mark", title: c.memo, text: " ✎" }) : null,
         );
         fragment.append(label);
