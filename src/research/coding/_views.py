@@ -463,15 +463,27 @@ def document_html(
         mine = mine[mine["coder"] == coder]
     colors = codebook.colors()
     fallback = "#888888"
+    labels = dict(zip(codebook.ids, codebook.codes["label"].astype(str), strict=True))
     spans = []
     for row in mine.itertuples(index=False):
-        label = codebook.label(row.code) if row.code in codebook else f"{row.code} (inconnu)"
+        label = labels.get(row.code, f"{row.code} (inconnu)")
         colors.setdefault(row.code, fallback)
         spans.append((int(row.start), int(row.end), row.code, label, row.coder))
     several = mine["coder"].nunique() > 1
     rows = []
+    # the blocks come in text order: one pass over the codings sorted by start keeps
+    # those that may touch the block (and its label), in the order they were given
+    by_start = sorted(range(len(spans)), key=lambda i: spans[i][0])
+    active: list[int] = []
+    taken = 0
     for s, e, seg, label_at in _layout(text, corpus.segments_of(doc_id)):
-        touching = [sp for sp in spans if sp[0] < e and sp[1] > s]
+        while taken < len(by_start) and spans[by_start[taken]][0] < e:
+            active.append(by_start[taken])
+            taken += 1
+        first = label_at[0] if label_at is not None else s
+        active = sorted(i for i in active if spans[i][1] > first)
+        near = [spans[i] for i in active]
+        touching = [sp for sp in near if sp[0] < e and sp[1] > s]
         speaker = "" if seg is None or not isinstance(seg.speaker, str) else seg.speaker
         margin = []
         seen = set()
@@ -496,7 +508,7 @@ def document_html(
         rows.append(
             {
                 "pieces": _strong(pieces),
-                **_label(text, label_at, spans, colors),
+                **_label(text, label_at, near, colors),
                 "between": seg is None and not heading,  # notes between segments
                 "heading": heading,
                 "emphasis": emphasis,

@@ -191,6 +191,12 @@ class CodingWidget(anywidget.AnyWidget):
         The code under which new and in-vivo codes go (changeable on the page;
         default: the first tree of the codebook).
 
+    Notes
+    -----
+    The widget saves the session after every change, so changes made in the
+    session by code and not yet saved are saved with the first change made on
+    the page.
+
     Examples
     --------
     >>> import pandas as pd, pathlib, tempfile

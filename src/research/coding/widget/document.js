@@ -95,11 +95,27 @@ class DocumentView {
     this.inVivoButton = button("In vivo", "Créer un code nommé par les mots sélectionnés (Alt+I)", () => this.inVivo(), "in-vivo");
     this.newCodeButton = button("Nouveau code…", "Créer un code et coder la sélection (Alt+N)", () => this.tree.openCreate(this.parentSelect.value || null), "new-code");
     this.recentNode = h("div", { class: "rw-recent" });
+    const keys = [
+      ["Maj + ← →", "étendre ou réduire la sélection d'un mot (↑ ↓ : d'une ligne)"],
+      ["lettres", "chercher un code ; Entrée le donne à la sélection"],
+      ["1 … 9", "donner un code récent"],
+      ["Suppr", "retirer le codage choisi"],
+      ["Ctrl+Z, Ctrl+Maj+Z", "annuler, rétablir"],
+      ["Alt+I, Alt+N", "code in vivo, nouveau code"],
+      ["Échap", "tout désélectionner"],
+    ];
+    const help = h(
+      "details",
+      { class: "rw-help" },
+      h("summary", { text: "Raccourcis" }),
+      h("dl", {}, keys.map(([k, what]) => [h("dt", {}, h("kbd", { text: k })), h("dd", { text: what })])),
+    );
     const actions = h(
       "div",
       { class: "rw-actions" },
       this.selInfo,
       h("span", { class: "rw-group" }, this.inVivoButton, this.newCodeButton, h("label", { class: "rw-hint", text: "sous" }), this.parentSelect),
+      help,
     );
     this.tree = new CodeTree({
       onPick: (code) => this.pick(code),
