@@ -19,8 +19,8 @@ import traitlets
 
 from research.coding._table import CODING_COLUMNS
 from research.coding._views import retrieve
-from research.coding._widget import CodingWidget, other_coders, widget_asset, widget_module
-from research.coding._widget_data import tree_depths
+from research.coding._widget import CodingWidget, widget_asset, widget_module
+from research.coding._widget_data import other_coders, tree_depths
 from research.contracts import is_blank
 
 __all__ = ["CodeBrowser"]

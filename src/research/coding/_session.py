@@ -797,7 +797,9 @@ class CodingSession:
             if self._new_codes and book_dir is not None:
                 self._save_new_codes(lock=False)
             with coder_lock(self.folder, self.coder):
-                disk = self._read_own()
+                # the file as this session last read or wrote it, unless another wrote since
+                same = self._stamp is not None and self._file_stamp() == self._stamp
+                disk = self._base if same else self._read_own()
                 keys = _keys_of(disk)
                 kept = disk[[k not in self._removed for k in keys]] if self._removed else disk
                 kept = self._with_memos(kept)

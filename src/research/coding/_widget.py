@@ -25,7 +25,6 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import anywidget
@@ -33,21 +32,22 @@ import pandas as pd
 import traitlets
 
 from research.coding._offsets import Utf16Offsets, whole_characters
-from research.coding._reading import _read_file, coding_files
-from research.coding._table import CODING_COLUMNS, empty_codings
+from research.coding._table import empty_codings
 from research.coding._views import document_html
 from research.coding._widget_data import (
     codes_view,
     coding_key,
     codings_view,
+    document_ids,
     document_view,
     documents_view,
+    other_coders,
     spans_of,
 )
 from research.contracts import is_blank
 from research.errors import CodingError, ResearchError
 
-__all__ = ["CodingWidget", "other_coders", "widget_asset", "widget_module"]
+__all__ = ["CodingWidget", "widget_asset", "widget_module"]
 
 _SCRIPTS = (
     "util.js",
@@ -89,66 +89,6 @@ class _Edit:
     doc_id: str
     before: pd.DataFrame
     after: pd.DataFrame
-
-
-def _document_ids(corpus, documents, where: Mapping[str, Any] | None) -> list[str]:
-    if documents is None:
-        ids = list(corpus.doc_ids)
-    elif isinstance(documents, str):
-        ids = [documents]
-    elif hasattr(documents, "doc_ids"):  # a Corpus, e.g. corpus.where(kind="interview")
-        ids = list(documents.doc_ids)
-    else:
-        ids = [str(d) for d in documents]
-    for doc_id in ids:
-        corpus.text(doc_id)  # an unknown id is named, with the closest ones
-    if where:
-        keep = set(corpus.where(**where).doc_ids)
-        ids = [d for d in ids if d in keep]
-    ids = list(dict.fromkeys(ids))
-    if not ids:
-        raise CodingError(
-            "no document to show in the coding widget",
-            hint="give document ids, a sub-corpus or a 'where' filter that some documents match",
-        )
-    return ids
-
-
-_FILES: dict[Path, tuple[tuple[int, int], pd.DataFrame | None]] = {}
-
-
-def _coder_file(path: Path) -> pd.DataFrame | None:
-    """A coder file's rows (``None`` when it has errors), read again only when changed."""
-    stat = path.stat()
-    stamp = (stat.st_mtime_ns, stat.st_size)
-    known = _FILES.get(path)
-    if known is None or known[0] != stamp:
-        frame, problems = _read_file(path, path.name)
-        bad = any(p.severity == "error" for p in problems)
-        if len(_FILES) > 64:
-            _FILES.clear()
-        known = _FILES[path] = (stamp, None if bad else frame[CODING_COLUMNS])
-    return known[1]
-
-
-def other_coders(folder, coder: str, *, doc_id: str | None = None) -> pd.DataFrame:
-    """The codings of every coder but ``coder``, read from their files now.
-
-    A coder file with errors is left out (``research validate`` names them).
-    """
-    frames = []
-    if folder is not None:
-        for path in coding_files(folder):
-            if path.stem == coder:
-                continue
-            frame = _coder_file(path)
-            if frame is None:
-                continue
-            if doc_id is not None:
-                frame = frame[frame["doc_id"] == doc_id]
-            frames.append(frame[CODING_COLUMNS])
-    frames = [f for f in frames if len(f)]
-    return pd.concat(frames, ignore_index=True) if frames else empty_codings()
 
 
 def _french(exc: Exception) -> str:
@@ -246,7 +186,7 @@ class CodingWidget(anywidget.AnyWidget):
         new_codes_under: str | None = None,
     ) -> None:
         self.session = session
-        self._doc_ids = _document_ids(session.corpus, documents, where)
+        self._doc_ids = document_ids(session.corpus, documents, where)
         self._blind = bool(blind)
         self._undo: list[_Edit] = []
         self._redo: list[_Edit] = []

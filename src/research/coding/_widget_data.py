@@ -6,8 +6,9 @@ item, a note between segments), each made of runs of the text to show and
 where its turn label lies. Markdown marks (``#`` of a heading, ``**`` of bold,
 ``*`` around a note) are left out of the runs, so they are not shown, but
 their characters keep their places: every run is a slice of the stored text.
-Codings (:func:`codings_view`), the codebook with counts (:func:`codes_view`)
-and the list of documents (:func:`documents_view`) complete the picture. Every
+Codings (:func:`codings_view`, and the other coders' :func:`other_coders`), the
+codebook with counts (:func:`codes_view`) and the documents to move through
+(:func:`document_ids`, :func:`documents_view`) complete the picture. Every
 offset handed to the page is in UTF-16 code units (the page's own), through
 :class:`research.coding._offsets.Utf16Offsets`.
 
@@ -30,20 +31,33 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from research.coding._offsets import Utf16Offsets
+from research.coding._reading import _read_file, coding_files
+from research.coding._table import CODING_COLUMNS, empty_codings
 from research.coding._views import _LIST_MARKER, _emphasised, _heading_level, _layout
 from research.contracts import is_blank
+from research.errors import CodingError
 
 if TYPE_CHECKING:
     from research.codebook import Codebook
     from research.corpus import Corpus
 
-__all__ = ["codes_view", "coding_key", "codings_view", "document_view", "documents_view"]
+__all__ = [
+    "codes_view",
+    "coding_key",
+    "codings_view",
+    "document_ids",
+    "document_view",
+    "documents_view",
+    "other_coders",
+    "tree_depths",
+]
 
 # run flags, as the page reads them
 BOLD, ITALIC, TIME = 1, 2, 4
@@ -290,3 +304,63 @@ def spans_of(keys: Iterable[str]) -> list[tuple[int, int, str]]:
         start, end, code = str(key).split(":", 2)
         out.append((int(start), int(end), code))
     return out
+
+
+def document_ids(corpus, documents, where: Mapping[str, Any] | None) -> list[str]:
+    if documents is None:
+        ids = list(corpus.doc_ids)
+    elif isinstance(documents, str):
+        ids = [documents]
+    elif hasattr(documents, "doc_ids"):  # a Corpus, e.g. corpus.where(kind="interview")
+        ids = list(documents.doc_ids)
+    else:
+        ids = [str(d) for d in documents]
+    for doc_id in ids:
+        corpus.text(doc_id)  # an unknown id is named, with the closest ones
+    if where:
+        keep = set(corpus.where(**where).doc_ids)
+        ids = [d for d in ids if d in keep]
+    ids = list(dict.fromkeys(ids))
+    if not ids:
+        raise CodingError(
+            "no document to show in the coding widget",
+            hint="give document ids, a sub-corpus or a 'where' filter that some documents match",
+        )
+    return ids
+
+
+_FILES: dict[Path, tuple[tuple[int, int], pd.DataFrame | None]] = {}
+
+
+def _coder_file(path: Path) -> pd.DataFrame | None:
+    """A coder file's rows (``None`` when it has errors), read again only when changed."""
+    stat = path.stat()
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    known = _FILES.get(path)
+    if known is None or known[0] != stamp:
+        frame, problems = _read_file(path, path.name)
+        bad = any(p.severity == "error" for p in problems)
+        if len(_FILES) > 64:
+            _FILES.clear()
+        known = _FILES[path] = (stamp, None if bad else frame[CODING_COLUMNS])
+    return known[1]
+
+
+def other_coders(folder, coder: str, *, doc_id: str | None = None) -> pd.DataFrame:
+    """The codings of every coder but ``coder``, read from their files now.
+
+    A coder file with errors is left out (``research validate`` names them).
+    """
+    frames = []
+    if folder is not None:
+        for path in coding_files(folder):
+            if path.stem == coder:
+                continue
+            frame = _coder_file(path)
+            if frame is None:
+                continue
+            if doc_id is not None:
+                frame = frame[frame["doc_id"] == doc_id]
+            frames.append(frame[CODING_COLUMNS])
+    frames = [f for f in frames if len(f)]
+    return pd.concat(frames, ignore_index=True) if frames else empty_codings()
