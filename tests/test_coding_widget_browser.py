@@ -208,10 +208,16 @@ def test_coding_with_the_mouse_and_the_keyboard(open_notebook):
     assert "Confiance" in panel.inner_text()
     panel.locator("[data-action='end-right']").click()
     widget.idle()
+    widget.click("Le car")
+    panel.locator("[data-action='recode']").click()
+    widget.root.locator(".rw-code[data-code='terrain.freins.peur'] .rw-code-label").click()
+    widget.idle()
     widget.click("de Lons")
     panel.locator("[data-action='remove']").click()
     widget.idle()
     saved = rows(root, "lea")
+    recoded = saved.set_index("quote").loc["Le car ne passe pas le samedi"]
+    assert (recoded["code"], recoded["memo"]) == ("terrain.freins.peur", "")
     assert "terrain.cooperation" not in saved["code"].tolist()
     assert saved.set_index("quote").loc["Trente kilomètres", "memo"] == "la distance, « toujours »"
     assert "«\u00a0c’est pour toi\u00a0». Quoi" in saved["quote"].tolist()
