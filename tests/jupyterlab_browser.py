@@ -294,12 +294,19 @@ class Widget:
                                     return [nodes[k][0], pos - nodes[k][1]]; };
               const rect = (pos) => { const [node, off] = at(pos); const r = document.createRange();
                                       r.setStart(node, off); r.setEnd(node, off + 1); return r.getBoundingClientRect(); };
-              scroll.scrollIntoView({block: 'nearest'});
-              const top = rect(a).top - scroll.getBoundingClientRect().top;
-              scroll.scrollTop += top - scroll.clientHeight / 3;
-              const r1 = rect(a), r2 = rect(b + last.length - 1);
-              return {x1: r1.left, x1r: r1.right, y1: (r1.top + r1.bottom) / 2,
-                      x2l: r2.left, x2: r2.right, y2: (r2.top + r2.bottom) / 2};
+              // blocks are laid out when shown (content-visibility): scroll, let the
+              // page lay out what came into view, and scroll again until it stays
+              const frames = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+              const place = () => { scroll.scrollIntoView({block: 'nearest'});
+                const top = rect(a).top - scroll.getBoundingClientRect().top;
+                scroll.scrollTop += top - scroll.clientHeight / 3; return rect(a).top; };
+              return (async () => {
+                let before = place();
+                for (let k = 0; k < 5; k++) { await frames(); const now = place(); if (now === before) break; before = now; }
+                const r1 = rect(a), r2 = rect(b + last.length - 1);
+                return {x1: r1.left, x1r: r1.right, y1: (r1.top + r1.bottom) / 2,
+                        x2l: r2.left, x2: r2.right, y2: (r2.top + r2.bottom) / 2};
+              })();
             }""",
             [first, last or first],
         )
