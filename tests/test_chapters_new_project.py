@@ -13,6 +13,7 @@ import json
 import shutil
 from pathlib import Path
 
+import docx
 import pandas as pd
 import pytest
 
@@ -41,6 +42,7 @@ CHAPTERS = {
     "coding-and-agreement": "03-coding-and-agreement.ipynb",
     "institutional-work": "04-institutional-work.ipynb",
     "actor-network": "05-actor-network.ipynb",
+    "lexicometry": "06-lexicometry.ipynb",
 }
 
 
@@ -142,6 +144,23 @@ def test_coding_chapter_analyses_the_only_coder_without_agreement(documents_only
     assert kinds.set_index("code").loc["terrain.cooperation", "total"] == 2
 
 
+def test_coding_chapter_shows_saturation_relations_and_portrait_and_exports(documents_only):
+    shown = _shown(documents_only, "coding-and-agreement")
+    assert "il faut au moins 6 entretiens codés pour évaluer la saturation, ce projet en a 2" in (
+        shown
+    )
+    assert "ne sont rattachés à aucune édition" in shown
+    assert {"saturation", "code_relations", "code_document_matrix", "document_portrait"} <= (
+        _tables(documents_only, "coding-and-agreement")
+    )
+    out = documents_only / "export" / "chapitre-03.docx"
+    _cli("export", "chapter", "03", "--docx", str(out), "-C", str(documents_only))
+    word = docx.Document(out)
+    captions = [p.text for p in word.paragraphs if p.style.name == "Caption"]
+    assert any("Saturation" in c for c in captions) and any("Portrait" in c for c in captions)
+    assert "Codage et accord inter-codeurs" in [p.text for p in word.paragraphs]
+
+
 def test_institutional_work_says_there_are_no_iw_codes(documents_only):
     shown = _shown(documents_only, "institutional-work")
     assert "n'a pas de codes `iw.*`" in shown
@@ -152,6 +171,19 @@ def test_network_says_which_tables_it_needs(documents_only):
     shown = _shown(documents_only, "actor-network")
     assert "besoin des tables `workshops`, `participations`" in shown
     assert "n'a pas de codes `ant.*`" in shown
+
+
+def test_lexicometry_says_what_a_small_project_cannot_give(documents_only):
+    shown = _shown(documents_only, "lexicometry")
+    assert "Corpus analysé : 2 entretiens" in shown
+    assert "n'ont pas d'attribut `respondent_category`" in shown
+    assert "ne se rattachent pas à deux éditions" in shown
+    assert "Trop peu de texte pour une classification" in shown
+    tables = _tables(documents_only, "lexicometry")
+    assert {"lexical_summary", "frequent_forms", "specificities_by_attribute"} <= tables
+    summary = pd.read_csv(documents_only / "outputs/lexicometry/default/tables/lexical_summary.csv")
+    assert summary.loc[0, "segments"] > 0 and summary.loc[0, "forms"] > 10
+    assert "reinert_classes" not in tables
 
 
 def test_a_second_coder_brings_the_agreement_section(documents_only):
@@ -172,6 +204,11 @@ def test_a_second_coder_brings_the_agreement_section(documents_only):
     assert {"terrain.cooperation", "terrain.origine", "terrain.territoire"} <= set(
         agreement["code"]
     )
+    unitizing = pd.read_csv(folder / "tables" / "unitizing.csv")
+    assert set(agreement["code"]) - {"(all codes)"} <= set(unitizing["code"])
+    summary = pd.read_csv(folder / "tables" / "unitizing_summary.csv")
+    assert {"uα", "|uα", "Cuα"} <= set(summary["coefficient"])
+    assert "tirages des 2 documents comparés" in shown
     found = pd.read_csv(folder / "quotes" / "disagreements.csv")
     assert sorted(zip(found["code"], found["who"], strict=True)) == [
         ("terrain.cooperation", "seul lea"),
@@ -192,6 +229,7 @@ def test_edition_tables_without_documents(tmp_path):
     )
     assert "Ce projet n'a encore aucun codage" in _shown(root, "coding-and-agreement")
     assert "research.CodingSession" in _shown(root, "coding-and-agreement")
+    assert "Aucun document à analyser" in _shown(root, "lexicometry")
     network = _shown(root, "actor-network")
     assert "Graphes par édition : SUT2016" in network and "Animateur suivi" in network
     assert {"graph_measures", "node_measures", "animator_trajectory"} <= _tables(

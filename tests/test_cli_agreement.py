@@ -75,3 +75,48 @@ def test_agreement_table_and_disagreement_page(project, capsys):
 def test_agreement_with_one_coder_is_a_usage_error(project, capsys):
     assert main(["agreement", "--coders", "anne", "--infer-documents", "-C", str(project)]) == 2
     assert "at least two coders" in capsys.readouterr().err
+
+
+def _done(project):
+    (project / "corpus" / "codings" / "coders.yaml").write_text(
+        "anne: {documents: all}\nbruno: {documents: all}\n"
+    )
+
+
+def test_agreement_unitizing_alphas(project, capsys):
+    _done(project)
+    out = project / "unitizing.csv"
+    args = ["agreement", "anne", "bruno", "--unitizing", "--n-boot", "50", "--out", str(out)]
+    assert main([*args, "-C", str(project)]) == 0
+    printed = capsys.readouterr().out
+    assert "uα" in printed and "|uα" in printed and "Cuα" in printed
+    assert "resamples of the documents" in printed
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [row["code"] for row in rows] == ["sut.help"]
+    # anne and bruno agree on one passage of two each: far from perfect, above chance
+    assert 0 < float(rows[0]["alpha_binary"]) < 1
+
+
+def test_agreement_maxqda_overlap_and_children(project, capsys):
+    _done(project)
+    out = project / "maxqda.csv"
+    args = ["agreement", "anne", "bruno", "--maxqda", "overlap", "--include-children"]
+    assert main([*args, "--out", str(out), "-C", str(project)]) == 0
+    rows = {row["code"]: row for row in csv.DictReader(out.open(encoding="utf-8"))}
+    assert set(rows) == {"sut", "sut.help", "(all codes)"}
+    # one passage coded by both, one by each only: 2 of 4 segments agree
+    assert rows["sut.help"]["agreements"] == "2" and rows["sut.help"]["total"] == "4"
+    assert "kappa_bp" in rows["sut"]
+
+
+def test_agreement_rejects_an_unknown_maxqda_criterion(project, capsys):
+    _done(project)
+    assert main(["agreement", "anne", "bruno", "--maxqda", "words", "-C", str(project)]) != 0
+    assert "presence, frequency, overlap" in capsys.readouterr().err
+
+
+def test_agreement_character_level_says_characters_are_not_independent(project, capsys):
+    _done(project)
+    args = ["agreement", "anne", "bruno", "--unit", "character", "--n-boot", "50"]
+    assert main([*args, "-C", str(project)]) == 0
+    assert "indépendante" in capsys.readouterr().out

@@ -29,6 +29,8 @@ The kinds
 ``pillar``         a pillar of institutional work
 ``kappa_method``   the kappa of an agreement table
 ``marker``         the rows that stand for a group (``(all codes)``, ``(animator)``)
+``memo_kind``      the kind of a memo, as the heading of its group (« mémos théoriques »)
+``level``          a level of a Gioia data structure (first-order concepts…)
 
 :data:`CATEGORY_ROLES` gives, for quotations, the role of one person of a category,
 masculine and feminine.
@@ -57,6 +59,8 @@ __all__ = [
     "COLUMN_KINDS",
     "COLUMN_LABELS",
     "KIND_LABELS",
+    "LEVEL_LABELS",
+    "MEMO_KIND_LABELS",
     "NODE_CATEGORY_LABELS",
     "OUTCOME_LABELS",
     "ROLE_LABELS",
@@ -76,6 +80,9 @@ KIND_LABELS: dict[str, str] = {
     "logbook": "journal de bord",
     "note": "note",
     "document": "document",
+    "email": "courriel",
+    "web_page": "page web",
+    "survey": "questionnaire",
 }
 #: French names of actor categories as groups (table headers, figure labels).
 CATEGORY_LABELS: dict[str, str] = {
@@ -217,6 +224,23 @@ MARKER_LABELS: dict[str, str] = {
     "(animator)": "(équipe d'animation)",
 }
 
+#: French names of the kinds of memo, as headings of their groups (a project's own kinds
+#: take the labels it declares in ``research.yaml``).
+MEMO_KIND_LABELS: dict[str, str] = {
+    "theoretical": "mémos théoriques",
+    "methodological": "mémos méthodologiques",
+    "reflexive": "mémos réflexifs",
+    "code": "mémos de code",
+    "document": "mémos de document",
+    "coding": "mémos de codage",
+}
+#: French names of the levels of a Gioia data structure (Gioia, Corley & Hamilton, 2013).
+LEVEL_LABELS: dict[str, str] = {
+    "first_order": "concepts de premier ordre",
+    "second_order": "thèmes de second ordre",
+    "aggregate": "dimensions agrégées",
+}
+
 #: Every kind of value and its labels.
 VOCABULARY: Mapping[str, Mapping[str, str]] = MappingProxyType(
     {
@@ -235,6 +259,8 @@ VOCABULARY: Mapping[str, Mapping[str, str]] = MappingProxyType(
         "pillar": PILLAR_LABELS,
         "kappa_method": KAPPA_METHOD_LABELS,
         "marker": MARKER_LABELS,
+        "memo_kind": MEMO_KIND_LABELS,
+        "level": LEVEL_LABELS,
     }
 )
 
@@ -357,6 +383,28 @@ COLUMN_LABELS: dict[str, str] = {
     "alpha_low": "alpha borne basse",
     "alpha_high": "alpha borne haute",
     "p_alpha_below_min": "probabilité d'un alpha sous le seuil",
+    "agreements": "accords",
+    "disagreements": "désaccords",
+    "domain": "domaine",
+    "coded": "caractères codés",
+    "alpha_binary": "|cuα (où le code s'applique)",
+    "observed_binary": "|cuα désaccord observé",
+    "expected_binary": "|cuα désaccord attendu",
+    "low_binary": "|cuα borne basse",
+    "high_binary": "|cuα borne haute",
+    "alpha_coding": "(k)uα (quel code, passages communs)",
+    "observed_coding": "(k)uα désaccord observé",
+    "expected_coding": "(k)uα désaccord attendu",
+    "low_coding": "(k)uα borne basse",
+    "high_coding": "(k)uα borne haute",
+    "coverage_coding": "(k)uα part du code couverte",
+    "coefficient": "coefficient d'accord",
+    "scope": "portée",
+    "observed": "désaccord observé",
+    "expected": "désaccord attendu",
+    "low": "borne basse",
+    "high": "borne haute",
+    "coverage": "part de la matière",
     # institutional work
     "pillar": "pilier",
     "pillar_label": "libellé du pilier",
@@ -407,6 +455,60 @@ COLUMN_LABELS: dict[str, str] = {
     "core_retained": "cœur maintenu",
     "core_jaccard": "Jaccard du cœur",
     "moment": "moment",
+    # memos and the displays of qualitative analysis
+    "memo_id": "mémo",
+    "author": "auteur",
+    "title": "titre",
+    "aggregate": "dimension agrégée",
+    "aggregate_label": "libellé de la dimension",
+    "second_order": "thème de second ordre",
+    "second_order_label": "libellé du thème",
+    "first_order": "concept de premier ordre",
+    "first_order_label": "libellé du concept",
+    "codings": "codages",
+    "example": "exemple",
+    "example_source": "source de l'exemple",
+    "position": "rang",
+    "new_codes": "nouveaux codes",
+    "new_code_ids": "codes nouveaux",
+    "cumulative_codes": "codes cumulés",
+    "codes_in_document": "codes du document",
+    "run_documents": "documents du passage",
+    "run_new_codes": "nouveaux codes du passage",
+    "new_information": "information nouvelle",
+    "saturated": "saturation atteinte",
+    "pairs": "paires",
+    "window": "fenêtre",
+    "lane": "ligne",
+    "color": "couleur",
+    # textual statistics
+    "ts_id": "segment de texte",
+    "text": "texte",
+    "n_words": "mots",
+    "occurrences": "occurrences",
+    "forms": "formes",
+    "hapax": "hapax",
+    "part": "partie",
+    "frequency": "fréquence",
+    "expected_frequency": "effectif théorique",
+    "specificity": "spécificité",
+    "axis": "axe",
+    "eigenvalue": "valeur propre",
+    "percent": "pourcentage",
+    "cumulative": "pourcentage cumulé",
+    "mass": "masse",
+    "class": "classe",
+    "n_class": "segments de la classe",
+    "n_total": "segments du corpus",
+    "chi2": "khi-deux",
+    "attribute": "attribut",
+    "rank": "rang",
+    "score": "score",
+    "form_a": "forme A",
+    "form_b": "forme B",
+    "cooccurrences": "cooccurrences",
+    "index": "indice",
+    "in_tree": "dans l'arbre",
 }
 
 #: The kinds of value (see :data:`VOCABULARY`) that label the cells of a column, tried in order.
@@ -430,10 +532,11 @@ COLUMN_KINDS: dict[str, tuple[str, ...]] = {
     "kappa_method": ("kappa_method",),
     "node": ("marker",),
     "label": ("marker",),
+    "scope": ("marker",),
 }
 
 # Columns holding code ids, and the kinds tried for a header that is a value (a pivot).
-_CODE_COLUMNS = ("code", "code_a", "code_b", "parent")
+_CODE_COLUMNS = ("code", "code_a", "code_b", "parent", "domain", "scope")
 _HEADER_KINDS = ("stage", "workshop_type", "outcome", "category", "document_kind")
 
 

@@ -22,8 +22,10 @@ from research.agreement._agreement_units import (
     segment_units,
 )
 from research.agreement._bootstrap import bootstrap_alpha
+from research.agreement._hierarchy import roll_up_codings
 from research.agreement._kappas import cohen_kappa, fleiss_kappa
 from research.agreement._krippendorff import krippendorff_alpha
+from research.agreement._maxqda import Criterion, maxqda_table
 from research.agreement._scope import DocumentsCoded, _check_coders
 from research.contracts import require_columns
 from research.errors import AgreementError
@@ -34,6 +36,14 @@ __all__ = [
 ]
 
 ALL_CODES = "(all codes)"
+
+CHARACTER_CAVEAT = (
+    "Au niveau des caractères, l'intervalle bootstrap traite chaque caractère comme une "
+    "observation indépendante, ce qu'il n'est pas : un codage couvre des suites de "
+    "caractères, qui sont d'accord ou en désaccord ensemble. L'intervalle est donc bien trop "
+    "étroit. Pour un intervalle honnête, voir les alphas d'unitisation, dont le bootstrap "
+    "tire des documents (research agreement --unitizing), ou l'accord par segment."
+)
 
 
 # ------------------------------------------------------------------- the table
@@ -155,6 +165,9 @@ def agreement_table(
     confidence: float = 0.95,
     alpha_min: float = 0.8,
     method: Literal["krippendorff", "units"] = "krippendorff",
+    include_children: bool = False,
+    maxqda: Criterion | None = None,
+    min_share: float = 0.9,
 ) -> pd.DataFrame:
     """Agreement of ``coders`` per code and overall, weakest codes first.
 
@@ -165,7 +178,14 @@ def agreement_table(
 
     At the character level the bootstrap treats characters as independent units,
     which they are not (a coding covers a run of them): its intervals are far too
-    narrow there. Report the interval of the segment level, or none.
+    narrow there. Report the interval of the segment level, or none; the table's
+    ``attrs["caveat"]`` says so in French.
+
+    ``include_children=True`` rolls every coding up to the ancestors of its code
+    (:func:`roll_up_codings`), so that a parent's agreement counts its children's
+    codings. ``maxqda`` (``"presence"``, ``"frequency"`` or ``"overlap"``, with
+    ``min_share``) gives instead the table of MAXQDA's criterion
+    (:func:`maxqda_table`), to compare with a MAXQDA report.
 
     Examples
     --------
@@ -180,6 +200,19 @@ def agreement_table(
     >>> table[["code", "n_units", "percent_agreement", "kappa"]].round(4).values.tolist()
     [['y', 4, 0.75, 0.0], ['x', 4, 1.0, 1.0], ['(all codes)', 8, 0.875, 0.7143]]
     """
+    if maxqda is not None:
+        return maxqda_table(
+            codings,
+            coders=coders,
+            criterion=maxqda,
+            min_share=min_share,
+            codes=codes,
+            documents_coded=documents_coded,
+            infer_documents=infer_documents,
+            include_children=include_children,
+        )
+    if include_children:
+        codings = roll_up_codings(codings)
     if unit == "segment":
         if segments is None:
             raise AgreementError("unit='segment' needs the segments table (segments=...)")
@@ -228,5 +261,8 @@ def agreement_table(
         unit=unit,
         documents=sorted(units["doc_id"].unique()),
         min_overlap=min_overlap if unit == "segment" else None,
+        include_children=include_children,
     )
+    if unit == "character" and n_boot > 0:
+        table.attrs["caveat"] = CHARACTER_CAVEAT
     return table

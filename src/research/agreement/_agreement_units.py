@@ -237,6 +237,29 @@ def segment_values(
 # ------------------------------------------------------------- other levels
 
 
+def _document_lengths(
+    lengths: Mapping[str, int] | pd.Series, docs: list[str], cod: pd.DataFrame
+) -> np.ndarray:
+    """The text length of each of ``docs``, checked against the codings' ends."""
+    length = pd.Series(lengths, dtype="object").rename(index=str)
+    missing = [d for d in docs if d not in length.index]
+    if missing:
+        raise AgreementError(
+            f"no text length for document(s) {', '.join(missing[:5])}; give the length of "
+            "every document the coders have in common"
+        )
+    doc_len = pd.to_numeric(length.loc[docs]).astype(np.int64).to_numpy()
+    too_long = cod["end"].to_numpy() > doc_len[pd.Index(docs).get_indexer(cod["doc_id"])]
+    if too_long.any():
+        r = cod[too_long].iloc[0]
+        raise CodingError(
+            f"coding [{r['start']}, {r['end']}) of coder {r['coder']!r}, code {r['code']!r} "
+            f"ends beyond the text of document {r['doc_id']!r}",
+            hint="re-anchor the codings after the transcript was edited",
+        )
+    return doc_len
+
+
 def character_units(
     codings: pd.DataFrame,
     lengths: Mapping[str, int] | pd.Series,
@@ -269,22 +292,7 @@ def character_units(
     [[0, 0, 10], [1, 0, 5], [1, 1, 5]]
     """
     cod, names, docs, chosen = _scope(codings, coders, codes, documents_coded, infer_documents)
-    length = pd.Series(lengths, dtype="object").rename(index=str)
-    missing = [d for d in docs if d not in length.index]
-    if missing:
-        raise AgreementError(
-            f"no text length for document(s) {', '.join(missing[:5])}; give the length of "
-            "every document the coders have in common"
-        )
-    doc_len = pd.to_numeric(length.loc[docs]).astype(np.int64).to_numpy()
-    too_long = cod["end"].to_numpy() > doc_len[pd.Index(docs).get_indexer(cod["doc_id"])]
-    if too_long.any():
-        r = cod[too_long].iloc[0]
-        raise CodingError(
-            f"coding [{r['start']}, {r['end']}) of coder {r['coder']!r}, code {r['code']!r} "
-            f"ends beyond the text of document {r['doc_id']!r}",
-            hint="re-anchor the codings after the transcript was edited",
-        )
+    doc_len = _document_lengths(lengths, docs, cod)
     n_docs, n_cod = len(docs), len(names)
     group = pd.Index(chosen).get_indexer(cod["code"]) * n_docs + pd.Index(docs).get_indexer(
         cod["doc_id"]

@@ -12,6 +12,7 @@ from research.agreement._agreement_table import agreement_table
 from research.agreement._agreement_units import Unit
 from research.agreement._disagreement_page import write_disagreements_html
 from research.agreement._disagreements import disagreements
+from research.agreement._maxqda import Criterion
 from research.agreement._scope import DocumentsCoded
 from research.errors import AgreementError
 
@@ -37,6 +38,9 @@ def agreement_report(
     seed: int = 0,
     alpha_min: float = 0.8,
     codebook: Codebook | None = None,
+    include_children: bool = False,
+    maxqda: Criterion | None = None,
+    min_share: float = 0.9,
 ) -> pd.DataFrame:
     """The agreement table, and optionally the disagreement page, for the CLI.
 
@@ -44,6 +48,8 @@ def agreement_report(
     With ``html_path``, the segments where two coders differ are written as a
     self-contained HTML page for the consensus meeting (exactly two coders), its
     codes named by their labels in ``codebook`` when it is given.
+    ``include_children``, ``maxqda`` and ``min_share`` are passed to
+    :func:`agreement_table`.
     """
     lengths = None if texts is None else {str(d): len(t) for d, t in texts.items()}
     if html_path is not None and len(coders) != 2:
@@ -61,6 +67,9 @@ def agreement_report(
         n_boot=n_boot,
         seed=seed,
         alpha_min=alpha_min,
+        include_children=include_children,
+        maxqda=maxqda,
+        min_share=min_share,
     )
     if html_path is not None:
         if segments is None:

@@ -30,11 +30,14 @@ from research.files._links import (
     outside_links,
 )
 from research.files._processes import pid_alive
+from research.files._rows import read_rows
 from research.files._spreadsheet import csv_text, spreadsheet_cell, spreadsheet_safe, xlsx_bytes
+from research.files._stable_zip import FIXED_ZIP_TIME, stable_zip
 from research.files._transaction import JOURNAL_PREFIX, Transaction, recover, transaction
 from research.files._yaml import MAX_ALIAS_NODES, YamlMapping, load_yaml
 
 __all__ = [
+    "FIXED_ZIP_TIME",
     "JOURNAL_PREFIX",
     "MAX_ALIAS_NODES",
     "Limits",
@@ -56,10 +59,12 @@ __all__ = [
     "pid_alive",
     "read_limited",
     "read_member",
+    "read_rows",
     "recover",
     "remove_stale_temporaries",
     "spreadsheet_cell",
     "spreadsheet_safe",
+    "stable_zip",
     "transaction",
     "xlsx_bytes",
     "zip_problem",

@@ -1,7 +1,8 @@
 """Chapters: the chapter list, runs of the notebooks into ``outputs/``, provenance and the index page.
 
 Inside a chapter notebook, :func:`save_table`, :func:`save_figure`, :func:`save_quotes`
-and :func:`save_page` write its results reproducibly into its run folder.
+and :func:`save_page` write its results reproducibly into its run folder;
+:func:`export_chapter` puts a run's results into a Word or LaTeX document for the thesis.
 """
 
 from research.pipeline._chapters import (
@@ -36,6 +37,7 @@ from research.pipeline._kernels import (
 )
 from research.pipeline._outputs import (
     Saved,
+    figure_bytes,
     output_dir,
     record_input,
     save_figure,
@@ -74,6 +76,7 @@ from research.pipeline._standard import (
     standard_chapters,
     standard_chapters_folder,
 )
+from research.pipeline._thesis import chapter_document, export_chapter, run_folder
 
 __all__ = [
     "CHAPTERS_FILE",
@@ -97,6 +100,7 @@ __all__ = [
     "Saved",
     "add_standard_chapter",
     "cache_key",
+    "chapter_document",
     "check_parameters",
     "code_hash",
     "coerce_value",
@@ -105,6 +109,8 @@ __all__ = [
     "execute_notebook",
     "execute_run",
     "execute_runs",
+    "export_chapter",
+    "figure_bytes",
     "file_sha256",
     "format_parameters",
     "git_commit",
@@ -123,6 +129,7 @@ __all__ = [
     "read_provenance",
     "record_input",
     "run_chapters",
+    "run_folder",
     "run_id_for",
     "save_figure",
     "save_page",

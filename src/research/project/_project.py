@@ -43,6 +43,7 @@ _FOLDER_KEYS = (
     "outputs",
     "private",
     "cache",
+    "memos",
 )
 
 
@@ -60,6 +61,7 @@ class ProjectPaths:
     outputs: Path
     private: Path
     cache: Path
+    memos: Path
 
     @classmethod
     def from_settings(cls, root: Path, settings: dict[str, Any]) -> ProjectPaths:
@@ -106,7 +108,15 @@ class ProjectPaths:
             outputs=where("outputs", root / "outputs"),
             private=where("private", root / "private"),
             cache=where("cache", root / ".cache"),
+            memos=where("memos", corpus / "memos"),
         )
+
+    @property
+    def lexicon(self) -> Path:
+        """The project's lexicon (``lexicon.yaml`` in the codebook folder; see :mod:`research.nlp`)."""
+        from research.nlp import LEXICON_FILE
+
+        return self.codebook / LEXICON_FILE
 
     def relative(self, path: str | Path) -> str:
         """``path`` relative to the root, with ``/`` separators (for tables and logs)."""
@@ -198,6 +208,53 @@ class Project:
             line=getattr(self.settings, "key_lines", {}).get("limits"),
         )
 
+    @cached_property
+    def pseudonym_key(self) -> Path:
+        """Where the pseudonym key is: ``privacy: {key: …}`` in ``research.yaml``
+        (relative to it, ``~`` allowed), else ``pseudonyms.yaml`` in the private folder.
+
+        :mod:`research.privacy` refuses a key inside the shared folders or one git
+        would commit.
+
+        Raises
+        ------
+        InputError
+            When ``privacy`` is not a mapping, has an unknown key, or ``key`` is not
+            a path written as text, naming the line of ``research.yaml``.
+        """
+        path = self.root / SETTINGS_FILE
+        privacy = self.settings.get("privacy")
+        if privacy is None:
+            return self.paths.private / "pseudonyms.yaml"
+        line = getattr(self.settings, "key_lines", {}).get("privacy")
+        if not isinstance(privacy, dict):
+            raise InputError(
+                f"'privacy' must be a mapping of 'name: value' lines, not {privacy!r}",
+                path=path,
+                line=line,
+                hint="write for instance  privacy: {key: private/pseudonyms.yaml}",
+            )
+        lines = getattr(privacy, "key_lines", {})
+        unknown = sorted(map(str, set(privacy) - {"key"}))
+        if unknown:
+            raise InputError(
+                f"unknown key(s) {unknown} under 'privacy'",
+                path=path,
+                line=lines.get(unknown[0], line),
+                hint="the only key is 'key', the path of the pseudonym key",
+            )
+        value = privacy.get("key")
+        if value is None:
+            return self.paths.private / "pseudonyms.yaml"
+        if not isinstance(value, str) or not value.strip():
+            raise InputError(
+                f"privacy.key must be a file path written as text, not {value!r}",
+                path=path,
+                line=lines.get("key", line),
+                hint="write for instance  key: private/pseudonyms.yaml  (relative to research.yaml)",
+            )
+        return (self.root / Path(value.strip()).expanduser()).resolve()
+
     def _refuse_outside_links(self, folder: Path) -> None:
         """Raise for the first entry of ``folder`` that a link takes out of the project."""
         from research.files import outside_link_error, outside_links
@@ -255,9 +312,70 @@ class Project:
         self._refuse_outside_links(self.paths.codings)
         return load_codings(self.paths.codings, corpus=self.corpus, codebook=self.codebook)
 
+    @property
+    def memo_kinds(self) -> dict[str, str]:
+        """The project's own kinds of memo and their French names (``research.yaml``).
+
+        ``memos: {kinds: {terrain: notes de terrain}}``, or a list of names
+        (``memos: {kinds: [terrain]}``) whose names are their labels.
+
+        Raises
+        ------
+        InputError
+            When ``memos`` or its ``kinds`` has another shape, naming ``research.yaml``.
+        """
+        section = self.settings.get("memos") or {}
+        kinds = section.get("kinds") if isinstance(section, dict) else None
+        where = {"path": self.root / SETTINGS_FILE,
+                 "line": getattr(self.settings, "key_lines", {}).get("memos")}  # fmt: skip
+        if not isinstance(section, dict) or not isinstance(kinds, dict | list | type(None)):
+            raise InputError(
+                "'memos' must be a mapping such as  memos: {kinds: {terrain: notes de terrain}}",
+                hint="list the project's own kinds of memo under 'kinds'",
+                **where,
+            )
+        if isinstance(kinds, list):
+            return {str(k): str(k) for k in kinds}
+        return {str(k): str(v if v is not None else k) for k, v in (kinds or {}).items()}
+
+    @property
+    def memo_author(self) -> str | None:
+        """The author of new memos set in ``research.yaml`` (``memos: {author: camille}``)."""
+        section = self.settings.get("memos")
+        author = section.get("author") if isinstance(section, dict) else None
+        return str(author) if author else None
+
+    @cached_property
+    def memos(self):
+        """The memos: the files of ``corpus/memos/`` and the memos of the codings.
+
+        The table has the columns of :data:`research.memos.MEMO_COLUMNS`; coding
+        memos (the ``memo`` column of the coder files) have the kind ``coding``.
+
+        Raises
+        ------
+        ValidationFailed
+            When a memo file has errors (``research validate`` lists them).
+        """
+        import pandas as pd
+
+        from research.coding import coding_files
+        from research.memos import coding_memos, load_memos
+
+        self._refuse_outside_links(self.paths.memos)
+        files = load_memos(
+            self.paths.memos, root=self.root, kinds=self.memo_kinds, options=self.loader_options
+        )
+        parts = [files]
+        if coding_files(self.paths.codings):
+            folder = self.paths.relative(self.paths.codings)
+            parts.append(coding_memos(self.codings, folder=folder))
+        parts = [p for p in parts if len(p)]
+        return pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts or [files])[0]
+
     def reload(self) -> Project:
         """Forget every loaded attribute so the next access reads the files again."""
-        for name in ("corpus", "tables", "editions", "actors", "codebook", "codings"):
+        for name in ("corpus", "tables", "editions", "actors", "codebook", "codings", "memos"):
             self.__dict__.pop(name, None)
         return self
 

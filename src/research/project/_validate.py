@@ -23,7 +23,9 @@ __all__ = [
     "check_codings",
     "check_corpus",
     "check_journals",
+    "check_lexicon",
     "check_links",
+    "check_memos",
     "check_references",
     "check_tables",
     "validate_project",
@@ -271,6 +273,46 @@ def check_coders_file(project, state: dict[str, Any]) -> list[Problem]:
     return []
 
 
+def check_memos(project, state: dict[str, Any]) -> list[Problem]:
+    """Check the memo files: front matter, kinds, dates, and every link (codes,
+    documents, codings, other memos), each problem with the memo file and line."""
+    from research.coding import read_codings
+    from research.errors import InputError
+    from research.files import outside_link_problem, outside_links
+    from research.memos import check_memo_links, read_memos
+
+    folder = project.paths.memos
+    if not folder.is_dir():
+        return []
+    away = outside_links(folder, root=project.root)
+    if away:
+        return [outside_link_problem(link, target, root=project.root) for link, target in away]
+    try:
+        kinds = project.memo_kinds
+    except InputError as exc:
+        return [exc.to_problem()]
+    memos, problems = read_memos(
+        folder, root=project.root, kinds=kinds, options=project.loader_options
+    )
+    corpus, codebook = state.get("corpus"), state.get("codebook")
+    codings = None
+    if project.paths.codings.is_dir():
+        codings, _ = read_codings(project.paths.codings, root=project.root)  # checked above
+    return problems + check_memo_links(
+        memos,
+        codes=None if codebook is None else codebook.ids,
+        documents=None if corpus is None else corpus.documents["doc_id"].astype(str),
+        codings=codings,
+    )
+
+
+def check_lexicon(project, state: dict[str, Any]) -> list[Problem]:
+    """Check the project's lexicon (``codebook/lexicon.yaml``), if there is one."""
+    from research.nlp import check_lexicon as lexicon_problems
+
+    return lexicon_problems(project.paths.lexicon, root=project.root)
+
+
 CHECKS: list[Check] = [
     check_journals,
     check_links,
@@ -279,8 +321,10 @@ CHECKS: list[Check] = [
     check_tables,
     check_references,
     check_codebook,
+    check_lexicon,
     check_codings,
     check_coders_file,
+    check_memos,
 ]
 
 
@@ -293,7 +337,7 @@ def _remove_stale_temporaries(project) -> None:
     paths = project.paths
     for folder in (paths.root, paths.tables, paths.codings, paths.codebook, paths.private):
         remove_stale_temporaries(folder)
-    for top in (paths.documents, paths.outputs):
+    for top in (paths.documents, paths.outputs, paths.memos):
         for current, dirs, _ in os.walk(top):
             dirs[:] = [d for d in dirs if not d.startswith(".")]
             remove_stale_temporaries(current)
