@@ -524,6 +524,65 @@ def test_two_sessions_of_one_coder_do_not_overwrite_each_other(project):
     assert load_codings(project.paths.codings)["code"].tolist() == ["sut.barriers.territory"]
 
 
+def test_memo_changes_are_saved_and_kept_by_another_session(project):
+    first = CodingSession(project, "lea")
+    made = first.code_text("INT01", "la fromagerie", "sut.cooperation", memo="avant")
+    first.save()
+    assert first.set_memo(made, "après, « dit-elle »") == 1
+    assert first.pending == 1
+    assert first.pending_codings()[["change", "memo"]].values.tolist() == [
+        ["memo", "après, « dit-elle »"]
+    ]
+    second = CodingSession(project, "lea")
+    second.code_text("INT01", "Trente kilomètres", "sut.barriers.territory")
+    second.save()
+    first.save()
+    saved = load_codings(project.paths.codings).set_index("quote")["memo"].to_dict()
+    assert saved == {"la fromagerie": "après, « dit-elle »", "Trente kilomètres": ""}
+    with pytest.raises(CodingError, match="only codings of 'lea'"):
+        first.set_memo(made.assign(coder="tom"), "x")
+
+
+def test_restore_puts_back_a_removed_coding_with_its_memo_and_time(project):
+    session = CodingSession(project, "lea")
+    made = session.code_text("INT01", "la fromagerie", "sut.cooperation", memo="note")
+    session.save()
+    saved = (project.paths.codings / "lea.csv").read_bytes()
+    row = session.codings
+    session.remove(row)
+    session.save()
+    assert len(load_codings(project.paths.codings)) == 0
+    session.restore(row)
+    session.save()
+    assert (project.paths.codings / "lea.csv").read_bytes() == saved
+    assert made["memo"].tolist() == ["note"]
+
+
+def test_resize_extends_and_shrinks_one_coding(project):
+    session = CodingSession(project, "lea")
+    made = session.code_text("INT01", "la fromagerie", "sut.cooperation", memo="m")
+    wider = session.resize(made, int(made["start"].iloc[0]) - 10, int(made["end"].iloc[0]))
+    assert wider["quote"].tolist() == ["péré avec la fromagerie"]
+    assert (wider["memo"].iloc[0], wider["created"].iloc[0]) == ("m", made["created"].iloc[0])
+    assert len(session.codings) == 1
+    with pytest.raises(CodingError, match="no coding of"):
+        session.resize(made, 0, 5)
+    with pytest.raises(CodingError, match="is not inside"):
+        session.resize(wider, 5, 5)
+
+
+def test_new_code_is_saved_in_its_parent_file(project):
+    session = CodingSession(project, "lea")
+    code = session.new_code("sut.barriers", "Mobilité des anciens")
+    assert code == "sut.barriers.mobilite_des_anciens"
+    assert session.new_code("sut.barriers", "Mobilité des anciens") == code + "_2"
+    with pytest.raises(CodingError, match="needs a label"):
+        session.new_code("sut", "  ")
+    session.save()
+    book = load_codebook(project.paths.codebook)
+    assert book.label(code) == "Mobilité des anciens" and code + "_2" in book
+
+
 def test_session_repr_and_views(project):
     session = CodingSession(project, "lea")
     session.code_text("INT01", "la fromagerie", "sut.cooperation")

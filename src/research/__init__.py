@@ -24,6 +24,7 @@ _LAZY = {
     "Codebook": "research.codebook",
     "load_codebook": "research.codebook",
     "CodingSession": "research.coding",
+    "code_document": "research.coding_widget",
     "load_codings": "research.coding",
     "retrieve": "research.coding",
     "Corpus": "research.corpus",
@@ -38,6 +39,7 @@ _LAZY = {
 if TYPE_CHECKING:
     from research.codebook import Codebook, load_codebook
     from research.coding import CodingSession, load_codings, retrieve
+    from research.coding_widget import code_document
     from research.corpus import Corpus, load_corpus, read_corpus
     from research.editions import Actors, Editions, load_tables
     from research.project import Project, open_project
@@ -69,6 +71,7 @@ __all__ = [
     "ResearchError",
     "ValidationFailed",
     "__version__",
+    "code_document",
     "load_codebook",
     "load_codings",
     "load_corpus",

@@ -29,6 +29,7 @@ from research.agreement._consensus import (
     write_decisions,
 )
 from research.agreement._disagreement_page import disagreements_html, write_disagreements_html
+from research.agreement._disagreement_widget import open_disagreement
 from research.agreement._disagreements import disagreements
 from research.agreement._hierarchy import roll_up_codings
 from research.agreement._inputs import Layout, Level
@@ -92,6 +93,7 @@ __all__ = [
     "fleiss_kappa",
     "krippendorff_alpha",
     "maxqda_table",
+    "open_disagreement",
     "percent_agreement",
     "read_decisions",
     "read_documents_coded",

@@ -56,6 +56,7 @@ if TYPE_CHECKING:
 __all__ = ["CodingSession"]
 
 _KEY = list(CODING_KEY)
+_FILE_ORDER = ["doc_id", "start", "end", "code"]
 
 
 def _keys_of(frame: pd.DataFrame) -> list[tuple]:
@@ -89,6 +90,11 @@ def _codebook_fingerprint(folder: Path | None) -> str | None:
             digest.update(f"{path.name}\0{len(data)}\0".encode())
             digest.update(data)
     return digest.hexdigest()
+
+
+def _now() -> pd.Timestamp:
+    """The time a coding is made (UTC, to the second)."""
+    return pd.Timestamp.now(tz="UTC").floor("s")
 
 
 def _slug(words: str, *, limit: int = 40) -> str:
@@ -143,9 +149,11 @@ class CodingSession:
         else:
             self.codebook_folder = project.paths.codebook if project is not None else None
         self._fingerprint = _codebook_fingerprint(self.codebook_folder)
+        self._stamp = self._file_stamp()
         self._set_base(self._read_own())
         self._added: dict[tuple, dict] = {}
         self._removed: set[tuple] = set()
+        self._memos: dict[tuple, str] = {}  # saved codings whose memo this session changed
         self._new_codes: list[str] = []
 
     def __repr__(self) -> str:
@@ -164,17 +172,34 @@ class CodingSession:
             raise ValidationFailed(errors)
         return frame[CODING_COLUMNS].reset_index(drop=True)
 
+    def _file_stamp(self) -> tuple[int, int, int] | None:
+        """When and how big the coder's file was last written (``None``: no file)."""
+        try:
+            stat = (self.folder / f"{self.coder}.csv").stat()
+        except (OSError, TypeError):
+            return None
+        return stat.st_ino, stat.st_mtime_ns, stat.st_size
+
+    def refresh(self) -> None:
+        """Read again the coder's saved codings if another session saved since;
+        this session's unsaved changes are kept."""
+        stamp = self._file_stamp()
+        if stamp is None or stamp != self._stamp:
+            self._set_base(self._read_own())
+            self._stamp = stamp
+
     @property
     def pending(self) -> int:
         """Changes not yet saved."""
-        return len(self._added) + len(self._removed)
+        return len(self._added) + len(self._removed) + len(self._memos)
 
     def pending_codings(self) -> pd.DataFrame:
         """The changes not yet saved, as codings with a column ``change``.
 
-        ``change`` is ``"added"`` for a coding made in this session and
-        ``"removed"`` for a saved coding this session removes. This is how the
-        work of a session whose save was refused is found again.
+        ``change`` is ``"added"`` for a coding made in this session,
+        ``"removed"`` for a saved coding this session removes and ``"memo"``
+        for a saved coding whose memo it changed (with the new memo). This is
+        how the work of a session whose save was refused is found again.
 
         Examples
         --------
@@ -190,7 +215,8 @@ class CodingSession:
         added = self._result(list(self._added.values())).assign(change="added")
         base = self._base
         removed = base[[k in self._removed for k in _keys_of(base)]].assign(change="removed")
-        frames = [f for f in (added, removed) if len(f)]
+        memos = self._with_memos(base[[k in self._memos for k in _keys_of(base)]])
+        frames = [f for f in (added, removed, memos.assign(change="memo")) if len(f)]
         if not frames:
             return added
         return pd.concat(frames, ignore_index=True)
@@ -198,13 +224,23 @@ class CodingSession:
     @property
     def codings(self) -> pd.DataFrame:
         """This coder's codings, saved and unsaved, sorted."""
-        base = self._base
+        base = self._with_memos(self._base)
         if self._removed:
             base = base[[k not in self._removed for k in _keys_of(base)]]
         if self._added:
             added = typed_codings(pd.DataFrame(list(self._added.values()), columns=CODING_COLUMNS))
             base = pd.concat([base, added], ignore_index=True) if len(base) else added
         return _sorted(base)
+
+    def _with_memos(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """``frame`` with the memos this session changed."""
+        if not self._memos or not len(frame):
+            return frame
+        memos = [self._memos.get(k) for k in _keys_of(frame)]
+        new = [
+            old if m is None else m for old, m in zip(frame["memo"].tolist(), memos, strict=True)
+        ]
+        return frame.assign(memo=new)
 
     # -- coding --------------------------------------------------------------------------
     def _check_code(self, code: str) -> None:
@@ -232,7 +268,7 @@ class CodingSession:
             "code": code,
             "quote": text[start:end],
             "memo": memo or "",
-            "created": pd.Timestamp.now(tz="UTC").floor("s"),
+            "created": _now(),
         }
         key = (self.coder, doc_id, start, end, code)
         if key in self._removed:
@@ -424,10 +460,7 @@ class CodingSession:
         words = " ".join(text[int(start) : int(end)].split())
         if not words:
             raise CodingError("in-vivo coding needs some words selected", hint="widen the span")
-        base = f"{parent}.{_slug(words)}"
-        code, n = base, 2
-        while code in self.codebook:
-            code, n = f"{base}_{n}", n + 1
+        code = self._free_id(f"{parent}.{_slug(words)}")
         self.codebook = add_code(
             self.codebook,
             code,
@@ -436,6 +469,64 @@ class CodingSession:
         )
         self._new_codes.append(code)
         return self._result([self._add(doc_id, start, end, code, memo)])
+
+    def _free_id(self, base: str) -> str:
+        code, n = base, 2
+        while code in self.codebook:
+            code, n = f"{base}_{n}", n + 1
+        return code
+
+    def new_code(
+        self,
+        parent: str | None,
+        label: str,
+        *,
+        code: str | None = None,
+        definition: str | None = None,
+        color: str | None = None,
+    ) -> str:
+        """Create a code in the codebook, to be written to its file by :meth:`save`.
+
+        Parameters
+        ----------
+        parent : str or None
+            The code it goes under (``None``: a new tree, in its own file).
+        label : str
+            Its label, as readers see it.
+        code : str, optional
+            Its last id part (default: the label in lower-case ASCII, with
+            ``_2``, ``_3``… added when taken).
+
+        Returns
+        -------
+        str
+            The new code's id (``parent.label_in_ascii``).
+
+        Examples
+        --------
+        >>> from research.corpus import Corpus
+        >>> from research.codebook import Codebook
+        >>> session = CodingSession(None, "lea", corpus=Corpus.from_texts({"D": "Oui."}),
+        ...     codebook=Codebook.from_frame(pd.DataFrame({"code": ["sut"], "codable": [False]})))
+        >>> session.new_code("sut", "Confiance envers l’élu")
+        'sut.confiance_envers_l_elu'
+        >>> session.codebook.label("sut.confiance_envers_l_elu")
+        'Confiance envers l’élu'
+        """
+        from research.codebook import add_code
+
+        label = " ".join(str(label).split())
+        if not label:
+            raise CodingError("a new code needs a label", hint="type the code's label")
+        if parent is not None:
+            self.codebook.check(parent)
+        name = code if code is not None else _slug(label, limit=40)
+        new = self._free_id(f"{parent}.{name}" if parent else name)
+        self.codebook = add_code(
+            self.codebook, new, label=label, definition=definition, color=color
+        )
+        self._new_codes.append(new)
+        return new
 
     def recode(self, rows: pd.DataFrame, code: str) -> pd.DataFrame:
         """Give other codings of this coder a new code (to split a code by hand)."""
@@ -484,6 +575,7 @@ class CodingSession:
             wanted = set(_keys_of(current[mask]))
         removed = 0
         for key in wanted:
+            self._memos.pop(key, None)
             if key in self._added:
                 del self._added[key]
                 removed += 1
@@ -491,6 +583,156 @@ class CodingSession:
                 self._removed.add(key)
                 removed += 1
         return removed
+
+    def _own_rows(self, rows: pd.DataFrame) -> pd.DataFrame:
+        frame = typed_codings(rows)
+        others = sorted(set(frame["coder"]) - {self.coder})
+        if others:
+            raise CodingError(
+                f"only codings of {self.coder!r} can be changed in this session, not of "
+                + ", ".join(map(repr, others))
+            )
+        return frame
+
+    def set_memo(self, rows: pd.DataFrame, memo: str | None) -> int:
+        """Write, replace or clear (``None`` or ``""``) the memo of codings of this coder.
+
+        Returns
+        -------
+        int
+            How many codings were changed.
+
+        Examples
+        --------
+        >>> from research.corpus import Corpus
+        >>> from research.codebook import Codebook
+        >>> session = CodingSession(None, "lea", corpus=Corpus.from_texts({"D": "Oui."}),
+        ...                         codebook=Codebook.from_frame(pd.DataFrame({"code": ["x"]})))
+        >>> made = session.code_span("D", 0, 3, "x")
+        >>> session.set_memo(made, "dit en riant")
+        1
+        >>> session.codings["memo"].tolist()
+        ['dit en riant']
+        """
+        memo = memo or ""
+        saved = dict(zip(_keys_of(self._base), self._base["memo"].tolist(), strict=True))
+        changed = 0
+        for key in _keys_of(self._own_rows(rows)):
+            if key in self._added:
+                self._added[key] = {**self._added[key], "memo": memo}
+            elif key in self._base_keys and key not in self._removed:
+                if saved[key] == memo:
+                    self._memos.pop(key, None)
+                else:
+                    self._memos[key] = memo
+            else:
+                continue
+            changed += 1
+        return changed
+
+    def restore(self, rows: pd.DataFrame) -> pd.DataFrame:
+        """Put codings of this coder back as they were, memo and time of creation kept.
+
+        Undoes :meth:`remove` (or a recoding), also after a save.
+
+        Examples
+        --------
+        >>> from research.corpus import Corpus
+        >>> from research.codebook import Codebook
+        >>> session = CodingSession(None, "lea", corpus=Corpus.from_texts({"D": "Oui."}),
+        ...                         codebook=Codebook.from_frame(pd.DataFrame({"code": ["x"]})))
+        >>> made = session.code_span("D", 0, 3, "x", memo="net")
+        >>> session.remove(made), len(session.codings)
+        (1, 0)
+        >>> session.restore(made)[["quote", "memo"]].values.tolist()
+        [['Oui', 'net']]
+        """
+        frame = self._own_rows(rows)
+        saved = dict(zip(_keys_of(self._base), self._base["memo"].tolist(), strict=True))
+        for key, row in zip(_keys_of(frame), frame[CODING_COLUMNS].to_dict("records"), strict=True):
+            text = self.corpus.text(row["doc_id"])
+            if not 0 <= row["start"] < row["end"] <= len(text):
+                raise CodingError(
+                    f"span {row['start']}-{row['end']} is not inside {row['doc_id']} (0-{len(text)})"
+                )
+            row["created"] = None if pd.isna(row["created"]) else row["created"]
+            if key in self._base_keys:
+                self._removed.discard(key)
+                if saved[key] != row["memo"]:
+                    self._memos[key] = row["memo"]
+                else:
+                    self._memos.pop(key, None)
+            else:
+                self._added[key] = row
+        return self._result(frame[CODING_COLUMNS].to_dict("records"))
+
+    def resize(self, row: pd.DataFrame | pd.Series, start: int, end: int) -> pd.DataFrame:
+        """Extend or shrink one coding of this coder: a new span, same code, memo and time.
+
+        Returns
+        -------
+        pandas.DataFrame
+            The coding with its new span (one row).
+
+        Examples
+        --------
+        >>> from research.corpus import Corpus
+        >>> from research.codebook import Codebook
+        >>> session = CodingSession(None, "lea", corpus=Corpus.from_texts({"D": "Oui, bien sûr."}),
+        ...                         codebook=Codebook.from_frame(pd.DataFrame({"code": ["x"]})))
+        >>> made = session.code_span("D", 0, 3, "x")
+        >>> session.resize(made, 0, 13)["quote"].tolist()
+        ['Oui, bien sûr']
+        >>> session.codings["quote"].tolist()
+        ['Oui, bien sûr']
+        """
+        frame = self._own_rows(row.to_frame().T if isinstance(row, pd.Series) else row)
+        if len(frame) != 1:
+            raise CodingError(f"resize() changes one coding at a time, not {len(frame)}")
+        old = frame[CODING_COLUMNS].iloc[0].to_dict()
+        text = self.corpus.text(old["doc_id"])
+        start, end = int(start), int(end)
+        if not 0 <= start < end <= len(text):
+            raise CodingError(
+                f"span {start}-{end} is not inside {old['doc_id']} (0-{len(text)}) or is empty",
+                hint="start < end, both counting characters of the stored text",
+            )
+        if self.remove(frame) != 1:
+            raise CodingError(
+                f"no coding of {old['code']!r} at {old['start']}-{old['end']} in {old['doc_id']} "
+                f"for {self.coder!r}"
+            )
+        new = {**old, "start": start, "end": end, "quote": text[start:end]}
+        return self.restore(pd.DataFrame([new], columns=CODING_COLUMNS))
+
+    def widget(
+        self,
+        documents: str | Sequence[str] | Corpus | None = None,
+        *,
+        where: Mapping[str, Any] | None = None,
+        **options: Any,
+    ):
+        """A widget to read documents and code them with the mouse in JupyterLab.
+
+        Parameters
+        ----------
+        documents : str, list of str or Corpus, optional
+            One document, the documents to move through (next/previous), or a
+            sub-corpus (``corpus.where(kind="interview")``); default every document.
+        where : mapping, optional
+            Only documents whose attributes match (see :meth:`Corpus.where`).
+        **options
+            See :class:`research.coding.CodingWidget` (``blind``, ``others``,
+            ``new_codes_under``).
+
+        Returns
+        -------
+        research.coding.CodingWidget
+            Shown by the notebook; every change is saved at once with :meth:`save`.
+        """
+        from research.coding._widget import CodingWidget
+
+        return CodingWidget(self, documents, where=where, **options)
 
     # -- looking ---------------------------------------------------------------------------
     def retrieve(
@@ -595,6 +837,7 @@ class CodingSession:
         if self.folder is None:
             raise CodingError("this session has no codings folder to save into")
         book_dir = self.codebook_folder
+        self.folder.mkdir(parents=True, exist_ok=True)
         with contextlib.ExitStack() as locks:
             if book_dir is not None and book_dir.is_dir():  # the order apply_change takes them
                 locks.enter_context(coder_lock(book_dir, "codebook"))
@@ -602,9 +845,12 @@ class CodingSession:
             if self._new_codes and book_dir is not None:
                 self._save_new_codes(lock=False)
             with coder_lock(self.folder, self.coder):
-                disk = self._read_own()
+                # the file as this session last read or wrote it, unless another wrote since
+                same = self._stamp is not None and self._file_stamp() == self._stamp
+                disk = self._base if same else self._read_own()
                 keys = _keys_of(disk)
                 kept = disk[[k not in self._removed for k in keys]] if self._removed else disk
+                kept = self._with_memos(kept)
                 present = set(keys)
                 new = [row for key, row in self._added.items() if key not in present]
                 if new:
@@ -613,10 +859,14 @@ class CodingSession:
                 else:
                     frame = kept
                 path = save_codings(self.folder, self.coder, frame, lock=False)
-                self._set_base(self._read_own())
+                # what the file now holds, in its order (as reading it again would give)
+                written = frame[CODING_COLUMNS].sort_values(_FILE_ORDER, kind="stable")
+                self._set_base(written.reset_index(drop=True))
+                self._stamp = self._file_stamp()
             if revised or self._new_codes:
                 self._fingerprint = _codebook_fingerprint(book_dir)
         self._added, self._removed, self._new_codes = {}, set(), []
+        self._memos = {}
         return path
 
     def _follow_codebook(self) -> bool:
@@ -629,7 +879,8 @@ class CodingSession:
             return False
         disk = load_codebook(self.codebook_folder)
         new_codes = set(self._new_codes)
-        used = {row["code"] for row in self._added.values()} | {k[4] for k in self._removed}
+        used = {row["code"] for row in self._added.values()}
+        used |= {k[4] for k in self._removed} | {k[4] for k in self._memos}
         used -= new_codes
         parents = {
             parent

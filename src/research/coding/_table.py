@@ -27,6 +27,7 @@ _SORT = ["coder", "doc_id", "start", "end", "code"]
 _CODER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
 _MAX_REPORTED = 20
 _TIME = "datetime64[ns, UTC]"
+_SPECIAL = re.compile(r'[,"\r\n]')
 
 
 # -- frames ---------------------------------------------------------------------------------
@@ -80,13 +81,17 @@ def typed_codings(frame: pd.DataFrame, *, what: str = "codings") -> pd.DataFrame
     for column in ("quote", "memo"):  # texts kept as they are, whitespace included
         if column not in out.columns:
             out[column] = ""
-        out[column] = out[column].map(
-            lambda v: "" if not isinstance(v, str) and is_blank(v) else str(v)
-        )
+        out[column] = [
+            v if isinstance(v, str) else "" if is_blank(v) else str(v) for v in out[column]
+        ]
     if "created" not in out.columns:
         out["created"] = pd.NaT
     for column in ("coder", "doc_id", "code"):
-        blank = out[column].map(is_blank).to_numpy(dtype=bool)
+        blank = np.fromiter(
+            (not v.strip() if isinstance(v, str) else is_blank(v) for v in out[column]),
+            dtype=bool,
+            count=len(out),
+        )
         if blank.any():
             row = row_number(frame, int(np.flatnonzero(blank)[0]))
             raise CodingError(f"empty {column}", row=row, column=column)
@@ -96,7 +101,9 @@ def typed_codings(frame: pd.DataFrame, *, what: str = "codings") -> pd.DataFrame
         if isinstance(out["created"].dtype, pd.DatetimeTZDtype):
             out["created"] = out["created"].astype(_TIME)
         else:
-            values = out["created"].map(lambda v: None if is_blank(v) else v)
+            values = pd.Series(
+                [None if is_blank(v) else v for v in out["created"]], index=out.index, dtype=object
+            )
             out["created"] = pd.to_datetime(values, utc=True, format="ISO8601").astype(_TIME)
     except (ValueError, TypeError) as exc:
         raise CodingError(f"{what}: a 'created' value is not an ISO 8601 time ({exc})") from None
@@ -123,24 +130,23 @@ def codings_text(frame: pd.DataFrame) -> str:
     """
     frame = typed_codings(frame)
     out = frame[CODING_COLUMNS].sort_values(["doc_id", "start", "end", "code"], kind="stable")
+    header = ",".join(CODING_COLUMNS) + "\n"
     if not len(out):
-        return ",".join(CODING_COLUMNS) + "\n"
-    fields = []
-    for column in CODING_COLUMNS:
-        if column == "created":
-            values = _format_created(out[column])
-        elif column in ("start", "end"):
-            values = out[column].astype(str)
-        else:
-            values = _csv_field(out[column].astype(str))
-        fields.append(values.reset_index(drop=True))
-    lines = fields[0].str.cat(fields[1:], sep=",")
-    return ",".join(CODING_COLUMNS) + "\n" + "\n".join(lines.tolist()) + "\n"
+        return header
+    columns = [
+        _format_created(out[c]).tolist() if c == "created" else out[c].tolist()
+        for c in CODING_COLUMNS
+    ]
+    text_columns = {i for i, c in enumerate(CODING_COLUMNS) if c not in ("start", "end", "created")}
+    for i in text_columns:
+        columns[i] = [_csv_field(str(v)) for v in columns[i]]
+    lines = [",".join(map(str, row)) for row in zip(*columns, strict=True)]
+    return header + "\n".join(lines) + "\n"
 
 
-def _csv_field(values: pd.Series) -> pd.Series:
-    """Texts as CSV fields: in double quotes (inner quotes doubled) when they hold
-    a comma, a quote, a newline or a carriage return."""
-    special = values.str.contains(r'[,"\r\n]', regex=True)
-    quoted = '"' + values.str.replace('"', '""', regex=False) + '"'
-    return values.where(~special, quoted)
+def _csv_field(value: str) -> str:
+    """A text as a CSV field: in double quotes (inner quotes doubled) when it holds a
+    comma, a quote, a newline or a carriage return."""
+    if _SPECIAL.search(value) is None:
+        return value
+    return '"' + value.replace('"', '""') + '"'

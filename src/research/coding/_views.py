@@ -399,6 +399,32 @@ def _blocks(text: str, segs: pd.DataFrame) -> list[tuple[int, int, object]]:
     return blocks
 
 
+def _layout(text: str, segs: pd.DataFrame) -> list[tuple[int, int, Any, tuple[int, int] | None]]:
+    """The blocks of a document as a reader sees them, in text order.
+
+    Each block is ``(start, end, segment, label)``: a segment (its row) or the
+    text between segments (``None``: a heading, a note), and where the turn
+    label or list marker written before a segment lies (``None`` when there is
+    none). A label is taken out of the text before it, so that it is shown
+    once, with its turn; blocks left empty are dropped.
+    """
+    blocks = _blocks(text, segs)
+    labels: dict[int, tuple[int, int]] = {}  # block index -> where its turn label is written
+    for i, (s, e, seg) in enumerate(blocks):
+        if seg is not None:
+            continue
+        following = blocks[i + 1][2] if i + 1 < len(blocks) else None
+        gap = text[s:e]
+        head, _, last = gap.rpartition("\n")
+        same_line = following is not None and "\n" not in text[e : blocks[i + 1][0]]
+        marker = _LIST_MARKER.fullmatch(last.strip())
+        label_start = s + (len(head) + 1 if "\n" in gap else 0)
+        if same_line and last.strip() and (marker or isinstance(following.speaker, str)):
+            labels[i + 1] = (label_start, e)
+            blocks[i] = (s, s + len(head.rstrip()), None) if head.strip() else (s, s, None)
+    return [(s, e, seg, labels.get(i)) for i, (s, e, seg) in enumerate(blocks) if s != e]
+
+
 def document_html(
     corpus: Corpus,
     codings: pd.DataFrame,
@@ -407,6 +433,7 @@ def document_html(
     *,
     coder: str | None = None,
     standalone: bool = False,
+    note: str = "",
 ) -> HTMLView:
     """One document with its codings highlighted and a margin of code labels.
 
@@ -426,6 +453,9 @@ def document_html(
     standalone : bool
         A whole page to save as a file (``research code show``) rather than a
         snippet for a notebook.
+    note : str
+        A sentence shown above the document (the coding widget says there that
+        the view is static).
 
     Returns
     -------
@@ -441,31 +471,27 @@ def document_html(
         mine = mine[mine["coder"] == coder]
     colors = codebook.colors()
     fallback = "#888888"
+    labels = dict(zip(codebook.ids, codebook.codes["label"].astype(str), strict=True))
     spans = []
     for row in mine.itertuples(index=False):
-        label = codebook.label(row.code) if row.code in codebook else f"{row.code} (inconnu)"
+        label = labels.get(row.code, f"{row.code} (inconnu)")
         colors.setdefault(row.code, fallback)
         spans.append((int(row.start), int(row.end), row.code, label, row.coder))
     several = mine["coder"].nunique() > 1
     rows = []
-    blocks = _blocks(text, corpus.segments_of(doc_id))
-    labels: dict[int, tuple[int, int]] = {}  # block index -> where its turn label is written
-    for i, (s, e, seg) in enumerate(blocks):
-        if seg is not None:
-            continue
-        following = blocks[i + 1][2] if i + 1 < len(blocks) else None
-        gap = text[s:e]
-        head, _, last = gap.rpartition("\n")
-        same_line = following is not None and "\n" not in text[e : blocks[i + 1][0]]
-        marker = _LIST_MARKER.fullmatch(last.strip())
-        label_start = s + (len(head) + 1 if "\n" in gap else 0)
-        if same_line and last.strip() and (marker or isinstance(following.speaker, str)):
-            labels[i + 1] = (label_start, e)
-            blocks[i] = (s, s + len(head.rstrip()), None) if head.strip() else (s, s, None)
-    for i, (s, e, seg) in enumerate(blocks):
-        if s == e:
-            continue
-        touching = [sp for sp in spans if sp[0] < e and sp[1] > s]
+    # the blocks come in text order: one pass over the codings sorted by start keeps
+    # those that may touch the block (and its label), in the order they were given
+    by_start = sorted(range(len(spans)), key=lambda i: spans[i][0])
+    active: list[int] = []
+    taken = 0
+    for s, e, seg, label_at in _layout(text, corpus.segments_of(doc_id)):
+        while taken < len(by_start) and spans[by_start[taken]][0] < e:
+            active.append(by_start[taken])
+            taken += 1
+        first = label_at[0] if label_at is not None else s
+        active = sorted(i for i in active if spans[i][1] > first)
+        near = [spans[i] for i in active]
+        touching = [sp for sp in near if sp[0] < e and sp[1] > s]
         speaker = "" if seg is None or not isinstance(seg.speaker, str) else seg.speaker
         margin = []
         seen = set()
@@ -490,16 +516,22 @@ def document_html(
         rows.append(
             {
                 "pieces": _strong(pieces),
-                **_label(text, labels.get(i), spans, colors),
+                **_label(text, label_at, near, colors),
                 "between": seg is None and not heading,  # notes between segments
                 "heading": heading,
                 "emphasis": emphasis,
-                "speaker": speaker if i not in labels else "",
+                "speaker": speaker if label_at is None else "",
                 "margin": margin,
             }
         )
     title = str(corpus.document(doc_id).get("title", doc_id))
-    context = {"heading": title, "doc_id": doc_id, "coder": coder or "", "n_codings": len(mine)}
+    context = {
+        "heading": title,
+        "doc_id": doc_id,
+        "coder": coder or "",
+        "n_codings": len(mine),
+        "note": note,
+    }
     if standalone:
         page = render_page("document.html", title=f"{title} — codages", rows=rows, **context)
         return HTMLView(page)
