@@ -723,7 +723,7 @@ class CodingSession:
             Only documents whose attributes match (see :meth:`Corpus.where`).
         **options
             See :class:`research.coding.CodingWidget` (``blind``, ``others``,
-            ``new_codes_under``).
+            ``new_codes_under``, ``suggestions`` to review).
 
         Returns
         -------
