@@ -10,6 +10,8 @@ from __future__ import annotations
 import itertools
 import json
 import random
+import shutil
+import subprocess
 
 import numpy as np
 import pandas as pd
@@ -408,8 +410,8 @@ def test_accepting_and_rejecting_round_trip_through_the_coding_store(tmp_path, s
     assert new["memo"].str.startswith(f"Suggestion du modèle {found['model'].iloc[0]}").all()
     assert new["memo"].str.contains("acceptée par lea").all()
     assert sorted(p.name for p in session.folder.iterdir() if not p.name.startswith(".")) == [
-        "_rejected-lea.csv",
         "lea.csv",
+        "suggestions-lea-decisions.csv",
     ]
     # a new model neither suggests the rejected passages nor the accepted (now coded) ones
     again = CodingSession(
@@ -440,3 +442,47 @@ def test_a_suggestion_whose_text_changed_is_refused_and_nothing_is_coded(
     assert session.pending == 0
     with pytest.raises(CodingError, match=r"unknown code|is a category"):
         session.accept(found.head(1).assign(code="theme"))
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_rejections_follow_the_text_when_names_are_pseudonymised(tmp_path):
+    from research.cli import main
+    from research.privacy import apply_pseudonymisation
+    from research.project import open_project
+
+    root = tmp_path / "these"
+    assert main(["init", str(root)]) == 0
+    subprocess.run(["git", "-C", str(root), "init", "-q"], check=True)
+    source = tmp_path / "entretien.txt"
+    source.write_text(
+        "Enquêtrice : Et ensuite ?\n\nRépondant : Hélène Cuenot nous a aidés, on a coopéré.\n\n"
+        "Enquêtrice : Merci.\n\nRépondant : Merci à vous.\n",
+        encoding="utf-8",
+    )
+    assert main(["import", str(source), "--kind", "interview", "-C", str(root)]) == 0
+    (root / "codebook" / "t.yaml").write_text("id: t\ncodes:\n  - id: coop\n", "utf-8")
+    (root / "private").mkdir()
+    (root / "private" / "pseudonyms.yaml").write_text(
+        "- real: Hélène Cuenot\n  pseudonym: Maud Perrin\n  kind: person\n", "utf-8"
+    )
+    project = open_project(root)
+    segment = project.corpus.segments.iloc[1]
+    session = CodingSession(project, "lea")
+    suggestion = pd.DataFrame(
+        [
+            {
+                "doc_id": segment["doc_id"],
+                "start": segment["start"],
+                "end": segment["end"],
+                "code": "t.coop",
+                "model": "m",
+            }
+        ]
+    )
+    assert session.reject(suggestion) == 1
+    apply_pseudonymisation(project)
+    project = open_project(root)
+    rejected = read_rejections(project.paths.codings, "lea")
+    row = rejected.iloc[0]
+    assert row["quote"] == "Maud Perrin nous a aidés, on a coopéré."
+    assert project.corpus.text(row["doc_id"])[int(row["start"]) : int(row["end"])] == row["quote"]

@@ -8,7 +8,7 @@ accepted. Accepted suggestions and applied rules are codings of the session's
 coder, added to the session like any other and written by
 :meth:`~research.coding.CodingSession.save` (atomic, under the coder's lock),
 each with a memo naming the model or the rule. A rejection is written at once
-to the coder's rejections file (``_rejected-<coder>.csv``, not a coder file),
+to the coder's file of decisions (``suggestions-<coder>-decisions.csv``, not a coder file),
 under the same lock, so that it is never suggested again.
 """
 
@@ -307,7 +307,7 @@ def reject_suggestions(session: CodingSession, rows: pd.DataFrame) -> int:
     """Remember that the session's coder rejected these suggestions (written at once,
     atomically, under the coder's lock); returns how many were new."""
     from research.files import atomic_write_text
-    from research.suggest import read_rejections, rejections_path, rejections_text
+    from research.suggest import decisions_path, decisions_text, read_decisions
 
     if session.folder is None:
         raise CodingError("this session has no codings folder to keep rejections in")
@@ -318,20 +318,20 @@ def reject_suggestions(session: CodingSession, rows: pd.DataFrame) -> int:
         text = session.corpus.text(str(row.doc_id))
         start, end = int(row.start), int(row.end)
         new.append({"doc_id": str(row.doc_id), "start": start, "end": end, "code": str(row.code),
-                    "quote": text[start:end], "model": str(getattr(row, "model", "") or ""),
-                    "rejected": now})  # fmt: skip
+                    "quote": text[start:end], "decision": "reject",
+                    "model": str(getattr(row, "model", "") or ""), "decided": now})  # fmt: skip
     if not new:
         return 0
     session.folder.mkdir(parents=True, exist_ok=True)
     with coder_lock(session.folder, session.coder):
-        before = read_rejections(session.folder, session.coder)
-        seen = set(zip(before["doc_id"], before["code"], before["quote"], strict=True))
+        before = read_decisions(session.folder, session.coder)
+        rejected = before[before["decision"] == "reject"]
+        seen = set(zip(rejected["doc_id"], rejected["code"], rejected["quote"], strict=True))
         added = [r for r in new if (r["doc_id"], r["code"], r["quote"]) not in seen]
         if added:
             frame = pd.concat([before, pd.DataFrame(added)], ignore_index=True)
-            atomic_write_text(
-                rejections_path(session.folder, session.coder), rejections_text(frame)
-            )
+            path = decisions_path(session.folder, session.coder)
+            atomic_write_text(path, decisions_text(frame))
     return len(added)
 
 

@@ -9,11 +9,15 @@ version, documents and their hashes, codings), with which parameters, and how
 well it did (the cross-validated report), so a chapter or a methods section can
 report how the suggestions were made. ``.xlsx`` works as well as ``.csv``.
 
-**The rejections** of a coder are kept in ``_rejected-<coder>.csv`` in the
-codings folder (a name no coder file can have): ``doc_id``, ``start``, ``end``,
-``code``, ``quote``, ``model``, ``rejected``. A passage rejected for a code is
-not suggested for it again, even by a later model, as long as its text is the
-same.
+**The rejections** of a coder are kept in ``suggestions-<coder>-decisions.csv``
+in the codings folder (a file whose name ends in ``decisions.csv`` is not a
+coder file): ``doc_id``, ``start``, ``end``, ``code``, ``quote``, ``decision``
+(``reject``), ``model``, ``decided`` (ISO 8601, UTC). A passage rejected for a
+code is not suggested for it again, even by a later model, as long as its text
+is the same; it is a negative example of the code for the next model. Like the
+coder files, it follows the text when names are pseudonymised (offsets and
+quotes) and a document renamed. Accepted suggestions are codings, with a memo
+naming the model.
 """
 
 from __future__ import annotations
@@ -31,14 +35,15 @@ from research.suggest._model import SUGGESTION_COLUMNS, report_records
 
 __all__ = [
     "ACCEPT",
+    "DECISION_COLUMNS",
     "REJECT",
-    "REJECTION_COLUMNS",
     "decision_of",
+    "decisions_path",
+    "decisions_text",
     "provenance_path",
+    "read_decisions",
     "read_rejections",
     "read_suggestions",
-    "rejections_path",
-    "rejections_text",
     "write_suggestions",
 ]
 
@@ -51,8 +56,8 @@ REJECT = frozenset(
     {"reject", "rejected", "r", "no", "n", "non", "0", "false", "faux", "rejeter", "rejette",
      "rejeté", "rejetée", "rejetee", "refuser", "refusé", "refusée", "refusee"}
 )  # fmt: skip
-#: Columns of a coder's rejections file.
-REJECTION_COLUMNS = ["doc_id", "start", "end", "code", "quote", "model", "rejected"]
+#: Columns of a coder's file of decisions on suggestions (their rejections).
+DECISION_COLUMNS = ["doc_id", "start", "end", "code", "quote", "decision", "model", "decided"]
 _NEEDED = ["doc_id", "start", "end", "code", "decision"]
 
 
@@ -184,44 +189,50 @@ def read_suggestions(path: str | PathLike) -> pd.DataFrame:
     return frame
 
 
-def rejections_path(folder: str | PathLike, coder: str) -> Path:
-    """The rejections file of a coder in a codings folder."""
-    return Path(folder) / f"_rejected-{coder}.csv"
+def decisions_path(folder: str | PathLike, coder: str) -> Path:
+    """The file of a coder's decisions on suggestions, in a codings folder."""
+    return Path(folder) / f"suggestions-{coder}-decisions.csv"
 
 
-def read_rejections(folder: str | PathLike, coder: str) -> pd.DataFrame:
-    """The suggestions ``coder`` rejected (:data:`REJECTION_COLUMNS`); empty when none.
+def read_decisions(folder: str | PathLike, coder: str) -> pd.DataFrame:
+    """Every row of ``coder``'s file of decisions (:data:`DECISION_COLUMNS`); empty when none.
 
     Raises
     ------
     InputError
         When the file cannot be read, naming it.
     """
-    path = rejections_path(folder, coder)
+    path = decisions_path(folder, coder)
     if not path.is_file():
-        return pd.DataFrame({c: pd.Series(dtype=object) for c in REJECTION_COLUMNS})
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in DECISION_COLUMNS})
     try:
         frame = pd.read_csv(path, dtype=object, keep_default_na=False, encoding="utf-8")
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise InputError(
-            f"the rejections file cannot be read ({exc})",
+            f"the file of decisions on suggestions cannot be read ({exc})",
             path=path,
             hint="restore it from git, or delete it to forget the rejections",
         ) from None
-    missing = [c for c in REJECTION_COLUMNS if c not in frame.columns]
+    missing = [c for c in DECISION_COLUMNS if c not in frame.columns]
     if missing:
         raise InputError(
             f"missing column(s) {', '.join(missing)}",
             path=path,
             line=1,
-            hint=f"the header is {','.join(REJECTION_COLUMNS)}",
+            hint=f"the header is {','.join(DECISION_COLUMNS)}",
         )
-    return frame[REJECTION_COLUMNS]
+    return frame[DECISION_COLUMNS]
 
 
-def rejections_text(frame: pd.DataFrame) -> str:
-    """The CSV text of a rejections file (rows sorted, ``\\n`` line ends)."""
-    out = frame[REJECTION_COLUMNS].astype(str)
+def read_rejections(folder: str | PathLike, coder: str) -> pd.DataFrame:
+    """The suggestions ``coder`` rejected (the rows of :func:`read_decisions` that reject)."""
+    frame = read_decisions(folder, coder)
+    return frame[frame["decision"].astype(str).str.strip().str.lower() == "reject"]
+
+
+def decisions_text(frame: pd.DataFrame) -> str:
+    """The CSV text of a file of decisions (rows in text order, ``\n`` line ends)."""
+    out = frame[DECISION_COLUMNS].astype(str)
     order = out.assign(_start=out["start"].astype("int64"), _end=out["end"].astype("int64"))
-    order = order.sort_values(["doc_id", "_start", "_end", "code", "rejected"], kind="stable")
+    order = order.sort_values(["doc_id", "_start", "_end", "code", "decided"], kind="stable")
     return out.loc[order.index].to_csv(index=False, lineterminator="\n")
