@@ -126,6 +126,8 @@ def suggest(
     provenance = found.attrs["provenance"]
     typer.echo(f"model {provenance['id']}: cross-validated by document, threshold {threshold:.2f}")
     _echo_report(report)
+    if found.empty:
+        typer.echo(_why_none(report, provenance, proj), err=True)
     if out is not None:
         from research.suggest import write_suggestions
 
@@ -141,6 +143,21 @@ def suggest(
         )
     more = " (the first 30 shown; --out FILE writes them all)" if len(found) > 30 else ""
     typer.echo(f"{len(found)} suggestion(s){more}; nothing coded")
+
+
+def _why_none(report, provenance, proj) -> str:
+    """Why a model makes no suggestion."""
+    if not (report["status"] == "suggests").any():
+        return (
+            "no suggestion: no code has enough examples and a model that beats its keyword "
+            f"baseline (at least {report.attrs['min_examples']} coded segments in two documents)"
+        )
+    if len(provenance["training_documents"]) >= len(proj.corpus.documents):
+        return (
+            f"no suggestion: {provenance['coder']} has coded every document (suggestions are made "
+            "for the documents not coded yet; coders.yaml says which are finished)"
+        )
+    return "no suggestion above the threshold (lower it with --threshold, or try --uncertain)"
 
 
 def _decided(session, rows):
