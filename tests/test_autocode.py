@@ -368,3 +368,31 @@ def test_applying_codes_each_segment_once_and_rerunning_adds_nothing(tmp_path):
     assert set(again["status"]) == {"already coded"}
     session.save()
     assert len(load_codings(tmp_path / "codings")) == 3
+
+
+@pytest.mark.slow
+def test_elisions_and_accents_with_the_french_model():
+    from research.nlp import annotate, normalise_tokens
+
+    corpus = Corpus.from_texts(
+        {"A": "L’atelier d’entreprendre ? Qu’on coopère ! La cooperation, l'Atelier."}
+    )
+    tokens = normalise_tokens(annotate(corpus))
+    rule = Rule(
+        "r",
+        "sut.coop",
+        Terms(lemmas=("l’atelier", "d'entreprendre", "qu’on coopérer", "coopération")),
+        unit="match",
+        ignore_accents=True,
+    )
+    found = match_dictionary(Dictionary("d", (rule,)), corpus, tokens)
+    text = corpus.text("A")
+    assert found["matched"].tolist() == [
+        "L’atelier",
+        "d’entreprendre",
+        "Qu’on coopère",
+        "cooperation",
+        "l'Atelier",
+    ]
+    for row in found.itertuples():
+        assert text[row.match_start : row.match_end] == row.matched
