@@ -486,3 +486,28 @@ def test_rejections_follow_the_text_when_names_are_pseudonymised(tmp_path):
     row = rejected.iloc[0]
     assert row["quote"] == "Maud Perrin nous a aidés, on a coopéré."
     assert project.corpus.text(row["doc_id"])[int(row["start"]) : int(row["end"])] == row["quote"]
+
+
+def test_a_code_on_every_segment_it_learns_from_is_not_modelled(synthetic, recwarn):
+    """Every training fold holds only positive examples, so no fold fits a model: the code
+    is reported as not beating the baseline and suggests nothing (no mean of no models)."""
+    corpus, codings, _ = synthetic
+    segments = corpus.segments
+    coded = segments[segments["doc_id"].isin(codings["doc_id"].unique())]
+    everywhere = pd.DataFrame(
+        {
+            "coder": "lea",
+            "doc_id": coded["doc_id"].to_numpy(),
+            "start": coded["start"].to_numpy(),
+            "end": coded["end"].to_numpy(),
+            "code": "theme.everywhere",
+            "quote": coded["text"].to_numpy(),
+            "memo": "",
+            "created": pd.NaT,
+        }
+    )
+    model = train_suggestions(corpus, everywhere, coder="lea")
+    row = model.report.set_index("code").loc["theme.everywhere"]
+    assert row["status"] == "below_baseline"
+    assert model.suggest().empty
+    assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]

@@ -283,9 +283,11 @@ def _fit_code(
         held_out[test] = platt_probability(scores[test], a, b)
     precision, recall, f1 = _metrics(y, held_out >= parameters.threshold)
     b_precision, b_recall, b_f1 = _metrics(y, baseline)
-    coef = np.mean([c for c, _ in fitted], axis=0)  # the models evaluated, averaged
-    intercept = float(np.mean([i for _, i in fitted]))
-    status = "suggests" if f1 > b_f1 and f1 > 0 else "below_baseline"
+    coef, intercept = None, 0.0
+    if fitted:  # the models evaluated, averaged
+        coef = np.mean([c for c, _ in fitted], axis=0)
+        intercept = float(np.mean([i for _, i in fitted]))
+    status = "suggests" if f1 > b_f1 and f1 > 0 and coef is not None else "below_baseline"
     row.update(
         precision=precision,
         recall=recall,
