@@ -689,6 +689,9 @@ def test_chapter_03_runs_on_the_demo_project(repo_root, tmp_path):
     for name in ("saturation_curve", "code_relations_heatmap", "code_document_heatmap",
                  "document_portrait"):  # fmt: skip
         assert (out / "figures" / f"{name}.svg").is_file(), name
+    predictability = pd.read_csv(out / "tables" / "predictability.csv")
+    assert set(predictability["status"]) <= {"suggests", "below_baseline", "too_few_examples"}
+    assert predictability["examples"].min() >= 10 and predictability["f1"].notna().all()
 
 
 @pytest.mark.slow

@@ -161,6 +161,14 @@ def test_coding_chapter_shows_saturation_relations_and_portrait_and_exports(docu
     assert "Codage et accord inter-codeurs" in [p.text for p in word.paragraphs]
 
 
+def test_coding_chapter_says_why_codes_cannot_be_predicted_yet(documents_only):
+    shown = _shown(documents_only, "coding-and-agreement")
+    assert "Aucun code n'a assez d'exemples pour que l'on mesure sa prévisibilité" in shown
+    assert "il en faut au moins 10 segments codés" in shown
+    assert "le code le plus codé (« Coopération ») en a 2" in shown
+    assert "predictability" not in _tables(documents_only, "coding-and-agreement")
+
+
 def test_institutional_work_says_there_are_no_iw_codes(documents_only):
     shown = _shown(documents_only, "institutional-work")
     assert "n'a pas de codes `iw.*`" in shown

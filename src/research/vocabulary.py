@@ -31,6 +31,7 @@ The kinds
 ``marker``         the rows that stand for a group (``(all codes)``, ``(animator)``)
 ``memo_kind``      the kind of a memo, as the heading of its group (« mémos théoriques »)
 ``level``          a level of a Gioia data structure (first-order concepts…)
+``suggestion_status`` what the report of a suggestion model says of a code
 
 :data:`CATEGORY_ROLES` gives, for quotations, the role of one person of a category,
 masculine and feminine.
@@ -65,6 +66,7 @@ __all__ = [
     "OUTCOME_LABELS",
     "ROLE_LABELS",
     "STAGE_LABELS",
+    "SUGGESTION_STATUS_LABELS",
     "THEME_LABELS",
     "VOCABULARY",
     "WORKSHOP_TYPE_LABELS",
@@ -240,6 +242,13 @@ LEVEL_LABELS: dict[str, str] = {
     "second_order": "thèmes de second ordre",
     "aggregate": "dimensions agrégées",
 }
+#: What the report of a suggestion model says of each code (:mod:`research.suggest`).
+SUGGESTION_STATUS_LABELS: dict[str, str] = {
+    "suggests": "fait mieux que les mots-clés",
+    "below_baseline": "ne fait pas mieux que les mots-clés",
+    "too_few_examples": "trop peu d'exemples",
+    "one_document": "exemples dans un seul document",
+}
 
 #: Every kind of value and its labels.
 VOCABULARY: Mapping[str, Mapping[str, str]] = MappingProxyType(
@@ -261,6 +270,7 @@ VOCABULARY: Mapping[str, Mapping[str, str]] = MappingProxyType(
         "marker": MARKER_LABELS,
         "memo_kind": MEMO_KIND_LABELS,
         "level": LEVEL_LABELS,
+        "suggestion_status": SUGGESTION_STATUS_LABELS,
     }
 )
 
@@ -509,6 +519,25 @@ COLUMN_LABELS: dict[str, str] = {
     "cooccurrences": "cooccurrences",
     "index": "indice",
     "in_tree": "dans l'arbre",
+    # coding helpers: suggestions and dictionaries
+    "seg_id": "segment",
+    "examples": "exemples",
+    "precision": "précision",
+    "recall": "rappel",
+    "f1": "F1",
+    "baseline_precision": "précision des mots-clés",
+    "baseline_recall": "rappel des mots-clés",
+    "baseline_f1": "F1 des mots-clés",
+    "keywords": "mots-clés",
+    "top_words": "mots qui pèsent le plus",
+    "status": "verdict",
+    "probability": "probabilité",
+    "model": "modèle",
+    "decision": "décision",
+    "rule": "règle",
+    "matched": "mots trouvés",
+    "context": "contexte",
+    "excluded_by": "exclu par",
 }
 
 #: The kinds of value (see :data:`VOCABULARY`) that label the cells of a column, tried in order.
@@ -533,6 +562,7 @@ COLUMN_KINDS: dict[str, tuple[str, ...]] = {
     "node": ("marker",),
     "label": ("marker",),
     "scope": ("marker",),
+    "status": ("suggestion_status",),
 }
 
 # Columns holding code ids, and the kinds tried for a header that is a value (a pivot).

@@ -22,6 +22,8 @@ from research.cli import (
     _qdpx,
     _chapters,
     _agreement,
+    _autocode,
+    _suggest,
     _export,
     _privacy,
 )
@@ -40,6 +42,8 @@ _COMMAND_MODULES = (
     _qdpx,
     _chapters,
     _agreement,
+    _autocode,
+    _suggest,
     _export,
     _privacy,
 )

@@ -723,7 +723,7 @@ class CodingSession:
             Only documents whose attributes match (see :meth:`Corpus.where`).
         **options
             See :class:`research.coding.CodingWidget` (``blind``, ``others``,
-            ``new_codes_under``).
+            ``new_codes_under``, ``suggestions`` to review).
 
         Returns
         -------
@@ -751,6 +751,54 @@ class CodingSession:
     def show(self, doc_id: str) -> HTMLView:
         """The document with this coder's codings highlighted (a notebook display)."""
         return document_html(self.corpus, self.codings, self.codebook, doc_id, coder=self.coder)
+
+    # -- coding helpers (research.coding._assist) -------------------------------------------
+    def autocode(
+        self, dictionary: Any, *, dry_run: bool = False, tokens: pd.DataFrame | None = None
+    ) -> pd.DataFrame:
+        """Code the matches of a dictionary (``codebook/dictionaries/<name>.yaml``, by name
+        or path); with ``dry_run``, only the review table. Saved by :meth:`save`.
+
+        Returns the matches (:func:`research.autocode.match_dictionary`) with a
+        ``status``: ``new``, ``already coded`` (never coded twice) or ``excluded``.
+        ``tokens`` are the corpus's normalised tokens when already at hand (by
+        default, the project's annotation cache and lexicon).
+        """
+        from research.coding._assist import apply_dictionary
+
+        return apply_dictionary(self, dictionary, dry_run=dry_run, tokens=tokens)
+
+    def suggestions(self, codes: Any = None, **options: Any) -> pd.DataFrame:
+        """Uncoded segments likely to carry each code, learnt from this coder's codings.
+
+        Options: ``order`` (``"probability"``, or ``"uncertainty"`` for the least
+        sure first), ``limit`` per code, ``threshold``, ``min_examples``, ``seed``,
+        ``documents`` (those finished), ``lemmas``, ``coder`` (learn from another
+        coder's codings). The cross-validated report is in ``.attrs["report"]``;
+        see :mod:`research.suggest`. Review with :meth:`accept`, :meth:`reject`
+        or :meth:`review`.
+        """
+        from research.coding._assist import suggestions
+
+        return suggestions(self, codes, **options)
+
+    def accept(self, rows: pd.DataFrame) -> pd.DataFrame:
+        """Code accepted suggestions for this coder, with a memo naming the model (saved by :meth:`save`)."""
+        from research.coding._assist import accept_suggestions
+
+        return accept_suggestions(self, rows)
+
+    def reject(self, rows: pd.DataFrame) -> int:
+        """Remember rejected suggestions (at once), so they are not suggested again."""
+        from research.coding._assist import reject_suggestions
+
+        return reject_suggestions(self, rows)
+
+    def review(self, rows: pd.DataFrame) -> dict[str, int]:
+        """Accept and reject suggestions as their ``decision`` column says."""
+        from research.coding._assist import review_suggestions
+
+        return review_suggestions(self, rows)
 
     # -- saving ------------------------------------------------------------------------------
     def save(self) -> Path | None:

@@ -44,6 +44,11 @@ from research.coding._widget_data import (
     other_coders,
     spans_of,
 )
+from research.coding._widget_suggestions import (
+    suggestion_rows,
+    suggestion_table,
+    suggestions_view,
+)
 from research.contracts import is_blank
 from research.errors import CodingError, ResearchError
 
@@ -55,6 +60,7 @@ _SCRIPTS = (
     "margin.js",
     "tree.js",
     "panel.js",
+    "suggestions.js",
     "document.js",
     "browser.js",
     "main.js",
@@ -89,6 +95,7 @@ class _Edit:
     doc_id: str
     before: pd.DataFrame
     after: pd.DataFrame
+    suggested: pd.DataFrame | None = None  # an accepted suggestion, shown again on undo
 
 
 def _french(exc: Exception) -> str:
@@ -130,6 +137,9 @@ class CodingWidget(anywidget.AnyWidget):
     new_codes_under : str, optional
         The code under which new and in-vivo codes go (changeable on the page;
         default: the first tree of the codebook).
+    suggestions : DataFrame, optional
+        Suggestions to review (:meth:`CodingSession.suggestions`), shown as dashed
+        stripes to accept or reject (default documents: those they are in).
 
     Notes
     -----
@@ -171,6 +181,7 @@ class CodingWidget(anywidget.AnyWidget):
     recent = traitlets.List().tag(sync=True)
     new_parent = traitlets.Unicode("").tag(sync=True)
     spot = traitlets.Dict().tag(sync=True)
+    suggestions = traitlets.List().tag(sync=True)
 
     _esm = widget_module()
     _css = widget_asset("widget.css")
@@ -184,8 +195,12 @@ class CodingWidget(anywidget.AnyWidget):
         blind: bool = False,
         others: bool = False,
         new_codes_under: str | None = None,
+        suggestions: pd.DataFrame | None = None,
     ) -> None:
         self.session = session
+        self._suggested = suggestion_table(suggestions, self._rejected(suggestions))
+        if documents is None and len(self._suggested):
+            documents = list(dict.fromkeys(self._suggested["doc_id"]))
         self._doc_ids = document_ids(session.corpus, documents, where)
         self._blind = bool(blind)
         self._undo: list[_Edit] = []
@@ -242,7 +257,27 @@ class CodingWidget(anywidget.AnyWidget):
             },
             "others": self._others_view() if show_others else [],
             "spot": {},
+            "suggestions": self._suggestions_view(doc_id),
         }
+
+    def _suggestions_view(self, doc_id: str) -> list[dict]:
+        mine = self.session.codings
+        coded = set(zip(mine["doc_id"], mine["start"], mine["end"], mine["code"], strict=True))
+        return suggestions_view(self._suggested, doc_id, self._offsets, coded)
+
+    def _rejected(self, table: pd.DataFrame | None) -> pd.DataFrame | None:
+        """The suggestions this coder rejected before (none to read without a table)."""
+        from research.suggest import read_rejections
+
+        if table is None or self.session.folder is None:
+            return None
+        return read_rejections(self.session.folder, self.session.coder)
+
+    def show_suggestions(self, table: pd.DataFrame | None) -> None:
+        """Show suggestions to review (``None``: none), as dashed stripes to accept or reject;
+        those this coder rejected before are left out."""
+        self._suggested = suggestion_table(table, self._rejected(table))
+        self.suggestions = self._suggestions_view(self.doc_id)
 
     def _others_view(self) -> list[dict]:
         return codings_view(self._others, self._offsets, coder=True)
@@ -261,6 +296,7 @@ class CodingWidget(anywidget.AnyWidget):
             self.codings = codings_view(mine[mine["doc_id"] == self.doc_id], self._offsets)
             self.codes = codes_view(session.codebook, mine, self.doc_id)
             self.documents = documents_view(session.corpus, self._doc_ids, mine)
+            self.suggestions = self._suggestions_view(self.doc_id)
             self.history = {
                 "undo": self._undo[-1].label if self._undo else "",
                 "redo": self._redo[-1].label if self._redo else "",
@@ -522,6 +558,10 @@ class CodingWidget(anywidget.AnyWidget):
             self.session.remove(gone)
         if len(put):
             self.session.restore(put)
+        if edit.suggested is not None:  # an accepted suggestion: a suggestion again, or not
+            self._suggested = self._suggested.drop(edit.suggested.index, errors="ignore")
+            if back:
+                self._suggested = pd.concat([self._suggested, edit.suggested]).sort_index()
         other.append(edit)
         if edit.doc_id != self.doc_id:
             self._show(self._doc_ids.index(edit.doc_id) if edit.doc_id in self._doc_ids else 0)
@@ -531,6 +571,30 @@ class CodingWidget(anywidget.AnyWidget):
             active = coding_key(row["start"], row["end"], row["code"])
         verb = "annulé" if back else "rétabli"
         self._save(content.get("seq"), active=active, message=f"{edit.label} : {verb}")
+
+    def _suggestion(self, content: dict) -> pd.DataFrame:
+        rows = suggestion_rows(self._suggested, self.doc_id, [str(content.get("key"))])
+        if not len(rows):
+            raise _Refused("Cette suggestion n'est plus à revoir : la vue est mise à jour.")
+        return rows
+
+    def _accept(self, content: dict) -> None:
+        rows = self._suggestion(content)
+        made = self.session.accept(rows)
+        self._suggested = self._suggested.drop(rows.index)
+        label = f"suggestion « {self._label(made['code'].iloc[0])} » acceptée"
+        edit = _Edit(label, self.doc_id, empty_codings(), made, suggested=rows)
+        self._commit(edit, content.get("seq"), message=label)  # the page shows the next one
+
+    def _reject(self, content: dict) -> None:
+        rows = self._suggestion(content)
+        self.session.reject(rows)
+        self._suggested = self._suggested.drop(rows.index)
+        label = self._label(rows["code"].iloc[0])
+        self._save(
+            content.get("seq"),
+            message=f"suggestion « {label} » rejetée : elle ne sera plus proposée",
+        )
 
     def _goto(self, content: dict) -> None:
         if content.get("doc_id"):
@@ -577,4 +641,6 @@ _HANDLERS = {
     "undo": lambda widget, content: widget._travel(content, back=True),
     "redo": lambda widget, content: widget._travel(content, back=False),
     "goto": CodingWidget._goto,
+    "accept": CodingWidget._accept,
+    "reject": CodingWidget._reject,
 }

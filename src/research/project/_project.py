@@ -118,6 +118,14 @@ class ProjectPaths:
 
         return self.codebook / LEXICON_FILE
 
+    @property
+    def dictionaries(self) -> Path:
+        """The folder of dictionaries (``dictionaries/`` in the codebook folder; see
+        :mod:`research.autocode`)."""
+        from research.autocode import DICTIONARY_FOLDER
+
+        return self.codebook / DICTIONARY_FOLDER
+
     def relative(self, path: str | Path) -> str:
         """``path`` relative to the root, with ``/`` separators (for tables and logs)."""
         path = Path(path)

@@ -22,6 +22,7 @@ __all__ = [
     "check_coders_file",
     "check_codings",
     "check_corpus",
+    "check_dictionaries",
     "check_journals",
     "check_lexicon",
     "check_links",
@@ -313,6 +314,16 @@ def check_lexicon(project, state: dict[str, Any]) -> list[Problem]:
     return lexicon_problems(project.paths.lexicon, root=project.root)
 
 
+def check_dictionaries(project, state: dict[str, Any]) -> list[Problem]:
+    """Check the dictionaries of ``codebook/dictionaries/`` (keys, terms, spaCy patterns)
+    and that their codes are codable codes of the codebook."""
+    from research.autocode import check_dictionaries as dictionary_problems
+
+    return dictionary_problems(
+        project.paths.dictionaries, codebook=state.get("codebook"), root=project.root
+    )
+
+
 CHECKS: list[Check] = [
     check_journals,
     check_links,
@@ -322,6 +333,7 @@ CHECKS: list[Check] = [
     check_references,
     check_codebook,
     check_lexicon,
+    check_dictionaries,
     check_codings,
     check_coders_file,
     check_memos,

@@ -13,6 +13,8 @@ class DocumentView {
     this.caretAt = null;
     this.active = null; // key of the coding shown in the panel
     this.activeOther = null; // {key, coder} of another coder's coding shown
+    this.activeSuggestion = null; // key of the suggestion shown (see suggestions.js)
+    this.advanceFrom = null; // after a decision on a suggestion, go on from here
     this.hover = null;
     this.recodeMode = false;
     this.hits = [];
@@ -29,6 +31,7 @@ class DocumentView {
     this.renderStatus();
     this.renderHistory();
     this.renderOthers();
+    renderSuggestionCount(this);
     this.building = false;
     this.paintCodings();
   }
@@ -65,6 +68,13 @@ class DocumentView {
     this.undoButton = button("↶ Annuler", "Annuler (Ctrl+Z)", () => this.send({ type: "undo" }), "undo");
     this.redoButton = button("↷ Rétablir", "Rétablir (Ctrl+Maj+Z)", () => this.send({ type: "redo" }), "redo");
     this.statusNode = h("span", { class: "rw-status", role: "status", "aria-live": "polite" });
+    this.suggestCount = h("span", { class: "rw-suggest-count" });
+    this.suggestNode = h(
+      "span",
+      { class: "rw-group rw-suggest", hidden: true },
+      this.suggestCount,
+      button("Revoir ▸", "Suggestion suivante (Alt+S)", () => this.gotoSuggestion(), "review-suggestions"),
+    );
     const bar = h(
       "div",
       { class: "rw-bar" },
@@ -78,6 +88,7 @@ class DocumentView {
         button("↓", "Occurrence suivante (Entrée)", () => this.step(1), "find-next"),
       ),
       h("span", { class: "rw-group" }, this.undoButton, this.redoButton),
+      this.suggestNode,
       this.statusNode,
     );
     this.titleNode = h("h3", { class: "rw-title" });
@@ -102,6 +113,7 @@ class DocumentView {
       ["Suppr", "retirer le codage choisi"],
       ["Ctrl+Z, Ctrl+Maj+Z", "annuler, rétablir"],
       ["Alt+I, Alt+N", "code in vivo, nouveau code"],
+      ["Alt+S", "suggestion suivante ; Entrée l'accepte, Suppr la rejette"],
       ["Échap", "tout désélectionner"],
     ];
     const help = h(
@@ -145,7 +157,8 @@ class DocumentView {
     this.el.append(this.root);
     this.text = new DocText(this.textNode);
     this.margin = new Margin(this.marginNode, {
-      onPick: (key, coder) => (coder ? this.activateOther(key, coder) : this.activate(key)),
+      onPick: (key, coder) =>
+        key.startsWith("s:") ? this.activateSuggestion(key) : coder ? this.activateOther(key, coder) : this.activate(key),
       onHover: (key, coder) => this.paintHover(key, coder),
     });
     this.margin.bind();
@@ -190,6 +203,7 @@ class DocumentView {
     this.sel = null;
     this.active = null;
     this.activeOther = null;
+    this.activeSuggestion = null;
     this.recodeMode = false;
     this.hits = [];
     this.hit = -1;
@@ -315,12 +329,12 @@ class DocumentView {
     const others = this.model.get("show_others")
       ? this.model.get("others").map((c) => ({ ...c, label: this.tree.label(c.code), color: this.tree.color(c.code), other: true }))
       : [];
-    return { own, others };
+    return { own, others, suggested: styledSuggestions(this) };
   }
 
   paintCodings() {
     if (!this.text || !this.highlights || this.building) return;
-    const { own, others } = this.styledCodings();
+    const { own, others, suggested } = this.styledCodings();
     const codes = this.model.get("codes");
     const index = new Map(codes.map((c, i) => [c.code, i]));
     const rules = {
@@ -328,6 +342,7 @@ class DocumentView {
       act: "background-color: rgba(0, 0, 0, 0.12); text-decoration: underline 2px rgba(0, 0, 0, 0.75);",
       hov: "background-color: rgba(255, 193, 7, 0.45);",
       oth: "text-decoration: underline dotted 2px rgba(80, 80, 80, 0.8);",
+      sug: "text-decoration: underline dashed 2px rgba(106, 27, 154, 0.75);",
       hit: "background-color: rgba(255, 235, 59, 0.65);",
       hit1: "background-color: rgba(255, 152, 0, 0.8);",
       flash: "background-color: rgba(255, 193, 7, 0.7);",
@@ -345,6 +360,7 @@ class DocumentView {
     this.highlights.clearWhere((name) => /^c/.test(name) && !byCode.has(name));
     for (const [name, ranges] of byCode) this.highlights.set(name, ranges, 1);
     this.highlights.set("oth", others.map((c) => this.text.range(c.start, c.end)), 2);
+    this.highlights.set("sug", suggested.map((c) => this.text.range(c.start, c.end)), 2);
     this.paintActive();
     this.scheduleMargin();
   }
@@ -353,6 +369,8 @@ class DocumentView {
     const own = this.ownCodings();
     const chosen = this.active ? own.find((c) => c.key === this.active) : null;
     let ranges = chosen ? [this.text.range(chosen.start, chosen.end)] : [];
+    const suggestion = this.activeSuggestion ? findSuggestion(this, this.activeSuggestion) : null;
+    if (suggestion) ranges = [this.text.range(suggestion.start, suggestion.end)];
     if (!chosen && this.activeOther) {
       const other = this.model.get("others").find((c) => c.key === this.activeOther.key && c.coder === this.activeOther.coder);
       if (other) ranges = [this.text.range(other.start, other.end)];
@@ -361,7 +379,8 @@ class DocumentView {
   }
 
   paintHover(key, coder) {
-    const list = coder ? this.model.get("others").filter((c) => c.coder === coder) : this.ownCodings();
+    const list = key && key.startsWith("s:") ? suggestionsOf(this)
+      : coder ? this.model.get("others").filter((c) => c.coder === coder) : this.ownCodings();
     const found = key ? list.find((c) => c.key === key) : null;
     this.highlights.set("hov", found ? [this.text.range(found.start, found.end)] : [], 4);
   }
@@ -385,10 +404,10 @@ class DocumentView {
     requestAnimationFrame(() => {
       this.marginPending = false;
       if (!this.textNode.isConnected || !this.textNode.getClientRects().length) return;
-      const { own, others } = this.styledCodings();
+      const { own, others, suggested } = this.styledCodings();
       const reach = this.scroll.clientHeight;
       const view = this.text.spanBetween(this.scroll.scrollTop - reach, this.scroll.scrollTop + 2 * reach);
-      this.margin.draw(this.text, own.concat(others), this.active, view);
+      this.margin.draw(this.text, own.concat(others, suggested), this.active || this.activeSuggestion, view);
       if (!this.drawn) {
         this.drawn = true;
         if (this.onFirstDraw) this.onFirstDraw();
@@ -462,7 +481,9 @@ class DocumentView {
         this.sel = null;
         this.paintSelection();
         this.updateActions();
+        const suggested = here.length ? null : suggestionAt(this, at);
         if (here.length) this.activate(here[0].key);
+        else if (suggested) this.activateSuggestion(suggested.key);
         else this.deactivate();
       }
     }
@@ -504,7 +525,10 @@ class DocumentView {
     const key = event.key;
     const ctrl = event.ctrlKey || event.metaKey;
     let handled = true;
-    if (event.shiftKey && !ctrl && !event.altKey && key.startsWith("Arrow")) this.extend(key);
+    if (event.altKey && key.toLowerCase() === "s") this.gotoSuggestion();
+    else if (this.activeSuggestion && key === "Enter") this.decide("accept");
+    else if (this.activeSuggestion && (key === "Delete" || key === "Backspace")) this.decide("reject");
+    else if (event.shiftKey && !ctrl && !event.altKey && key.startsWith("Arrow")) this.extend(key);
     else if (key === "Escape") {
       this.recodeMode = false;
       this.clearSel();
@@ -528,6 +552,7 @@ class DocumentView {
   activate(key) {
     this.active = key;
     this.activeOther = null;
+    this.activeSuggestion = null;
     this.paintActive();
     renderPanel(this);
     this.scheduleMargin();
@@ -537,6 +562,7 @@ class DocumentView {
   activateOther(key, coder) {
     this.active = null;
     this.activeOther = { key, coder };
+    this.activeSuggestion = null;
     this.paintActive();
     renderPanel(this);
     this.root.dataset.active = "";
@@ -545,11 +571,70 @@ class DocumentView {
   deactivate() {
     this.active = null;
     this.activeOther = null;
+    this.activeSuggestion = null;
+    this.root.dataset.suggestion = "";
     this.recodeMode = false;
     this.paintActive();
     renderPanel(this);
     this.scheduleMargin();
     this.root.dataset.active = "";
+  }
+
+  activateSuggestion(key) {
+    this.active = null;
+    this.activeOther = null;
+    this.activeSuggestion = key;
+    this.paintActive();
+    renderPanel(this);
+    this.scheduleMargin();
+    this.root.dataset.active = "";
+    this.root.dataset.suggestion = key || "";
+  }
+
+  /** Show the next suggestion to review (after the caret, or the one shown). */
+  gotoSuggestion() {
+    const next = nextSuggestion(this);
+    if (!next) {
+      this.say("Aucune suggestion à revoir dans ce document.");
+      return;
+    }
+    this.sel = null;
+    this.paintSelection();
+    this.updateActions();
+    this.caretAt = next.start;
+    this.reveal(next.start, next.end);
+    this.activateSuggestion(next.key);
+    this.scroll.focus({ preventScroll: true });
+  }
+
+  /** Accept or reject the suggestion shown; the next one is shown once it is done. */
+  decide(verdict) {
+    const suggestion = findSuggestion(this, this.activeSuggestion);
+    if (!suggestion) return;
+    this.advanceFrom = suggestion.start;
+    this.send({ type: verdict, key: suggestion.key });
+  }
+
+  /** The suggestions changed: after a decision, show the next one still to review. */
+  suggestionsChanged() {
+    if (this.activeSuggestion && !findSuggestion(this, this.activeSuggestion)) this.activeSuggestion = null;
+    const from = this.advanceFrom;
+    this.advanceFrom = null;
+    renderSuggestionCount(this);
+    this.paintCodings();
+    if (from !== null && !this.activeSuggestion) {
+      const list = suggestionsOf(this).slice().sort((a, b) => a.start - b.start);
+      const next = list.find((s) => s.start >= from) || list[0];
+      if (next) {
+        this.caretAt = next.start;
+        this.reveal(next.start, next.end);
+        this.activateSuggestion(next.key);
+        return;
+      }
+      this.deactivate();
+      return;
+    }
+    renderPanel(this);
   }
 
   /** A code chosen in the tree, the recent codes or by the keyboard. */

@@ -15,6 +15,7 @@ function renderDocumentWidget(model, el) {
     renderPanel(view);
   });
   model.on("change:others_info", () => view.renderOthers());
+  model.on("change:suggestions", () => view.suggestionsChanged());
   model.on("change:show_others", () => view.renderOthers());
   model.on("change:documents", () => view.renderNav());
   model.on("change:position", () => view.renderNav());

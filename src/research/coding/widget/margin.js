@@ -55,9 +55,11 @@ class Margin {
     for (const m of measured) {
       const { c } = m;
       const title = c.other ? `${c.label} — ${c.coder}` : c.label;
-      const tip = c.memo ? `${title}\nNote : ${c.memo}` : title;
+      let tip = c.memo ? `${title}\nNote : ${c.memo}` : title;
+      if (c.suggestion) tip = `Suggestion : ${title}${c.words ? `\nMots : ${c.words}` : ""}`;
       const classes = ["rw-stripe"];
       if (c.other) classes.push("rw-other");
+      if (c.suggestion) classes.push("rw-suggested");
       if (c.key === active && !c.other) classes.push("rw-active");
       const bar = h("div", {
         class: classes.join(" "),

@@ -4,6 +4,11 @@
 
 function renderPanel(view) {
   const panel = view.panelNode;
+  const suggestion = view.activeSuggestion ? findSuggestion(view, view.activeSuggestion) : null;
+  if (suggestion) {
+    renderSuggestionPanel(view, suggestion);
+    return;
+  }
   const own = view.ownCodings();
   let chosen = view.active ? own.find((c) => c.key === view.active) : null;
   let other = null;

@@ -189,7 +189,15 @@ class DocText {
     if (!sel || !sel.rangeCount) return null;
     const range = sel.getRangeAt(0);
     if (!this.node.contains(range.startContainer)) return null;
-    return this.positionOf(range.startContainer, range.startOffset, "forward");
+    const at = this.positionOf(range.startContainer, range.startOffset, "forward");
+    // a click on the first letter of a bold word may leave the caret at the end of the
+    // run before it: the caret is then before that letter, past the hidden ** marks
+    const run = lastAtMost(this.starts, at);
+    const next = run + 1;
+    if (run >= 0 && at === this.ends[run] && next < this.starts.length && this.blockOf[run] === this.blockOf[next]) {
+      return this.starts[next];
+    }
+    return at;
   }
 
   /** Show a span as the page's own selection (for line moves, or without highlights). */
