@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from research.cli._app import ProjectOption, app, open_project_for_command
+from research.cli._scheduler import SchedulerOption, scheduler_client
 
 # -- chapter pipeline ----------------------------------------------------------------------
 
@@ -77,9 +78,14 @@ def run(
     no_code: Annotated[
         bool, typer.Option("--no-code", help="Hide the code cells in the HTML (for readers).")
     ] = False,
+    scheduler: SchedulerOption = None,
     project: ProjectOption = Path("."),
 ) -> None:
-    """Run the chapter notebooks into outputs/<chapter>/<run>/ and write outputs/index.html."""
+    """Run the chapter notebooks into outputs/<chapter>/<run>/ and write outputs/index.html.
+
+    With --scheduler (or executor: in research.yaml), each run is a task of a Dask
+    cluster whose workers see the project folder at the same path.
+    """
     from research.pipeline import (
         ConsoleProgress,
         execute_runs,
@@ -92,11 +98,12 @@ def run(
     plans = plan_runs(
         proj, chapters, parameters=parse_assignments(param or []), no_code=no_code, force=force
     )
-    display = ConsoleProgress(plans)
-    try:
-        results = execute_runs(plans, jobs=jobs, progress=display)
-    finally:
-        display.close()
+    with scheduler_client(proj, scheduler, workers=jobs) as client:
+        display = ConsoleProgress(plans)
+        try:
+            results = execute_runs(plans, jobs=jobs, executor=client, progress=display)
+        finally:
+            display.close()
     index = write_index(proj)
     counts = {s: sum(r.status == s for r in results) for s in ("ok", "cached", "failed")}
     typer.echo(

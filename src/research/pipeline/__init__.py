@@ -1,6 +1,7 @@
 """Chapters: the chapter list, runs of the notebooks into ``outputs/``, provenance and the index page.
 
-Inside a chapter notebook, :func:`save_table`, :func:`save_figure`, :func:`save_quotes`
+Runs execute in this process, a local process pool, or on a Dask distributed
+cluster (:func:`dask_client`). Inside a chapter notebook, :func:`save_table`, :func:`save_figure`, :func:`save_quotes`
 and :func:`save_page` write its results reproducibly into its run folder.
 """
 
@@ -15,6 +16,12 @@ from research.pipeline._chapters import (
     parse_assignments,
     read_chapters,
     select_chapters,
+)
+from research.pipeline._cluster import (
+    LOCAL_SCHEDULER,
+    check_workers,
+    dask_client,
+    executor_name,
 )
 from research.pipeline._execute import (
     ENV_CHAPTER,
@@ -59,7 +66,14 @@ from research.pipeline._provenance import (
     tree_hashes,
     write_provenance,
 )
-from research.pipeline._runs import MANIFEST_FILE, PlannedRun, RunResult, execute_run, not_started
+from research.pipeline._runs import (
+    MANIFEST_FILE,
+    PlannedRun,
+    RunResult,
+    execute_run,
+    not_started,
+    run_failed,
+)
 from research.pipeline._site import (
     INDEX_FILE,
     collect_runs,
@@ -83,6 +97,7 @@ __all__ = [
     "ENV_RUN",
     "INDEX_FILE",
     "KERNEL_NAME",
+    "LOCAL_SCHEDULER",
     "MANIFEST_FILE",
     "PROVENANCE_FILE",
     "TRACKED_PACKAGES",
@@ -98,13 +113,16 @@ __all__ = [
     "add_standard_chapter",
     "cache_key",
     "check_parameters",
+    "check_workers",
     "code_hash",
     "coerce_value",
     "collect_runs",
     "combined_hash",
+    "dask_client",
     "execute_notebook",
     "execute_run",
     "execute_runs",
+    "executor_name",
     "file_sha256",
     "format_parameters",
     "git_commit",
@@ -123,6 +141,7 @@ __all__ = [
     "read_provenance",
     "record_input",
     "run_chapters",
+    "run_failed",
     "run_id_for",
     "save_figure",
     "save_page",

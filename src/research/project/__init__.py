@@ -11,6 +11,11 @@ from research.project._contents import (
     project_contents,
     speech_by_group,
 )
+from research.project._executor import (
+    ExecutorSetting,
+    check_scheduler_address,
+    read_executor_setting,
+)
 from research.project._overview import (
     format_totals,
     overview_tables,
@@ -34,6 +39,7 @@ __all__ = [
     "CHECKS",
     "FORMATS_DOC",
     "SETTINGS_FILE",
+    "ExecutorSetting",
     "Project",
     "ProjectContents",
     "ProjectPaths",
@@ -42,6 +48,7 @@ __all__ = [
     "check_codings",
     "check_corpus",
     "check_references",
+    "check_scheduler_address",
     "check_speakers",
     "check_tables",
     "coding_start_message",
@@ -55,6 +62,7 @@ __all__ = [
     "overview_tables",
     "project_contents",
     "project_totals",
+    "read_executor_setting",
     "speech_by_group",
     "validate_project",
     "write_overview",

@@ -62,7 +62,10 @@ def check_corpus(project, state: dict[str, Any]) -> list[Problem]:
     from research.corpus import read_corpus
 
     corpus, problems = read_corpus(
-        project.paths.documents, root=project.root, options=project.loader_options
+        project.paths.documents,
+        root=project.root,
+        options=project.loader_options,
+        executor=getattr(project, "executor", None),
     )
     state["corpus"] = corpus
     return problems
