@@ -1,7 +1,8 @@
 """Coding: the coders' stores, anchoring to the text, the coding session, views and codebook revisions.
 
 Each coder's codings live in one CSV file (``corpus/codings/<coder>.csv``), written
-atomically under a lock. Codebook revisions (rename, move, merge, split, delete)
+atomically under a lock; ``coders.yaml`` beside them says which documents each
+coder finished or was given before coding. Codebook revisions (rename, move, merge, split, delete)
 live here because they rewrite every coder's codings with the codebook.
 """
 
@@ -11,6 +12,15 @@ from research.coding._anchoring import (
     closest_passage,
     locate_quote,
     reanchor,
+)
+from research.coding._assignments import (
+    CODER_KEYS,
+    CODERS_FILE,
+    CoderWork,
+    assign_documents,
+    draw_sample,
+    mark_finished,
+    read_coders_file,
 )
 from research.coding._checking import check_codings
 from research.coding._lock import coder_lock
@@ -32,13 +42,17 @@ from research.coding._views import HTMLView, document_html, retrieve
 
 __all__ = [
     "ARCHIVE_COLUMNS",
+    "CODERS_FILE",
+    "CODER_KEYS",
     "CODING_COLUMNS",
     "Anchor",
     "Change",
+    "CoderWork",
     "CodingSession",
     "HTMLView",
     "apply_change",
     "apply_reanchoring",
+    "assign_documents",
     "check_anchors",
     "check_codings",
     "closest_passage",
@@ -47,11 +61,14 @@ __all__ = [
     "codings_text",
     "delete_code",
     "document_html",
+    "draw_sample",
     "empty_codings",
     "load_codings",
     "locate_quote",
+    "mark_finished",
     "merge_codes",
     "move_code",
+    "read_coders_file",
     "read_codings",
     "reanchor",
     "rename_code",
