@@ -24,6 +24,7 @@ from research.coding._assignments import (
 )
 from research.coding._checking import check_codings
 from research.coding._lock import coder_lock
+from research.coding._merging import MERGE_COLUMNS, merge_codings
 from research.coding._reading import coding_files, load_codings, read_codings, validate_codings
 from research.coding._revision import (
     ARCHIVE_COLUMNS,
@@ -45,6 +46,7 @@ __all__ = [
     "CODERS_FILE",
     "CODER_KEYS",
     "CODING_COLUMNS",
+    "MERGE_COLUMNS",
     "Anchor",
     "Change",
     "CoderWork",
@@ -67,6 +69,7 @@ __all__ = [
     "locate_quote",
     "mark_finished",
     "merge_codes",
+    "merge_codings",
     "move_code",
     "read_coders_file",
     "read_codings",

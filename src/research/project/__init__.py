@@ -16,6 +16,7 @@ from research.project._executor import (
     check_scheduler_address,
     read_executor_setting,
 )
+from research.project._merge import MergeReport, merge_coder
 from research.project._overview import (
     format_totals,
     overview_tables,
@@ -40,6 +41,7 @@ __all__ = [
     "FORMATS_DOC",
     "SETTINGS_FILE",
     "ExecutorSetting",
+    "MergeReport",
     "Project",
     "ProjectContents",
     "ProjectPaths",
@@ -57,6 +59,7 @@ __all__ = [
     "format_totals",
     "frequent_word",
     "init_project",
+    "merge_coder",
     "missing_tables_message",
     "open_project",
     "overview_tables",
