@@ -683,6 +683,12 @@ def test_chapter_03_runs_on_the_demo_project(repo_root, tmp_path):
     assert (out / "figures" / "cooccurrence_heatmap.svg").is_file()
     assert "«" in (out / "tables" / "framework_matrix.csv").read_text(encoding="utf-8")
     assert (out / "quotes" / "disagreements.md").is_file()
+    saturation = pd.read_csv(out / "tables" / "saturation.csv")
+    assert saturation["doc_id"].str.startswith("INT").all()  # interviews, in date order
+    assert saturation["new_codes"].sum() == saturation["cumulative_codes"].iloc[-1]
+    for name in ("saturation_curve", "code_relations_heatmap", "code_document_heatmap",
+                 "document_portrait"):  # fmt: skip
+        assert (out / "figures" / f"{name}.svg").is_file(), name
 
 
 @pytest.mark.slow
@@ -712,6 +718,7 @@ def test_chapter_05_runs_on_the_demo_project(repo_root, tmp_path):
     for name in ("network.gexf", "network.graphml", "network.net"):
         assert (out / "network" / name).stat().st_size > 0
     manifest = [json.loads(line) for line in (out / ".manifest.jsonl").read_text().splitlines()]
+    manifest = [{k: v for k, v in item.items() if k != "cell"} for item in manifest]
     assert {"kind": "page", "name": "network", "files": ["pages/network.html"],
             "caption": "Réseau d'acteurs par édition (vue interactive)"} in manifest  # fmt: skip
     moments = pd.read_csv(out / "tables" / "translation_by_edition.csv")

@@ -13,6 +13,7 @@ import json
 import shutil
 from pathlib import Path
 
+import docx
 import pandas as pd
 import pytest
 
@@ -140,6 +141,23 @@ def test_coding_chapter_analyses_the_only_coder_without_agreement(documents_only
         documents_only / "outputs/coding-and-agreement/default/tables/frequencies_by_kind.csv"
     )
     assert kinds.set_index("code").loc["terrain.cooperation", "total"] == 2
+
+
+def test_coding_chapter_shows_saturation_relations_and_portrait_and_exports(documents_only):
+    shown = _shown(documents_only, "coding-and-agreement")
+    assert "il faut au moins 6 entretiens codés pour évaluer la saturation, ce projet en a 2" in (
+        shown
+    )
+    assert "ne sont rattachés à aucune édition" in shown
+    assert {"saturation", "code_relations", "code_document_matrix", "document_portrait"} <= (
+        _tables(documents_only, "coding-and-agreement")
+    )
+    out = documents_only / "export" / "chapitre-03.docx"
+    _cli("export", "chapter", "03", "--docx", str(out), "-C", str(documents_only))
+    word = docx.Document(out)
+    captions = [p.text for p in word.paragraphs if p.style.name == "Caption"]
+    assert any("Saturation" in c for c in captions) and any("Portrait" in c for c in captions)
+    assert "Codage et accord inter-codeurs" in [p.text for p in word.paragraphs]
 
 
 def test_institutional_work_says_there_are_no_iw_codes(documents_only):

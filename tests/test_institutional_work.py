@@ -356,6 +356,10 @@ def test_chapter_04_runs_on_the_demo_project(repo_root, tmp_path):
                      env={"RESEARCH_OUTPUT_DIR": str(out)})  # fmt: skip
     pillars = pd.read_csv(out / "tables" / "pillars_by_actor_category.csv")
     assert pillars["n"].sum() == len(rows)
+    gioia = pd.read_csv(out / "tables" / "gioia_structure.csv")
+    assert len(gioia) == 18 and gioia["codings"].sum() == len(rows)  # one row per form
+    assert gioia["aggregate"].drop_duplicates().tolist() == pillar_ids
+    assert (out / "figures" / "gioia_structure.svg").is_file()
     assert set(pillars["pillar"]) == set(PILLARS)
     verbatims = (out / "quotes" / "verbatims_by_actor_category.md").read_text(encoding="utf-8")
     assert "«\u00a0" in verbatims and "porteu" in verbatims

@@ -54,6 +54,7 @@ def test_table_formats_and_manifest(out):
             "files": ["tables/counts.csv", "tables/counts.xlsx", "tables/counts.tex"],
             "kind": "table",
             "name": "counts",
+            "cell": None,  # the notebook cell that saved it; none outside a notebook
         }
     ]
 
@@ -179,6 +180,7 @@ def test_page_is_written_as_given_and_noted(out):
             "files": ["pages/network.html"],
             "kind": "page",
             "name": "network",
+            "cell": None,
         }
     ]
     assert repr(saved) == "<saved page 'network': pages/network.html>"
@@ -216,6 +218,8 @@ def test_page_reaches_the_provenance(out):
             ],
             "kind": "page",
             "name": "network",
+            "cell": None,
+            "order": 0,  # its place among the saves of the run
         }
     ]
     assert recorded == {}

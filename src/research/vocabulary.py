@@ -29,6 +29,8 @@ The kinds
 ``pillar``         a pillar of institutional work
 ``kappa_method``   the kappa of an agreement table
 ``marker``         the rows that stand for a group (``(all codes)``, ``(animator)``)
+``memo_kind``      the kind of a memo, as the heading of its group (« mémos théoriques »)
+``level``          a level of a Gioia data structure (first-order concepts…)
 
 :data:`CATEGORY_ROLES` gives, for quotations, the role of one person of a category,
 masculine and feminine.
@@ -57,6 +59,8 @@ __all__ = [
     "COLUMN_KINDS",
     "COLUMN_LABELS",
     "KIND_LABELS",
+    "LEVEL_LABELS",
+    "MEMO_KIND_LABELS",
     "NODE_CATEGORY_LABELS",
     "OUTCOME_LABELS",
     "ROLE_LABELS",
@@ -217,6 +221,23 @@ MARKER_LABELS: dict[str, str] = {
     "(animator)": "(équipe d'animation)",
 }
 
+#: French names of the kinds of memo, as headings of their groups (a project's own kinds
+#: take the labels it declares in ``research.yaml``).
+MEMO_KIND_LABELS: dict[str, str] = {
+    "theoretical": "mémos théoriques",
+    "methodological": "mémos méthodologiques",
+    "reflexive": "mémos réflexifs",
+    "code": "mémos de code",
+    "document": "mémos de document",
+    "coding": "mémos de codage",
+}
+#: French names of the levels of a Gioia data structure (Gioia, Corley & Hamilton, 2013).
+LEVEL_LABELS: dict[str, str] = {
+    "first_order": "concepts de premier ordre",
+    "second_order": "thèmes de second ordre",
+    "aggregate": "dimensions agrégées",
+}
+
 #: Every kind of value and its labels.
 VOCABULARY: Mapping[str, Mapping[str, str]] = MappingProxyType(
     {
@@ -235,6 +256,8 @@ VOCABULARY: Mapping[str, Mapping[str, str]] = MappingProxyType(
         "pillar": PILLAR_LABELS,
         "kappa_method": KAPPA_METHOD_LABELS,
         "marker": MARKER_LABELS,
+        "memo_kind": MEMO_KIND_LABELS,
+        "level": LEVEL_LABELS,
     }
 )
 
@@ -429,6 +452,32 @@ COLUMN_LABELS: dict[str, str] = {
     "core_retained": "cœur maintenu",
     "core_jaccard": "Jaccard du cœur",
     "moment": "moment",
+    # memos and the displays of qualitative analysis
+    "memo_id": "mémo",
+    "author": "auteur",
+    "title": "titre",
+    "aggregate": "dimension agrégée",
+    "aggregate_label": "libellé de la dimension",
+    "second_order": "thème de second ordre",
+    "second_order_label": "libellé du thème",
+    "first_order": "concept de premier ordre",
+    "first_order_label": "libellé du concept",
+    "codings": "codages",
+    "example": "exemple",
+    "example_source": "source de l'exemple",
+    "position": "rang",
+    "new_codes": "nouveaux codes",
+    "new_code_ids": "codes nouveaux",
+    "cumulative_codes": "codes cumulés",
+    "codes_in_document": "codes du document",
+    "run_documents": "documents du passage",
+    "run_new_codes": "nouveaux codes du passage",
+    "new_information": "information nouvelle",
+    "saturated": "saturation atteinte",
+    "pairs": "paires",
+    "window": "fenêtre",
+    "lane": "ligne",
+    "color": "couleur",
 }
 
 #: The kinds of value (see :data:`VOCABULARY`) that label the cells of a column, tried in order.

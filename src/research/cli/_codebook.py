@@ -1,4 +1,4 @@
-"""Codebook commands: show, revise (codings follow), export."""
+"""Codebook commands: show, revise (codings and memos follow), export, the Gioia data structure."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ from research.cli._app import ProjectOption, app, open_project_for_command
 # -- codebook --------------------------------------------------------------------------------
 
 codebook_app = typer.Typer(
-    help="Show, revise (codings follow) and export the codebook.", no_args_is_help=True
+    help="Show, revise (codings and memos follow) and export the codebook; draw its Gioia "
+    "data structure.",
+    no_args_is_help=True,
 )
 app.add_typer(codebook_app, name="codebook")
 DryRunOption = Annotated[
@@ -21,14 +23,19 @@ DryRunOption = Annotated[
 
 
 def _apply(proj, change, dry_run: bool) -> None:
-    from research.coding import apply_change
+    """Write a revision with the memos whose links follow it (all files, or none)."""
+    from research.memos import apply_change_with_memos, memo_changes
 
     if dry_run:
         typer.echo(change.summary)
+        for note in memo_changes(proj, change).notes:
+            typer.echo(f"  memo {note}")
         typer.echo("nothing written (--dry-run)")
         return
-    written = apply_change(proj, change)  # a lock or write error is shown alone
+    written, notes = apply_change_with_memos(proj, change)  # a lock or write error is shown alone
     typer.echo(change.summary)
+    for note in notes:
+        typer.echo(f"  memo {note}")
     for path in written:
         typer.echo(f"  wrote {proj.paths.relative(path)}")
 
@@ -171,3 +178,75 @@ def codebook_export(
         format="taguette" if taguette else None,
     )
     typer.echo(f"written {written}")
+
+
+@codebook_app.command("gioia")
+def codebook_gioia(
+    tree: Annotated[
+        str | None, typer.Argument(help="A tree or branch (iw); default: the whole codebook.")
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option(help="The figure: .svg, .png or .pdf (default: gioia-TREE.svg).")
+    ] = None,
+    table: Annotated[
+        Path | None, typer.Option(help="Also write the table version: .csv or .xlsx.")
+    ] = None,
+    coder: Annotated[
+        str | None,
+        typer.Option(
+            "--coder", "-c", help="Count this coder's codings (default: the one with most)."
+        ),
+    ] = None,
+    examples: Annotated[bool, typer.Option(help="Add an example quote per concept.")] = False,
+    counts: Annotated[bool, typer.Option(help="Show the number of codings in each box.")] = True,
+    project: ProjectOption = Path("."),
+) -> None:
+    """Draw the Gioia data structure of the codebook's levels (concepts, themes, dimensions)."""
+    from research.analysis import gioia_structure, plot_gioia
+    from research.errors import InputError
+    from research.files import atomic_write_bytes, csv_text, xlsx_bytes
+    from research.pipeline import figure_bytes
+    from research.vocabulary import readers_table
+
+    proj = open_project_for_command(project)
+    book = proj.codebook
+    if tree is not None:
+        book.check(tree)
+    target = out or Path(f"gioia-{tree or 'codebook'}.svg")
+    fmt = target.suffix.lower().lstrip(".")
+    if fmt not in ("svg", "png", "pdf"):
+        raise InputError(f"cannot tell the figure format of {target.name!r}",
+                         hint="name the file .svg, .png or .pdf")  # fmt: skip
+    if table is not None and table.suffix.lower() not in (".csv", ".xlsx"):
+        raise InputError(f"cannot tell the table format of {table.name!r}",
+                         hint="name the file .csv or .xlsx")  # fmt: skip
+    codings = proj.codings if proj.paths.codings.is_dir() else None
+    if codings is not None and len(codings):
+        counts_by = codings["coder"].value_counts()
+        chosen = coder or sorted(counts_by.index, key=lambda c: (-counts_by[c], c))[0]
+        if chosen not in set(counts_by.index):
+            from research.cli._app import check_coders
+
+            check_coders(proj, [chosen])
+        codings = codings[codings["coder"] == chosen]
+        typer.echo(f"counting the codings of {chosen}", err=True)
+    structure = gioia_structure(
+        book, codings, root=tree, examples=examples, documents=proj.corpus.documents
+    )
+    typer.echo(structure.message)
+    if structure.empty:
+        raise typer.Exit(1)
+    figure = plot_gioia(structure, examples=examples, counts=counts)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(target, figure_bytes(figure, fmt))
+    typer.echo(f"wrote {target}")
+    if table is not None:
+        labels = dict(zip(book.ids, book.codes["label"], strict=True))
+        values = {c: labels for c in ("aggregate", "second_order", "first_order")}
+        table.parent.mkdir(parents=True, exist_ok=True)
+        if table.suffix.lower() == ".csv":
+            atomic_write_bytes(table, csv_text(structure.table).encode("utf-8"))
+        else:
+            readers = readers_table(structure.table, codebook=book, values=values)
+            atomic_write_bytes(table, xlsx_bytes(readers, sheet="Gioia"))
+        typer.echo(f"wrote {table}")

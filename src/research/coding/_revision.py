@@ -2,9 +2,14 @@
 
 Each operation takes the codebook and the codings table (every coder's) and
 returns a :class:`Change`: the new codebook, the new codings, the codings moved to
-the archive, and a summary. Nothing is written until :func:`apply_change`, which
-writes the codebook files and the coder files that changed so that all of them
-change or none does.
+the archive, a summary, and the code ids it renames (:attr:`Change.renames`).
+Nothing is written until :func:`apply_change`, which writes the codebook files
+and the coder files that changed so that all of them change or none does.
+
+Files of a layer above that name codes (the memos of :mod:`research.memos`)
+follow a revision without this module knowing them: their owner reads
+``change.renames`` and passes the files to rewrite to :func:`apply_change` as
+``also=``, which writes them in the same transaction.
 
 Examples
 --------
@@ -58,7 +63,13 @@ _KEY = list(CODING_KEY)
 
 
 class Change(NamedTuple):
-    """The result of a codebook operation, not yet written."""
+    """The result of a codebook operation, not yet written.
+
+    ``renames`` maps every code id the change removes to the id that takes its
+    place (a rename, a move, a merge, a deletion whose codings go to another
+    code), or to ``None`` when the code goes with its codings (a deletion with
+    ``force``); a split renames nothing.
+    """
 
     codebook: Codebook
     codings: pd.DataFrame
@@ -66,6 +77,7 @@ class Change(NamedTuple):
     summary: str
     before: pd.DataFrame
     previous: Codebook
+    renames: Mapping[str, str | None] = {}
 
 
 def _empty_archive() -> pd.DataFrame:
@@ -140,7 +152,7 @@ def _relocate(book: Codebook, codings: pd.DataFrame, code: str, new_id: str, ver
     n = int(before["code"].isin(set(mapping)).sum())
     new_book = Codebook.from_frame(frame, headers=book.headers)
     summary = f"{verb} {code!r} to {new_id!r} ({len(mapping)} code(s), {n} coding(s) follow)"
-    return Change(new_book, _dedupe(after), _empty_archive(), summary, before, book)
+    return Change(new_book, _dedupe(after), _empty_archive(), summary, before, book, mapping)
 
 
 def rename_code(book: Codebook, codings: pd.DataFrame, code: str, new_id: str) -> Change:
@@ -208,7 +220,7 @@ def merge_codes(book: Codebook, codings: pd.DataFrame, source: str, target: str)
     after["code"] = after["code"].map(lambda c: mapping.get(c, c))
     new_book = Codebook.from_frame(frame, headers=book.headers)
     summary = f"merged {source!r} into {target!r} ({n} coding{'s' if n != 1 else ''} recoded)"
-    return Change(new_book, _dedupe(after), _empty_archive(), summary, before, book)
+    return Change(new_book, _dedupe(after), _empty_archive(), summary, before, book, mapping)
 
 
 Rule = Mapping[str, str | Sequence[str]] | Callable[[pd.Series], str | None]
@@ -352,6 +364,7 @@ def delete_code(
             raise CodebookError(f"{reassign_to!r} is a category, not used for coding")
         after.loc[used, "code"] = reassign_to
         what = f"{n} coding(s) given to {reassign_to!r}"
+        renames: dict[str, str | None] = dict.fromkeys(sorted(gone), reassign_to)
     elif n and not force:
         coders = ", ".join(sorted(set(before.loc[used, "coder"])))
         raise CodebookError(
@@ -363,11 +376,13 @@ def delete_code(
         archived = before[used].assign(archived=stamp, reason=f"code {code!r} deleted")
         after = after[~used]
         what = f"{n} coding(s) archived"
+        renames = dict.fromkeys(sorted(gone))
     frame = book.codes
     frame = frame[~frame["code"].isin(gone)]
     new_book = Codebook.from_frame(frame, headers=book.headers)
     summary = f"deleted {code!r} and {len(gone) - 1} sub-code(s) ({what})"
-    return Change(new_book, _dedupe(after), archived.reset_index(drop=True), summary, before, book)
+    archive = archived.reset_index(drop=True)
+    return Change(new_book, _dedupe(after), archive, summary, before, book, renames)
 
 
 # -- writing a change -------------------------------------------------------------------------
@@ -430,7 +445,7 @@ def _check_unchanged(change: Change, codings_folder: Path) -> None:
             )
 
 
-def _write_all(plan: dict[Path, str | None], *, journal: Path) -> None:
+def _write_all(plan: Mapping[Path, str | None], *, journal: Path) -> None:
     """Replace every file of the plan in one transaction: all change or none does,
     even when the process is killed midway (its journal is kept in ``journal``)."""
     with transaction(journal=journal) as tx:
@@ -447,11 +462,15 @@ def apply_change(
     *,
     codebook_folder: str | Path | None = None,
     codings_folder: str | Path | None = None,
+    also: Mapping[str | Path, str | None] | None = None,
 ) -> list[Path]:
     """Write a change: the codebook files and coder files all change, or none does.
 
     The codebook's and every coder's lock files are held while writing, and the
     change is refused if a coder file changed since the change was prepared.
+    Files of other layers that follow the change (the memos that link renamed
+    codes, see :func:`research.memos.apply_change_with_memos`) are given as
+    ``also`` and written in the same transaction.
 
     Parameters
     ----------
@@ -460,6 +479,8 @@ def apply_change(
     change : Change
     codebook_folder, codings_folder : path-like, optional
         The folders, when no project is given.
+    also : mapping of path to text (``None``: delete), optional
+        More files to write with the change.
 
     Returns
     -------
@@ -479,6 +500,7 @@ def apply_change(
             stack.enter_context(coder_lock(codings_dir, coder))
         _check_unchanged(change, codings_dir)
         plan = _plan(change, book_dir, codings_dir)
+        plan.update({Path(path): text for path, text in (also or {}).items()})
         root = (
             Path(project.root)
             if project is not None and hasattr(project, "root")

@@ -31,10 +31,12 @@ from research.files._links import (
 )
 from research.files._processes import pid_alive
 from research.files._spreadsheet import csv_text, spreadsheet_cell, spreadsheet_safe, xlsx_bytes
+from research.files._stable_zip import FIXED_ZIP_TIME, stable_zip
 from research.files._transaction import JOURNAL_PREFIX, Transaction, recover, transaction
 from research.files._yaml import MAX_ALIAS_NODES, YamlMapping, load_yaml
 
 __all__ = [
+    "FIXED_ZIP_TIME",
     "JOURNAL_PREFIX",
     "MAX_ALIAS_NODES",
     "Limits",
@@ -60,6 +62,7 @@ __all__ = [
     "remove_stale_temporaries",
     "spreadsheet_cell",
     "spreadsheet_safe",
+    "stable_zip",
     "transaction",
     "xlsx_bytes",
     "zip_problem",

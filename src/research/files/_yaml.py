@@ -211,12 +211,15 @@ def load_yaml(
     loader = _LinedLoader(text) if lines else _Loader(text)
     if lines:
         loader.line_offset = line_offset
+    node = None
     try:
         node = loader.get_single_node()
         if node is None:
             return None
         _Walk(path, line_offset, max_alias_nodes).size(node)
         return loader.construct_document(node)
+    except (ValueError, TypeError) as exc:  # a date such as 2024-13-01 or 2024-02-30
+        raise _value_error(loader, node, exc, path, line_offset) from None
     except yaml.YAMLError as exc:
         raise _syntax_error(exc, path, line_offset) from None
     except RecursionError:
@@ -227,6 +230,30 @@ def load_yaml(
         ) from None
     finally:
         loader.dispose()
+
+
+def _value_error(
+    loader: Any, node: yaml.Node | None, exc: Exception, path: str | PathLike | None, offset: int
+) -> InputError:
+    """A value YAML reads as a date but that is no date, with its line."""
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.ScalarNode) and current.tag.endswith(":timestamp"):
+            try:
+                loader.construct_yaml_timestamp(current)
+            except (ValueError, TypeError):
+                return InputError(
+                    f"{current.value!r} is not a valid date",
+                    path=path,
+                    line=current.start_mark.line + 1 + offset,
+                    hint="write a date as 2024-03-14, or put the text in quotes",
+                )
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend(reversed([n for pair in current.value for n in pair]))
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(reversed(current.value))
+    return InputError(f"a value cannot be read ({exc})", path=path, hint=_SYNTAX_HINT)
 
 
 def _syntax_error(exc: yaml.YAMLError, path: str | PathLike | None, offset: int) -> InputError:

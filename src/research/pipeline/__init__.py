@@ -1,8 +1,10 @@
 """Chapters: the chapter list, runs of the notebooks into ``outputs/``, provenance and the index page.
 
 Runs execute in this process, a local process pool, or on a Dask distributed
-cluster (:func:`dask_client`). Inside a chapter notebook, :func:`save_table`, :func:`save_figure`, :func:`save_quotes`
-and :func:`save_page` write its results reproducibly into its run folder.
+cluster (:func:`dask_client`). Inside a chapter notebook, :func:`save_table`,
+:func:`save_figure`, :func:`save_quotes` and :func:`save_page` write its results
+reproducibly into its run folder; :func:`export_chapter` puts a run's results into
+a Word or LaTeX document for the thesis.
 """
 
 from research.pipeline._chapters import (
@@ -43,6 +45,7 @@ from research.pipeline._kernels import (
 )
 from research.pipeline._outputs import (
     Saved,
+    figure_bytes,
     output_dir,
     record_input,
     save_figure,
@@ -88,6 +91,7 @@ from research.pipeline._standard import (
     standard_chapters,
     standard_chapters_folder,
 )
+from research.pipeline._thesis import chapter_document, export_chapter, run_folder
 
 __all__ = [
     "CHAPTERS_FILE",
@@ -112,6 +116,7 @@ __all__ = [
     "Saved",
     "add_standard_chapter",
     "cache_key",
+    "chapter_document",
     "check_parameters",
     "check_workers",
     "code_hash",
@@ -123,6 +128,8 @@ __all__ = [
     "execute_run",
     "execute_runs",
     "executor_name",
+    "export_chapter",
+    "figure_bytes",
     "file_sha256",
     "format_parameters",
     "git_commit",
@@ -142,6 +149,7 @@ __all__ = [
     "record_input",
     "run_chapters",
     "run_failed",
+    "run_folder",
     "run_id_for",
     "save_figure",
     "save_page",

@@ -48,7 +48,6 @@ import io
 import json
 import os
 import re
-import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,11 +57,12 @@ import pandas as pd
 
 from research.contracts import is_blank
 from research.errors import InputError
-from research.files import csv_text, xlsx_bytes
+from research.files import csv_text, stable_zip, xlsx_bytes
 from research.vocabulary import readers_table
 
 __all__ = [
     "Saved",
+    "figure_bytes",
     "output_dir",
     "record_input",
     "save_figure",
@@ -80,7 +80,6 @@ SHOWN_ROWS = 200
 TableFormat = Literal["csv", "xlsx", "tex"]
 FigureFormat = Literal["png", "svg", "pdf"]
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
-_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 _SVG_SALT = "research"
 _chosen: Path | None = None
 
@@ -239,27 +238,8 @@ def _csv_bytes(frame: pd.DataFrame, precision: int) -> bytes:
     return csv_text(frame, float_format=f"%.{precision}g").encode("utf-8")
 
 
-def _normalised_zip(data: bytes) -> bytes:
-    """Rewrite an XLSX (zip) archive with fixed dates, so equal tables give equal bytes."""
-    stamp = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = stamp.sub(rb"\g<1>2000-01-01T00:00:00Z\g<3>", content)
-            entry = zipfile.ZipInfo(info.filename, date_time=_FIXED_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o600 << 16
-            target.writestr(entry, content)
-    return out.getvalue()
-
-
 def _xlsx_bytes(frame: pd.DataFrame, name: str) -> bytes:
-    return _normalised_zip(xlsx_bytes(frame, sheet=name))
+    return stable_zip(xlsx_bytes(frame, sheet=name))
 
 
 def _tex_bytes(frame: pd.DataFrame, name: str, caption: str | None, precision: int) -> bytes:
@@ -399,6 +379,23 @@ def _write(path: Path, data: bytes) -> None:
     atomic_write_bytes(path, data)
 
 
+def _current_cell() -> int | None:
+    """The execution count of the notebook cell running now (``None`` outside IPython).
+
+    Kept with each saved item, so that a chapter's results can be put back in
+    the order of its notebook (``research export chapter``). It is read from the
+    input history, which holds the running cell (the shell's own counter is
+    already the next cell's while a cell runs).
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover
+        return None
+    shell = get_ipython()
+    history = getattr(shell, "user_ns", {}).get("In") if shell is not None else None
+    return len(history) - 1 if isinstance(history, list) and len(history) > 1 else None
+
+
 def _manifest_item(kind: str, name: str, paths: list[Path], caption: str | None) -> dict:
     base = output_dir()
     files = []
@@ -407,10 +404,41 @@ def _manifest_item(kind: str, name: str, paths: list[Path], caption: str | None)
             files.append(path.relative_to(base).as_posix())
         except ValueError:
             files.append(path.as_posix())
-    return {"kind": kind, "name": name, "caption": caption, "files": files}
+    return {"kind": kind, "name": name, "caption": caption, "files": files, "cell": _current_cell()}
 
 
 # -- figures ---------------------------------------------------------------------------------
+
+
+def figure_bytes(fig: Any, fmt: FigureFormat, *, dpi: int = 150) -> bytes:
+    """The bytes :func:`save_figure` writes for one format (nothing is written).
+
+    No date and no software version inside, SVG element ids from a fixed salt:
+    the same figure gives the same bytes. For commands that write a figure to
+    a file the user names (``research codebook gioia --out``).
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> fig = Figure(); _ = fig.add_subplot().plot([1, 2])
+    >>> figure_bytes(fig, "svg") == figure_bytes(fig, "svg")
+    True
+    """
+    import matplotlib
+
+    figure = getattr(fig, "figure", fig)
+    if not hasattr(figure, "savefig"):
+        raise InputError(
+            f"a figure must be a matplotlib figure, not {type(fig).__name__}",
+            hint="pass the Figure (fig, ax = plt.subplots()) or an Axes",
+        )
+    if fmt not in ("png", "svg", "pdf"):
+        raise InputError(f"unknown figure format {fmt!r}", hint="use 'png', 'svg' or 'pdf'")
+    metadata = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}
+    buffer = io.BytesIO()
+    with matplotlib.rc_context({"svg.hashsalt": _SVG_SALT}):
+        figure.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata[fmt], bbox_inches="tight")
+    return buffer.getvalue()
 
 
 def save_figure(
@@ -452,8 +480,6 @@ def save_figure(
     True
     >>> plt.close(fig); _ = set_output_dir(None)
     """
-    import matplotlib
-
     figure = getattr(fig, "figure", fig)
     if not hasattr(figure, "savefig"):
         raise InputError(
@@ -462,16 +488,10 @@ def save_figure(
         )
     target = _target("figure", name)
     paths = []
-    metadata = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}
-    with matplotlib.rc_context({"svg.hashsalt": _SVG_SALT}):
-        for fmt in formats:
-            buffer = io.BytesIO()
-            figure.savefig(
-                buffer, format=fmt, dpi=dpi, metadata=metadata.get(fmt), bbox_inches="tight"
-            )
-            path = target.with_suffix(f".{fmt}")
-            _write(path, buffer.getvalue())
-            paths.append(path)
+    for fmt in formats:
+        path = target.with_suffix(f".{fmt}")
+        _write(path, figure_bytes(figure, fmt, dpi=dpi))
+        paths.append(path)
     _note(_manifest_item("figure", name, paths, caption))
     return Saved("figure", name, paths, None, caption)
 

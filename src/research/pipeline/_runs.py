@@ -145,15 +145,15 @@ def _read_manifest(output: Path, own: set[str]) -> tuple[list[dict], dict[str, s
     saved: dict[str, dict] = {}
     recorded: dict[str, str] = {}
     if path.is_file():
-        for line in path.read_text(encoding="utf-8").splitlines():
+        for order, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
             try:
                 item = json.loads(line)
             except ValueError:
                 continue
             if item.get("kind") == "input":
                 recorded[item["path"]] = item["sha256"]
-            else:
-                saved[f"{item.get('kind')}:{item.get('name')}"] = item
+            else:  # "order": the place of the save in the run, for research export chapter
+                saved[f"{item.get('kind')}:{item.get('name')}"] = {**item, "order": order}
         path.unlink()
     outputs = []
     listed = set(own)

@@ -46,6 +46,7 @@ _FOLDER_KEYS = (
     "outputs",
     "private",
     "cache",
+    "memos",
 )
 
 
@@ -63,6 +64,7 @@ class ProjectPaths:
     outputs: Path
     private: Path
     cache: Path
+    memos: Path
 
     @classmethod
     def from_settings(cls, root: Path, settings: dict[str, Any]) -> ProjectPaths:
@@ -109,6 +111,7 @@ class ProjectPaths:
             outputs=where("outputs", root / "outputs"),
             private=where("private", root / "private"),
             cache=where("cache", root / ".cache"),
+            memos=where("memos", corpus / "memos"),
         )
 
     def relative(self, path: str | Path) -> str:
@@ -276,9 +279,70 @@ class Project:
         self._refuse_outside_links(self.paths.codings)
         return load_codings(self.paths.codings, corpus=self.corpus, codebook=self.codebook)
 
+    @property
+    def memo_kinds(self) -> dict[str, str]:
+        """The project's own kinds of memo and their French names (``research.yaml``).
+
+        ``memos: {kinds: {terrain: notes de terrain}}``, or a list of names
+        (``memos: {kinds: [terrain]}``) whose names are their labels.
+
+        Raises
+        ------
+        InputError
+            When ``memos`` or its ``kinds`` has another shape, naming ``research.yaml``.
+        """
+        section = self.settings.get("memos") or {}
+        kinds = section.get("kinds") if isinstance(section, dict) else None
+        where = {"path": self.root / SETTINGS_FILE,
+                 "line": getattr(self.settings, "key_lines", {}).get("memos")}  # fmt: skip
+        if not isinstance(section, dict) or not isinstance(kinds, dict | list | type(None)):
+            raise InputError(
+                "'memos' must be a mapping such as  memos: {kinds: {terrain: notes de terrain}}",
+                hint="list the project's own kinds of memo under 'kinds'",
+                **where,
+            )
+        if isinstance(kinds, list):
+            return {str(k): str(k) for k in kinds}
+        return {str(k): str(v if v is not None else k) for k, v in (kinds or {}).items()}
+
+    @property
+    def memo_author(self) -> str | None:
+        """The author of new memos set in ``research.yaml`` (``memos: {author: camille}``)."""
+        section = self.settings.get("memos")
+        author = section.get("author") if isinstance(section, dict) else None
+        return str(author) if author else None
+
+    @cached_property
+    def memos(self):
+        """The memos: the files of ``corpus/memos/`` and the memos of the codings.
+
+        The table has the columns of :data:`research.memos.MEMO_COLUMNS`; coding
+        memos (the ``memo`` column of the coder files) have the kind ``coding``.
+
+        Raises
+        ------
+        ValidationFailed
+            When a memo file has errors (``research validate`` lists them).
+        """
+        import pandas as pd
+
+        from research.coding import coding_files
+        from research.memos import coding_memos, load_memos
+
+        self._refuse_outside_links(self.paths.memos)
+        files = load_memos(
+            self.paths.memos, root=self.root, kinds=self.memo_kinds, options=self.loader_options
+        )
+        parts = [files]
+        if coding_files(self.paths.codings):
+            folder = self.paths.relative(self.paths.codings)
+            parts.append(coding_memos(self.codings, folder=folder))
+        parts = [p for p in parts if len(p)]
+        return pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts or [files])[0]
+
     def reload(self) -> Project:
         """Forget every loaded attribute so the next access reads the files again."""
-        for name in ("corpus", "tables", "editions", "actors", "codebook", "codings"):
+        for name in ("corpus", "tables", "editions", "actors", "codebook", "codings", "memos"):
             self.__dict__.pop(name, None)
         return self
 

@@ -25,6 +25,7 @@ __all__ = [
     "check_corpus",
     "check_journals",
     "check_links",
+    "check_memos",
     "check_references",
     "check_tables",
     "validate_project",
@@ -304,6 +305,39 @@ def check_coders_file(project, state: dict[str, Any]) -> list[Problem]:
     return problems
 
 
+def check_memos(project, state: dict[str, Any]) -> list[Problem]:
+    """Check the memo files: front matter, kinds, dates, and every link (codes,
+    documents, codings, other memos), each problem with the memo file and line."""
+    from research.coding import read_codings
+    from research.errors import InputError
+    from research.files import outside_link_problem, outside_links
+    from research.memos import check_memo_links, read_memos
+
+    folder = project.paths.memos
+    if not folder.is_dir():
+        return []
+    away = outside_links(folder, root=project.root)
+    if away:
+        return [outside_link_problem(link, target, root=project.root) for link, target in away]
+    try:
+        kinds = project.memo_kinds
+    except InputError as exc:
+        return [exc.to_problem()]
+    memos, problems = read_memos(
+        folder, root=project.root, kinds=kinds, options=project.loader_options
+    )
+    corpus, codebook = state.get("corpus"), state.get("codebook")
+    codings = None
+    if project.paths.codings.is_dir():
+        codings, _ = read_codings(project.paths.codings, root=project.root)  # checked above
+    return problems + check_memo_links(
+        memos,
+        codes=None if codebook is None else codebook.ids,
+        documents=None if corpus is None else corpus.documents["doc_id"].astype(str),
+        codings=codings,
+    )
+
+
 CHECKS: list[Check] = [
     check_journals,
     check_links,
@@ -314,6 +348,7 @@ CHECKS: list[Check] = [
     check_codebook,
     check_codings,
     check_coders_file,
+    check_memos,
 ]
 
 
@@ -326,7 +361,7 @@ def _remove_stale_temporaries(project) -> None:
     paths = project.paths
     for folder in (paths.root, paths.tables, paths.codings, paths.codebook, paths.private):
         remove_stale_temporaries(folder)
-    for top in (paths.documents, paths.outputs):
+    for top in (paths.documents, paths.outputs, paths.memos):
         for current, dirs, _ in os.walk(top):
             dirs[:] = [d for d in dirs if not d.startswith(".")]
             remove_stale_temporaries(current)
