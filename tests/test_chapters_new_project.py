@@ -42,6 +42,7 @@ CHAPTERS = {
     "coding-and-agreement": "03-coding-and-agreement.ipynb",
     "institutional-work": "04-institutional-work.ipynb",
     "actor-network": "05-actor-network.ipynb",
+    "lexicometry": "06-lexicometry.ipynb",
 }
 
 
@@ -172,6 +173,19 @@ def test_network_says_which_tables_it_needs(documents_only):
     assert "n'a pas de codes `ant.*`" in shown
 
 
+def test_lexicometry_says_what_a_small_project_cannot_give(documents_only):
+    shown = _shown(documents_only, "lexicometry")
+    assert "Corpus analysé : 2 entretiens" in shown
+    assert "n'ont pas d'attribut `respondent_category`" in shown
+    assert "ne se rattachent pas à deux éditions" in shown
+    assert "Trop peu de texte pour une classification" in shown
+    tables = _tables(documents_only, "lexicometry")
+    assert {"lexical_summary", "frequent_forms", "specificities_by_attribute"} <= tables
+    summary = pd.read_csv(documents_only / "outputs/lexicometry/default/tables/lexical_summary.csv")
+    assert summary.loc[0, "segments"] > 0 and summary.loc[0, "forms"] > 10
+    assert "reinert_classes" not in tables
+
+
 def test_a_second_coder_brings_the_agreement_section(documents_only):
     _code(
         documents_only,
@@ -215,6 +229,7 @@ def test_edition_tables_without_documents(tmp_path):
     )
     assert "Ce projet n'a encore aucun codage" in _shown(root, "coding-and-agreement")
     assert "research.CodingSession" in _shown(root, "coding-and-agreement")
+    assert "Aucun document à analyser" in _shown(root, "lexicometry")
     network = _shown(root, "actor-network")
     assert "Graphes par édition : SUT2016" in network and "Animateur suivi" in network
     assert {"graph_measures", "node_measures", "animator_trajectory"} <= _tables(

@@ -13,6 +13,7 @@ from research.codebook import (
     CODE_COLUMNS,
     Codebook,
     add_code,
+    codebook_files,
     codebook_texts,
     load_codebook,
     read_codebook,
@@ -376,7 +377,7 @@ def test_starter_codebooks_round_trip(tmp_path: Path):
     again = load_codebook(tmp_path)
     assert again == book
     assert sorted(p.name for p in tmp_path.glob("*.yaml")) == sorted(
-        p.name for p in STARTER.glob("*.yaml")
+        p.name for p in codebook_files(STARTER)
     )
 
 

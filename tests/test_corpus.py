@@ -120,13 +120,13 @@ def test_load_corpus_raises_every_error_at_once(data_dir):
 
 def test_unknown_suffix_is_a_warning_and_hidden_files_are_skipped(tmp_path):
     (tmp_path / "a.md").write_text("Texte.")
-    (tmp_path / "b.pdf").write_bytes(b"%PDF")
+    (tmp_path / "b.rtf").write_bytes(b"{\\rtf1 Texte}")
     (tmp_path / ".c.md").write_text("caché")
     (tmp_path / "_draft").mkdir()
     (tmp_path / "_draft" / "d.md").write_text("brouillon")
     corpus, problems = read_corpus(tmp_path)
     assert corpus.doc_ids == ["a"]
-    assert [(p.severity, p.path) for p in problems] == [("warning", "b.pdf")]
+    assert [(p.severity, p.path) for p in problems] == [("warning", "b.rtf")]
 
 
 def test_bad_document_id(tmp_path):

@@ -245,3 +245,39 @@ def test_validate_names_the_paragraph_of_a_docx(root):
 def test_the_demo_project_has_no_lone_speaker():
     demo = open_project(Path(__file__).resolve().parents[1])  # its interviews declare speakers
     assert [p for p in demo.validate() if "speaker label" in p.message] == []
+
+
+def test_import_never_copies_the_personal_metadata_of_a_file(root, outside, capsys):
+    from odf import dc, meta
+    from odf.opendocument import OpenDocumentText
+    from odf.text import P
+
+    document = docx.Document()
+    document.core_properties.author = "Hélène Cuenot"
+    document.core_properties.title = "Réunion du garage"
+    document.add_paragraph("Le garage ouvre lundi.")
+    document.save(outside / "reunion.docx")
+    odt = OpenDocumentText()
+    odt.meta.addElement(dc.Title(text="Compte rendu"))
+    odt.meta.addElement(meta.InitialCreator(text="Karim Benali"))
+    odt.meta.addElement(dc.Creator(text="Karim Benali"))
+    odt.text.addElement(P(text="Le camion passe le jeudi."))
+    odt.save(str(outside / "compte-rendu.odt"))
+    (outside / "note.md").write_text(
+        "---\nauthor: Hélène\nLast-Modified-By: Karim\nrespondent: P12\n---\nUne note.\n",
+        encoding="utf-8",
+    )
+    files = [str(outside / n) for n in ("reunion.docx", "compte-rendu.odt", "note.md")]
+    assert main(["import", *files, "--kind", "note", "-C", str(root)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("personal metadata left out: author") == 3
+    assert "personal metadata left out: author, Last-Modified-By" in out
+    written = {
+        p.stem: p.read_text(encoding="utf-8")
+        for p in (root / "corpus" / "documents" / "notes").glob("*.md")
+    }
+    assert "title: Réunion du garage" in written["reunion"]
+    assert "title: Compte rendu" in written["compte-rendu"]
+    assert "respondent: P12" in written["note"]
+    for text in written.values():
+        assert "author" not in text.casefold() and "Hélène" not in text and "Karim" not in text

@@ -26,7 +26,9 @@ def test_every_format_has_a_fixture():
         ".vtt",
         ".srt",
         ".trs",
-    }
+        ".html",
+        ".eml",
+    }  # .pdf: written by tests/test_loaders_pdf.py, which checks the same invariant
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)

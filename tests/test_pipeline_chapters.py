@@ -66,7 +66,7 @@ def test_read_chapters(tmp_path):
 
 def test_the_repository_chapter_list_is_valid():
     chapters = read_chapters(REPO / "notebooks" / "chapters.yaml")
-    assert [c.number for c in chapters] == ["01", "02", "03", "04", "05"]
+    assert [c.number for c in chapters] == ["01", "02", "03", "04", "05", "06"]
     review = next(c for c in chapters if c.id == "editions-review")
     assert [r.id for r in review.runs] == ["all", "SUT2016", "SUT2017", "SUT2019"]
 

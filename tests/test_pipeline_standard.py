@@ -24,10 +24,11 @@ NAMES = [
     "03-coding-and-agreement.ipynb",
     "04-institutional-work.ipynb",
     "05-actor-network.ipynb",
+    "06-lexicometry.ipynb",
 ]
 
 
-def test_the_package_ships_five_chapters_inside_the_package():
+def test_the_package_ships_six_chapters_inside_the_package():
     folder = standard_chapters_folder()
     assert folder.is_relative_to(REPO / "src" / "research" / "pipeline")
     assert sorted(p.name for p in folder.glob("*.ipynb")) == NAMES
@@ -104,7 +105,7 @@ def test_add_refuses_to_overwrite_a_changed_notebook_unless_forced(tmp_path):
 
 def test_add_an_unknown_chapter_lists_the_standard_ones(tmp_path):
     with pytest.raises(PipelineError, match=r"among the standard chapters.*editions-review"):
-        add_standard_chapter(tmp_path, "06")
+        add_standard_chapter(tmp_path, "07")
 
 
 def test_init_writes_the_chapters_and_the_commands_list_and_add_them(tmp_path, capsys):
@@ -113,7 +114,7 @@ def test_init_writes_the_chapters_and_the_commands_list_and_add_them(tmp_path, c
     notebooks = root / "notebooks"
     assert sorted(p.name for p in notebooks.iterdir()) == sorted(["chapters.yaml", *NAMES])
     listing = yaml.safe_load((notebooks / "chapters.yaml").read_text(encoding="utf-8"))
-    assert len(listing["chapters"]) == 5
+    assert len(listing["chapters"]) == len(NAMES)
     capsys.readouterr()
     (notebooks / NAMES[2]).write_text("{}", encoding="utf-8")
     (notebooks / NAMES[4]).unlink()

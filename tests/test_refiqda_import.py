@@ -582,7 +582,9 @@ def test_cli_exports_and_imports(project, empty, tmp_path, capsys):
     assert main(["qdpx", "import", str(out), "-C", str(empty.root)]) == 0
     printed = capsys.readouterr().out
     assert "imported corpus/codings/lea.csv" in printed
-    assert "3 document(s), 8 code(s), 10 coding(s) of 2 coder(s) from research" in printed
+    assert (
+        "3 document(s), 8 code(s), 10 coding(s) of 2 coder(s), 0 memo(s) from research" in printed
+    )
     assert "positions counted in code points, CRLF as two" in printed
     assert main(["qdpx", "import", str(out), "-C", str(empty.root)]) == 1
     assert "already exists" in capsys.readouterr().err

@@ -246,3 +246,56 @@ def test_lone_speakers_name_the_line_and_label():
     assert lone_speakers("\nLieu : mairie\n") == [(2, "Lieu")]
     assert lone_speakers("E : a\nE : b\n") == []
     assert lone_speakers("") == []
+
+
+# -- pages -------------------------------------------------------------------------
+
+
+PAGED = (
+    "<!-- page 11 -->\n\n# Le pôle\n\nUn premier paragraphe.\n\nUne phrase qui court\n\n"
+    "<!-- page 12 -->\n\nsur deux pages.\n\n- un item\n<!-- page xiii -->\n- un autre\n"
+)
+
+
+def test_segments_know_their_page_and_are_cut_at_a_page_break():
+    segs = segment_paragraphs(PAGED)
+    assert [(PAGED[s.start : s.end], s.page, s.section) for s in segs] == [
+        ("Un premier paragraphe.", "11", "Le pôle"),
+        ("Une phrase qui court", "11", "Le pôle"),
+        ("sur deux pages.", "12", "Le pôle"),
+        ("un item", "12", "Le pôle"),
+        ("un autre", "xiii", "Le pôle"),
+    ]
+    assert all("<!--" not in PAGED[s.start : s.end] for s in segs)
+
+
+def test_a_turn_over_a_page_break_keeps_its_speaker_on_both_pages():
+    text = (
+        "<!-- page 1 -->\nE : Bonjour.\nR : Alors voilà\n<!-- page 2 -->\nla suite.\nE : Merci.\n"
+    )
+    segs = segment_turns(text, speakers={"E", "R"})
+    assert [(text[s.start : s.end], s.speaker, s.page) for s in segs] == [
+        ("Bonjour.", "E", "1"),
+        ("Alors voilà", "R", "1"),
+        ("la suite.", "R", "2"),
+        ("Merci.", "E", "2"),
+    ]
+
+
+def test_text_without_page_lines_has_no_page_and_a_look_alike_is_text():
+    assert {s.page for s in segment_paragraphs("Un.\n\nDeux.\n")} == {None}
+    text = "Voir <!-- page 3 --> ici.\n\n<!-- une note -->\n"
+    segs = segment_paragraphs(text)
+    assert [text[s.start : s.end] for s in segs] == [
+        "Voir <!-- page 3 --> ici.",
+        "<!-- une note -->",
+    ]
+    assert {s.page for s in segs} == {None}
+
+
+def test_quoting_across_a_page_break_drops_the_page_line():
+    from research.corpus import page_marker, without_page_markers
+
+    quote = f"qui court\n\n{page_marker(12)}\n\nsur deux pages"
+    assert without_page_markers(quote) == "qui court sur deux pages"
+    assert without_page_markers("rien à changer\n") == "rien à changer\n"

@@ -75,7 +75,8 @@ DOCUMENT_COLUMNS = (
     "n_words",
     "n_segments",
 )
-#: Columns of the ``segments`` table (``time`` is empty unless the transcript is timed).
+#: Columns of the ``segments`` table (``time`` is empty unless the transcript is timed,
+#: ``page`` unless the text is paginated, as a PDF is).
 SEGMENT_COLUMNS = (
     "doc_id",
     "seg_id",
@@ -86,6 +87,7 @@ SEGMENT_COLUMNS = (
     "section",
     "text",
     "time",
+    "page",
 )
 #: Columns of the ``codes`` table (:attr:`research.codebook.Codebook.codes`).
 CODE_COLUMNS = (

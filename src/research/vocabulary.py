@@ -80,6 +80,9 @@ KIND_LABELS: dict[str, str] = {
     "logbook": "journal de bord",
     "note": "note",
     "document": "document",
+    "email": "courriel",
+    "web_page": "page web",
+    "survey": "questionnaire",
 }
 #: French names of actor categories as groups (table headers, figure labels).
 CATEGORY_LABELS: dict[str, str] = {
@@ -478,6 +481,34 @@ COLUMN_LABELS: dict[str, str] = {
     "window": "fenêtre",
     "lane": "ligne",
     "color": "couleur",
+    # textual statistics
+    "ts_id": "segment de texte",
+    "text": "texte",
+    "n_words": "mots",
+    "occurrences": "occurrences",
+    "forms": "formes",
+    "hapax": "hapax",
+    "part": "partie",
+    "frequency": "fréquence",
+    "expected_frequency": "effectif théorique",
+    "specificity": "spécificité",
+    "axis": "axe",
+    "eigenvalue": "valeur propre",
+    "percent": "pourcentage",
+    "cumulative": "pourcentage cumulé",
+    "mass": "masse",
+    "class": "classe",
+    "n_class": "segments de la classe",
+    "n_total": "segments du corpus",
+    "chi2": "khi-deux",
+    "attribute": "attribut",
+    "rank": "rang",
+    "score": "score",
+    "form_a": "forme A",
+    "form_b": "forme B",
+    "cooccurrences": "cooccurrences",
+    "index": "indice",
+    "in_tree": "dans l'arbre",
 }
 
 #: The kinds of value (see :data:`VOCABULARY`) that label the cells of a column, tried in order.

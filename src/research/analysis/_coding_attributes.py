@@ -11,7 +11,8 @@ Where an attribute of a coding comes from
 * every attribute of its document (``kind``, ``edition``, ``date``,
   ``respondent``, ``respondent_category``, ``organisation_type``…);
 * with ``segments``: the segment where the coded passage starts (``seg_id``),
-  its ``speaker`` label and speaking ``actor``;
+  its ``speaker`` label and speaking ``actor``, and, for a paginated document
+  (a PDF), its ``page`` (``"12"``, or ``"12-13"`` over a page break);
 * ``actor``: the speaking actor of that segment, or, when the segment has no known
   speaker (minutes, notes, a transcript without turns) or no segments are given,
   the document's ``respondent``;
@@ -213,11 +214,14 @@ def _pairs_by_merge(cods: pd.DataFrame, segs: pd.DataFrame) -> pd.DataFrame:
 def speaker_of(codings: pd.DataFrame, segments: pd.DataFrame) -> pd.DataFrame:
     """The segment where each coded passage starts, with its speaker and actor.
 
+    When the segments have pages (a PDF), a ``page`` column gives the page of each
+    passage: ``"12"``, or ``"12-13"`` for a passage that runs over a page break.
+
     Returns
     -------
     pandas.DataFrame
         One row per coding, in its order: ``seg_id``, ``speaker``, ``actor``
-        (missing when the passage lies outside every segment).
+        (missing when the passage lies outside every segment), and ``page``.
 
     Examples
     --------
@@ -228,8 +232,11 @@ def speaker_of(codings: pd.DataFrame, segments: pd.DataFrame) -> pd.DataFrame:
     >>> cods = pd.DataFrame({"doc_id": ["D"], "start": [12], "end": [15]})
     >>> speaker_of(cods, segs).values.tolist()
     [['D:1', 'Élodie', 'P10']]
+    >>> speaker_of(cods.assign(start=2), segs.assign(page=["4", "5"]))["page"].tolist()
+    ['4-5']
     """
-    pairs = coding_segments(codings, segments).drop_duplicates("coding")
+    all_pairs = coding_segments(codings, segments)
+    pairs = all_pairs.drop_duplicates("coding")
     info = segments.drop_duplicates("seg_id").set_index("seg_id")
     cols = {c: info[c] if c in info.columns else pd.Series(None, index=info.index, dtype=object)
             for c in ("speaker", "actor")}  # fmt: skip
@@ -237,7 +244,19 @@ def speaker_of(codings: pd.DataFrame, segments: pd.DataFrame) -> pd.DataFrame:
     out.loc[pairs["coding"].to_numpy(), "seg_id"] = pairs["seg_id"].to_numpy()
     for name, values in cols.items():
         out[name] = out["seg_id"].map(values).astype(object).where(out["seg_id"].notna(), None)
+    if "page" in info.columns:
+        out["page"] = _pages(all_pairs, info["page"], len(codings))
     return out
+
+
+def _pages(pairs: pd.DataFrame, page_of: pd.Series, n: int) -> list[str | None]:
+    """The page, or first and last pages, of each coding's overlapping segments."""
+    pages: list[str | None] = [None] * n
+    found = pairs.assign(page=pairs["seg_id"].map(page_of)).dropna(subset=["page"])
+    for coding, group in found.groupby("coding", sort=False):
+        first, last = str(group["page"].iloc[0]), str(group["page"].iloc[-1])
+        pages[int(coding)] = first if first == last else f"{first}-{last}"
+    return pages
 
 
 # -------------------------------------------------------------------- attributes
@@ -326,8 +345,9 @@ def coding_attributes(
     out = codings.reset_index(drop=True).copy()
     if segments is not None:
         found = speaker_of(out, segments)
-        for col in ("seg_id", "speaker", "actor"):
-            out[col] = found[col].to_numpy()
+        for col in ("seg_id", "speaker", "actor", "page"):
+            if col in found.columns:
+                out[col] = found[col].to_numpy()
     return _attach(out, documents, actors)
 
 

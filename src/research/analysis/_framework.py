@@ -32,6 +32,7 @@ from research.analysis._coding_attributes import (
     select_codings,
 )
 from research.analysis._quotes import french_typography, mark_cuts, reference, shorten
+from research.corpus import without_page_markers
 
 __all__ = [
     "framework_matrix",
@@ -131,6 +132,7 @@ def framework_matrix(
         text = record.get("quote")
         if not isinstance(text, str) or not text.strip():
             text = corpus.text(record["doc_id"])[record["start"] : record["end"]]
+        text = without_page_markers(text)
         quotes.append(mark_cuts(shorten(french_typography(text), quote_chars)))
         refs.append(reference(record, actors=actors, style=style))
     out = out.assign(quote=quotes, reference=refs).reset_index()

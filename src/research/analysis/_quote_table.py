@@ -64,7 +64,8 @@ def quotes_table(
         ``respondent_category`` when ``retrieved`` lacks them.
     segments : pandas.DataFrame, optional
         The segments table: when ``retrieved`` has no ``actor`` column, the
-        speaker of the segment where each passage starts.
+        speaker of the segment where each passage starts; when it has no ``page``
+        column, the page of each passage of a paginated document (cited ``p. 12``).
     actors, style, roles, max_chars, cut, first_name, nbsp, cuts
         As in :func:`format_verbatim`.
 
@@ -102,8 +103,11 @@ def quotes_table(
             hint="pass codings (quote) or segments (text)",
         )
     passages = _with_documents(retrieved.reset_index(drop=True), documents)
-    if "actor" not in passages.columns and segments is not None and len(passages):
-        passages = passages.assign(actor=speaker_of(passages, segments)["actor"].to_numpy())
+    if segments is not None and len(passages) and not {"actor", "page"} <= set(passages.columns):
+        found = speaker_of(passages, segments)
+        for column in ("actor", "page"):
+            if column not in passages.columns and column in found.columns:
+                passages = passages.assign(**{column: found[column].to_numpy()})
     table = _actor_table(actors)
     options = {"actors": table, "style": style, "roles": roles, "first_name": first_name}
     verbatims, references = [], []

@@ -16,7 +16,9 @@ styles are offered:
     respondent speaks; the speaker's ``actor_id`` otherwise), then the role.
 
 Passages without a known speaker (minutes, logbook entries) are referred to by
-the kind of document, its id and year: ``(compte rendu CR-W17-05, 2017)``.
+the kind of document, its id and year: ``(compte rendu CR-W17-05, 2017)``. A
+passage of a paginated document (a PDF) ends its reference with its page:
+``(document RAPPORT-2019, 2019, p. 12)``, or ``p. 12-13`` over a page break.
 
 The role is, in this order: an explicit ``roles`` mapping (``actor_id`` → text), a
 ``role`` column of the actor registry, or the French name of the actor's
@@ -58,6 +60,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from research.contracts import is_blank, require_columns
+from research.corpus import without_page_markers
 from research.errors import InputError, SchemaError
 from research.vocabulary import CATEGORY_ROLES, KIND_LABELS
 
@@ -318,8 +321,8 @@ def reference(
     """The reference of a passage, without parentheses: who, role, year.
 
     ``row`` needs ``doc_id`` and may have ``actor`` (the speaker of the passage),
-    ``respondent``, ``respondent_category``, ``kind``, ``date`` or ``year``. See
-    the module description for the rules.
+    ``respondent``, ``respondent_category``, ``kind``, ``date`` or ``year``, and
+    ``page``. See the module description for the rules.
 
     Examples
     --------
@@ -328,6 +331,9 @@ def reference(
     >>> reference({"doc_id": "INT13", "respondent": "P27", "respondent_category": "funder",
     ...            "date": "2020-02-20"}, style="code")
     'INT13, chargé de mission d’un financeur, 2020'
+    >>> reference({"doc_id": "RAPPORT", "kind": "document", "date": "2019-06-01",
+    ...            "page": "12"}).replace(NBSP, " ")
+    'document RAPPORT, 2019, p. 12'
     """
     if style not in ("pseudonym", "code"):
         raise InputError(f"style must be 'pseudonym' or 'code', not {style!r}")
@@ -356,6 +362,9 @@ def reference(
         parts = [who] + ([role] if role else [])
     if year:
         parts.append(year)
+    page = row.get("page")
+    if not is_blank(page):
+        parts.append(f"p.{NBSP}{page}")
     return ", ".join(parts)
 
 
@@ -377,7 +386,7 @@ def _passage_text(row: Mapping[str, Any], *, hint: str) -> str:
             column="quote",
             hint=hint,
         )
-    return str(text)
+    return without_page_markers(str(text))
 
 
 def format_verbatim(

@@ -14,14 +14,39 @@ import typer
 # Each command module registers its commands on ``app`` when it is imported, in
 # the order ``research --help`` lists them.
 # isort: off
-from research.cli import _project, _code, _codebook, _memo, _qdpx, _chapters  # noqa: F401
-from research.cli import _agreement, _export, _assign, _merge  # noqa: F401
+from research.cli import (
+    _project,
+    _code,
+    _codebook,
+    _memo,
+    _qdpx,
+    _chapters,
+    _agreement,
+    _export,
+    _privacy,
+    _assign,
+    _merge,
+)
 
 # isort: on
 from research.cli._app import app
 from research.errors import ResearchError, ValidationFailed
 
 __all__ = ["app", "main"]
+
+_COMMAND_MODULES = (
+    _project,
+    _code,
+    _codebook,
+    _memo,
+    _qdpx,
+    _chapters,
+    _agreement,
+    _export,
+    _privacy,
+    _assign,
+    _merge,
+)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,6 +10,7 @@ import typer
 from research.errors import Problem
 
 __all__ = [
+    "AllowRealNamesOption",
     "CoderOption",
     "MemoOption",
     "ProjectOption",
@@ -95,3 +96,12 @@ def echo_codings(frame) -> None:
         quote = " ".join(str(row.quote).split())
         quote = quote if len(quote) <= 70 else quote[:67] + "…"
         typer.echo(f"{row.coder}\t{row.doc_id}\t{row.start}-{row.end}\t{row.code}\t{quote}")
+
+
+AllowRealNamesOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-real-names",
+        help="Go on even if real names of the pseudonym key are in the project (a warning).",
+    ),
+]

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from research.cli._app import ProjectOption, app, open_project_for_command
+from research.cli._app import AllowRealNamesOption, ProjectOption, app, open_project_for_command
 from research.cli._scheduler import SchedulerOption, scheduler_client
 
 # -- chapter pipeline ----------------------------------------------------------------------
@@ -78,14 +78,18 @@ def run(
     no_code: Annotated[
         bool, typer.Option("--no-code", help="Hide the code cells in the HTML (for readers).")
     ] = False,
+    allow_real_names: AllowRealNamesOption = False,
     scheduler: SchedulerOption = None,
     project: ProjectOption = Path("."),
 ) -> None:
     """Run the chapter notebooks into outputs/<chapter>/<run>/ and write outputs/index.html.
 
     With --scheduler (or executor: in research.yaml), each run is a task of a Dask
-    cluster whose workers see the project folder at the same path.
+    cluster whose workers see the project folder at the same path. With a pseudonym
+    key, the run is refused while real names of the key are in the project (see
+    research privacy check), unless --allow-real-names is given.
     """
+    from research.cli._privacy import refuse_real_names
     from research.pipeline import (
         ConsoleProgress,
         execute_runs,
@@ -95,6 +99,7 @@ def run(
     )
 
     proj = open_project_for_command(project)
+    refuse_real_names(proj, allow=allow_real_names, action="research run")
     plans = plan_runs(
         proj, chapters, parameters=parse_assignments(param or []), no_code=no_code, force=force
     )

@@ -52,9 +52,35 @@ def import_(
     kind: Annotated[
         str | None,
         typer.Option(
-            help="Document kind to record (interview, minutes, logbook, note, document); "
-            "default: inferred from each document (speaker turns: interview; headings "
-            "or lists: minutes)."
+            help="Document kind to record (interview, minutes, logbook, note, document, "
+            "email, web_page, survey); default: inferred from each document (speaker "
+            "turns: interview; else the usual kind of its format: a PDF is a document, "
+            "an e-mail an email, a web page a web_page; else headings or lists: minutes)."
+        ),
+    ] = None,
+    survey: Annotated[
+        bool,
+        typer.Option(
+            "--survey",
+            help="Read the files (CSV, TSV, XLSX) as survey answers: one document per "
+            "respondent, open answers as text under their question, the other columns "
+            "as typed attributes.",
+        ),
+    ] = False,
+    id_column: Annotated[
+        str | None,
+        typer.Option(
+            "--id",
+            help="With --survey: the column of respondent ids (header, start of a header, "
+            "or letter); default: a column named like an id, else the row number.",
+        ),
+    ] = None,
+    open_columns: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--open",
+            help="With --survey: a column of open answers (repeat for several); default: "
+            "the columns of long free text.",
         ),
     ] = None,
     folder: Annotated[
@@ -71,18 +97,30 @@ def import_(
     """Convert outside files into Markdown documents of the corpus.
 
     Each imported file's kind is shown with the reason it was chosen. Nothing is
-    written unless every file imports cleanly.
+    written unless every file imports cleanly. A mailbox (.mbox) gives one document
+    per message; with --survey, a spreadsheet gives one document per respondent.
     """
-    from research.corpus import plan_import, write_imports
+    from research.corpus import SurveyOptions, plan_import, write_imports
+    from research.errors import InputError
 
+    if not survey and (id_column or open_columns):
+        raise InputError("--id and --open describe a survey spreadsheet", hint="add --survey")
+    options = SurveyOptions(id_column, tuple(open_columns) if open_columns else None)
     proj = open_project_for_command(project)
-    planned = plan_import(proj, paths, kind=kind, folder=folder, force=force)
+    planned = plan_import(
+        proj, paths, kind=kind, folder=folder, force=force, survey=options if survey else None
+    )
     write_imports(planned, journal=proj.root)
     for item in planned:
+        for note in item.notes:
+            typer.echo(f"{item.source.name}: {note}")
         typer.echo(
             f"imported {proj.paths.relative(item.target)} from {item.source.name}: "
             f"{item.kind} ({item.reason})"
         )
+        print_problems(list(item.problems))
+        if item.dropped:
+            typer.echo(f"  personal metadata left out: {', '.join(item.dropped)}")
 
 
 @app.command()

@@ -8,7 +8,13 @@ from typing import Annotated
 
 import typer
 
-from research.cli._app import ProjectOption, app, open_project_for_command, print_problems
+from research.cli._app import (
+    AllowRealNamesOption,
+    ProjectOption,
+    app,
+    open_project_for_command,
+    print_problems,
+)
 
 # -- REFI-QDA exchange -------------------------------------------------------------------
 
@@ -41,14 +47,20 @@ def qdpx_export(
             "UTF-16 units); recorded in the project's description."
         ),
     ] = ExportUnits.code_points,
+    allow_real_names: AllowRealNamesOption = False,
     project: ProjectOption = Path("."),
 ) -> None:
-    """Export the project (documents, codebook, codings, attributes) or the codebook."""
+    """Export the project (documents, codebook, codings, attributes, memos) or the codebook.
+
+    With a pseudonym key, the export is refused while real names of the key are in
+    the project (see research privacy check), unless --allow-real-names is given.
+    """
+    from research.cli._privacy import refuse_real_names
     from research.exchange import export_project
 
-    written = export_project(
-        open_project_for_command(project), path, coders=coder or None, units=units.value
-    )
+    proj = open_project_for_command(project)
+    refuse_real_names(proj, allow=allow_real_names, action="research qdpx export")
+    written = export_project(proj, path, coders=coder or None, units=units.value)
     typer.echo(f"written {written}")
 
 
@@ -74,7 +86,8 @@ def qdpx_import(
         Path, typer.Argument(help="A .qdpx project, a .qdc codebook or a Taguette codebook .csv.")
     ],
     force: Annotated[
-        bool, typer.Option("--force", help="Replace documents, codebook files and coder files.")
+        bool,
+        typer.Option("--force", help="Replace documents, codebook files, coder files and memos."),
     ] = False,
     folder: Annotated[
         str | None, typer.Option(help="Sub-folder of corpus/documents for the documents.")
@@ -99,7 +112,8 @@ def qdpx_import(
         typer.echo(f"imported {proj.paths.relative(item)}")
     typer.echo(
         f"{len(imported.documents)} document(s), {len(imported.codes)} code(s), "
-        f"{len(imported.codings)} coding(s) of {len(imported.coders)} coder(s) "
+        f"{len(imported.codings)} coding(s) of {len(imported.coders)} coder(s), "
+        f"{len(imported.memos)} memo(s) "
         f"from {imported.origin or 'an unnamed program'}; positions counted in "
         f"{'UTF-16 units' if imported.units == 'utf16' else 'code points'}, "
         f"CRLF as {imported.crlf}"

@@ -56,15 +56,21 @@ def codebook_files(folder: str | Path) -> list[Path]:
     """The YAML files of a codebook folder, sorted by name.
 
     Files whose name starts with ``.`` or ``_`` are skipped, so a tree can be
-    set aside by renaming its file.
+    set aside by renaming its file; so is the project's lexicon
+    (:data:`research.nlp.LEXICON_FILE`), which lives beside the codebooks.
     """
+    from research.nlp import LEXICON_FILE
+
     folder = Path(folder)
     if not folder.is_dir():
         return []
     return sorted(
         p
         for p in folder.iterdir()
-        if p.is_file() and p.suffix.lower() in _SUFFIXES and not p.name.startswith((".", "_"))
+        if p.is_file()
+        and p.suffix.lower() in _SUFFIXES
+        and not p.name.startswith((".", "_"))
+        and p.name != LEXICON_FILE
     )
 
 

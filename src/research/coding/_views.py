@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 __all__ = ["HTMLView", "document_html", "retrieve"]
 
 _DOC_DROP = ("path", "sha256", "n_chars", "n_words", "n_segments")
-_SEG_COLUMNS = ["seg_id", "speaker", "actor", "section"]
+_SEG_COLUMNS = ["seg_id", "speaker", "actor", "section", "page"]
 
 
 class HTMLView(str):
@@ -77,7 +77,12 @@ def _segment_index(segments: pd.DataFrame) -> dict:
         "scale": scale,
         "keys": keys[order],
         "order": order,
-        "values": {c: segments[c].to_numpy(dtype=object) for c in _SEG_COLUMNS},
+        "values": {
+            c: segments[c].to_numpy(dtype=object)
+            if c in segments.columns
+            else np.full(len(segments), None, dtype=object)
+            for c in _SEG_COLUMNS
+        },
     }
     if len(_SEGMENT_INDEX) > 8:
         _SEGMENT_INDEX.clear()
@@ -117,13 +122,15 @@ def _segment_of(codings: pd.DataFrame, segments: pd.DataFrame) -> pd.DataFrame:
 
 
 def _citation(frame: pd.DataFrame) -> pd.Series:
-    """``"INT03, Élodie, 2019-12-16"``: document, speaker and date, when known."""
+    """``"INT03, Élodie, 2019-12-16"``: document, speaker, date and page, when known."""
 
     def text(value: object) -> str:
         return "" if value is None or value != value else str(value)
 
     keys = [frame["doc_id"].tolist()]
     keys += [frame[c].tolist() for c in ("speaker", "date") if c in frame.columns]
+    if "page" in frame.columns:
+        keys.append([None if p is None or p != p else f"p. {p}" for p in frame["page"].tolist()])
     made: dict[tuple, str] = {}
     joined = []
     for key in zip(*keys, strict=True):
@@ -167,6 +174,7 @@ def retrieve(
     pandas.DataFrame
         ``coder``, ``doc_id``, ``code``, ``label``, ``start``, ``end``, ``quote``,
         ``memo``, ``created``, ``seg_id``, ``speaker``, ``actor``, ``section``,
+        ``page`` (of a paginated document such as a PDF),
         the context columns, the document's metadata (``kind``, ``title``,
         ``date``, ``edition`` and every attribute) and ``citation``
         (``"INT03, Élodie, 2019-12-16"``); sorted by document and offset.

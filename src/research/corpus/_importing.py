@@ -8,7 +8,9 @@ interview; headings or lists: minutes), and the reason is kept so the command ca
 say it; when the shape shows nothing, the import stops and asks for the kind.
 Nothing is written unless every file imports cleanly, the documents are written in
 one :func:`research.files.transaction`, and an existing document is never
-overwritten without ``force``.
+overwritten without ``force``. The personal metadata of a file (its author, who
+changed or commented it: :data:`research.corpus.PERSONAL_METADATA`) never reaches
+the front matter.
 
 Examples
 --------
@@ -22,8 +24,6 @@ Examples
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePath
@@ -31,9 +31,12 @@ from typing import Any
 
 import yaml
 
+from research.corpus._ids import document_id
+from research.corpus._personal import without_personal_metadata
 from research.corpus._segmenting import _HEADING, _ITEM, transcript_labels
-from research.corpus.loaders import load_document
-from research.errors import InputError, ValidationFailed
+from research.corpus._survey import SurveyOptions, read_survey
+from research.corpus.loaders import LoadedDocument, load_collection, usual_kind
+from research.errors import InputError, Problem, ValidationFailed
 from research.files import transaction
 
 __all__ = [
@@ -48,15 +51,19 @@ __all__ = [
     "write_imports",
 ]
 
-KINDS = ("interview", "minutes", "logbook", "note", "document")
-_PLURALS = {"interview": "interviews", "minutes": "minutes", "logbook": "logbook", "note": "notes"}
-_LIGATURES = str.maketrans({"Œ": "OE", "œ": "oe", "Æ": "AE", "æ": "ae", "ß": "ss"})
+KINDS = ("interview", "minutes", "logbook", "note", "document", "email", "web_page", "survey")
+_PLURALS = {"interview": "interviews", "minutes": "minutes", "logbook": "logbook", "note": "notes",
+            "email": "emails", "web_page": "web", "survey": "surveys"}  # fmt: skip
 _KIND_HINT = "give it with --kind interview, --kind minutes (or logbook, note, document)"
 
 
 @dataclass(frozen=True)
 class PlannedImport:
-    """One file to import: where it goes, as what kind, and why that kind."""
+    """One file to import: where it goes, as what kind, and why that kind.
+
+    ``problems`` are the loader's warnings (a scanned page of a PDF…); ``notes``
+    say how a survey's columns were read (on its first document).
+    """
 
     source: Path
     target: Path
@@ -64,42 +71,43 @@ class PlannedImport:
     kind: str
     reason: str
     content: str
+    dropped: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    notes: tuple[str, ...] = ()
 
 
 def render_markdown(text: str, metadata: dict[str, Any]) -> str:
-    """A Markdown document whose front matter is ``metadata`` and body ``text``."""
+    """A Markdown document whose front matter is ``metadata`` and body ``text``.
+
+    Personal metadata (:data:`research.corpus.PERSONAL_METADATA`: author, last
+    modified by, comments' authors…) is left out.
+
+    Examples
+    --------
+    >>> print(render_markdown("Texte.\\n", {"id": "A", "author": "Hélène Cuenot"}), end="")
+    ---
+    id: A
+    ---
+    Texte.
+    """
+    metadata, _ = without_personal_metadata(metadata)
     if not metadata:
         return text
     header = yaml.safe_dump(metadata, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{header}---\n{text}"
 
 
-def document_id(name: str) -> str:
-    """A document id made from a name: ASCII letters, digits, ``.``, ``_`` and ``-``.
-
-    Accents are dropped, every other run of characters becomes one ``-``, and the
-    case is kept, so the same name always gives the same id (``"document"`` when
-    nothing is left).
-
-    Examples
-    --------
-    >>> document_id("INT01"), document_id("Compte rendu  n°3"), document_id("Œuvre"), document_id("?")
-    ('INT01', 'Compte-rendu-n-3', 'OEuvre', 'document')
-    """
-    ascii_name = unicodedata.normalize("NFKD", name.translate(_LIGATURES))
-    ascii_name = "".join(ch for ch in ascii_name if not unicodedata.combining(ch))
-    slug = re.sub(r"[^A-Za-z0-9._\-]+", "-", ascii_name)
-    slug = re.sub(r"-(?=\.)|(?<=\.)-", "", slug).strip("-._")
-    return slug or "document"
-
-
-def infer_kind(text: str, metadata: dict[str, Any] | None = None) -> tuple[str | None, str]:
+def infer_kind(
+    text: str, metadata: dict[str, Any] | None = None, *, usual_kind: str | None = None
+) -> tuple[str | None, str]:
     """The kind a document's shape shows, and why; ``(None, why not)`` when none.
 
     Speaker turns (a loader that found them, declared ``speakers:``, or at least two
     labels that each start two paragraphs or more and such paragraphs at least half
     of all, see :func:`research.corpus.transcript_labels`) make an ``interview``;
-    otherwise a heading or a list of two items or more makes ``minutes``.
+    otherwise ``usual_kind``, the kind the file's format usually is (a PDF:
+    ``document``, an e-mail: ``email``), when given; otherwise a heading or a list
+    of two items or more makes ``minutes``.
 
     Examples
     --------
@@ -115,6 +123,8 @@ def infer_kind(text: str, metadata: dict[str, Any] | None = None) -> tuple[str |
         labels = labels or transcript_labels(text)
         if labels or metadata.get("segmentation") == "turns":
             return "interview", "speaker turns" + (f" of {_names(labels)}" if labels else "")
+    if usual_kind:
+        return usual_kind, "file format"
     lines = text.splitlines()
     headings = sum(1 for line in lines if _HEADING.match(line))
     items = sum(1 for line in lines if _ITEM.match(line))
@@ -204,6 +214,7 @@ def plan_import(
     kind: str | None = None,
     folder: str | None = None,
     force: bool = False,
+    survey: SurveyOptions | None = None,
 ) -> list[PlannedImport]:
     """Read files and plan their import; nothing is written.
 
@@ -220,6 +231,10 @@ def plan_import(
         :func:`document_folder`).
     force : bool
         Overwrite documents that already exist.
+    survey : SurveyOptions, optional
+        Read every file as a survey spreadsheet: one document per respondent
+        (see :func:`research.corpus.read_survey`), of kind ``survey`` unless
+        ``kind`` is given.
 
     Returns
     -------
@@ -238,22 +253,15 @@ def plan_import(
         chosen = None if folder is None else document_folder(project, folder=folder)
     except InputError as exc:
         raise ValidationFailed([exc.to_problem()]) from None
-    for source in map(Path, paths):
-        try:
-            if not source.is_file():
-                raise InputError("no such file", path=source)
-            doc = load_document(source, options=project.loader_options)
-        except InputError as exc:
-            problems.append(exc.to_problem())
-            continue
-        meta = dict(doc.metadata)
+    for source, doc, usual, notes in _loaded(paths, project.loader_options, problems, survey):
+        meta, dropped = without_personal_metadata(dict(doc.metadata))
         meta.setdefault("id", document_id(source.stem))
         if meta.get("kind"):
             reason = "from its front matter"
         elif kind:
             meta["kind"], reason = kind, "given with --kind"
         else:
-            found, why = infer_kind(doc.text, meta)
+            found, why = infer_kind(doc.text, meta, usual_kind=usual)
             if found is None:
                 problems.append(
                     InputError(
@@ -291,10 +299,37 @@ def plan_import(
             continue
         targets.add(target)
         content = render_markdown(doc.text, ordered)
-        planned.append(PlannedImport(source, target, doc_id, str(ordered["kind"]), reason, content))
+        planned.append(
+            PlannedImport(source, target, doc_id, str(ordered["kind"]), reason, content,
+                          dropped=tuple(dropped), problems=tuple(doc.problems), notes=notes)
+        )  # fmt: skip
     if problems:
         raise ValidationFailed(problems)
     return planned
+
+
+def _loaded(
+    paths: Iterable[str | Path], options, problems: list, survey: SurveyOptions | None
+) -> list[tuple[Path, LoadedDocument, str | None, tuple[str, ...]]]:
+    """Every document of every file (several from a mailbox or a survey), with the
+    usual kind of its format and notes on how it was read; problems are collected."""
+    loaded = []
+    for source in map(Path, paths):
+        try:
+            if not source.is_file():
+                raise InputError("no such file", path=source)
+            if survey is not None:
+                read = read_survey(source, id_column=survey.id_column,
+                                   open_columns=survey.open_columns, options=options)  # fmt: skip
+                notes = tuple(read.summary())
+                for n, doc in enumerate(read.documents):
+                    loaded.append((source, doc, "survey", notes if n == 0 else ()))
+                continue
+            docs = load_collection(source, options=options)
+            loaded += [(source, doc, usual_kind(source), ()) for doc in docs]
+        except InputError as exc:
+            problems.append(exc.to_problem())
+    return loaded
 
 
 def write_imports(
@@ -323,6 +358,7 @@ def import_documents(
     kind: str | None = None,
     folder: str | None = None,
     force: bool = False,
+    survey: SurveyOptions | None = None,
 ) -> list[Path]:
     """Import files into ``corpus/documents``; all or nothing.
 
@@ -340,5 +376,5 @@ def import_documents(
     research.errors.WriteError
         When a document cannot be written; those already written are undone.
     """
-    planned = plan_import(project, paths, kind=kind, folder=folder, force=force)
+    planned = plan_import(project, paths, kind=kind, folder=folder, force=force, survey=survey)
     return write_imports(planned, journal=project.root)

@@ -29,6 +29,7 @@ class SegmentColumns(NamedTuple):
     actor: list[Any]
     section: list[str | None]
     time: list[float | None]
+    page: list[str | None]
 
     @classmethod
     def of(
@@ -36,11 +37,11 @@ class SegmentColumns(NamedTuple):
     ) -> SegmentColumns:
         """The columns of a document's segments; ``speakers`` maps labels to actors."""
         if not segments:
-            return cls([], [], [], [], [], [])
-        start, end, speaker, section, time = map(list, zip(*segments, strict=True))
+            return cls([], [], [], [], [], [], [])
+        start, end, speaker, section, time, page = map(list, zip(*segments, strict=True))
         get = (speakers or {}).get
         actor = [get(label) if label else None for label in speaker]
-        return cls(start, end, speaker, actor, section, time)
+        return cls(start, end, speaker, actor, section, time, page)
 
 
 def _speaker_map(metadata: Mapping[str, Any]) -> dict[str, Any]:

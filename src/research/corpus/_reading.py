@@ -19,7 +19,7 @@ from typing import Any
 
 from research.corpus._model import Corpus, _CorpusBuilder
 from research.corpus._parsing import ParsedDocument, SegmentColumns, _speaker_map, parse_document
-from research.corpus.loaders import Limits, LoadedDocument, load_document
+from research.corpus.loaders import Limits, LoadedDocument, collection_suffixes, load_document
 from research.errors import InputError, Problem, ValidationFailed
 from research.files import outside_link, outside_link_problem
 from research.text import word_counts
@@ -71,6 +71,8 @@ def _load_one(
     rel = _relative(path, root)
     if path.suffix.lower() not in suffixes:
         hint = f"convert it to one of {', '.join(sorted(suffixes))}"
+        if path.suffix.lower() in collection_suffixes():
+            hint = "it holds several documents: import it with 'research import'"
         what = path.suffix or "files without suffix"
         return None, [
             Problem("warning", f"no loader for {what}; file ignored", path=rel, hint=hint)
@@ -151,7 +153,7 @@ def _read_batch(
 _CHUNK = 500
 
 
-_CONTAINERS = frozenset({".docx", ".odt"})
+_CONTAINERS = frozenset({".docx", ".odt", ".pdf"})  # slow to parse: worth a process pool
 
 
 def _default_jobs(files: list[Path]) -> int:

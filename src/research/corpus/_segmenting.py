@@ -24,13 +24,17 @@ from collections.abc import Collection
 from typing import Literal, NamedTuple
 
 __all__ = [
+    "PAGE_MARKER",
     "Segment",
     "lone_speakers",
+    "page_marker",
+    "paginate",
     "parse_timestamp",
     "segment_paragraphs",
     "segment_text",
     "segment_turns",
     "transcript_labels",
+    "without_page_markers",
 ]
 
 SegmentationMode = Literal["paragraphs", "turns"]
@@ -44,6 +48,7 @@ class Segment(NamedTuple):
     speaker: str | None = None
     section: str | None = None
     time: float | None = None
+    page: str | None = None
 
 
 _TS = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
@@ -91,10 +96,14 @@ _RULE = re.compile(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
 _MAX_LABEL = 40
 _GET_LABEL = operator.itemgetter("label")
 _MIN_TURNS = 2  # undeclared labels start a turn only when they start this many lines
+#: A page-break line of a paginated text (a PDF): ``<!-- page 12 -->`` alone on its line.
+PAGE_MARKER = re.compile(
+    r"^[ \t]*<!--[ \t]*page[ \t]+([^\s<>]{1,20})[ \t]*-->[ \t]*$", re.MULTILINE
+)
 
 
 def _new_segment(fields: tuple) -> Segment:
-    """A Segment from a 5-tuple, without the Python-level constructor (hot path)."""
+    """A Segment from a 6-tuple, without the Python-level constructor (hot path)."""
     return tuple.__new__(Segment, fields)
 
 
@@ -201,7 +210,7 @@ def segment_paragraphs(text: str) -> list[Segment]:
     >>> [(text[s.start:s.end], s.section) for s in segment_paragraphs(text)]
     [('On se revoit.\\nLe 3 mai.', 'Atelier > Décisions'), ('Trouver un local', 'Atelier > Décisions')]
     """
-    return _paragraph_segments(text, list(_lines(text)), _Sections())
+    return paginate(text, _paragraph_segments(text, list(_lines(text)), _Sections()))
 
 
 def _line_matches(text: str, at_start: re.Pattern, after_newline: re.Pattern) -> list:
@@ -381,8 +390,8 @@ def segment_turns(text: str, *, speakers: Collection[str] | None = None) -> list
         stamp = ts1 or ts2
         time = parse_timestamp(stamp) if stamp else None
         label = labels.setdefault(label, label)
-        append(new(Segment, (begin, end, label, path, time)))
-    return segments
+        append(new(Segment, (begin, end, label, path, time, None)))
+    return paginate(text, segments)
 
 
 def lone_speakers(text: str) -> list[tuple[int, str]]:
@@ -436,6 +445,74 @@ def transcript_labels(text: str) -> list[str]:
     if len(recurring) >= 2 and 2 * sum(recurring.values()) >= len(paragraphs):
         return list(recurring)
     return []
+
+
+def page_marker(label: str | int) -> str:
+    """The line that starts page ``label`` in a paginated stored text.
+
+    Examples
+    --------
+    >>> page_marker(12)
+    '<!-- page 12 -->'
+    """
+    return f"<!-- page {label} -->"
+
+
+def without_page_markers(text: str) -> str:
+    """``text`` with its page-break lines made into single spaces (for quoting a passage
+    that runs over a page break).
+
+    Examples
+    --------
+    >>> without_page_markers("fin de page\\n\\n<!-- page 13 -->\\n\\nsuite")
+    'fin de page suite'
+    """
+    if "<!--" not in text:
+        return text
+    return re.sub(r"\s*" + PAGE_MARKER.pattern.strip("^$") + r"\s*", " ", text).strip()
+
+
+def paginate(text: str, segments: list[Segment]) -> list[Segment]:
+    """Give segments the page they lie on, cutting them at page-break lines.
+
+    A line ``<!-- page 12 -->`` (:data:`PAGE_MARKER`) starts page ``12``: every
+    segment after it, up to the next such line, gets ``page="12"``; a segment that
+    runs over the line is cut in two (both keep their speaker, section and time),
+    and the line itself belongs to no segment. A text without such lines is
+    returned as it is.
+
+    Examples
+    --------
+    >>> text = "<!-- page 3 -->\\n\\nUn.\\n<!-- page 4 -->\\nDeux.\\n"
+    >>> [(text[s.start:s.end], s.page) for s in paginate(text, segment_paragraphs(text))]
+    [('Un.', '3'), ('Deux.', '4')]
+    """
+    if "<!--" not in text:
+        return segments
+    marks = [(m.start(), m.end(), m.group(1)) for m in PAGE_MARKER.finditer(text)]
+    if not marks:
+        return segments
+    out: list[Segment] = []
+    page: str | None = None
+    i = 0
+    for seg in segments:
+        while i < len(marks) and marks[i][0] < seg.start:
+            page = marks[i][2]
+            i += 1
+        start = seg.start
+        while i < len(marks) and marks[i][0] < seg.end:
+            begin, end, label = marks[i]
+            out.extend(_piece(text, seg, start, begin, page))
+            page, start = label, end
+            i += 1
+        out.extend(_piece(text, seg, start, seg.end, page))
+    return out
+
+
+def _piece(text: str, seg: Segment, start: int, end: int, page: str | None) -> list[Segment]:
+    """The trimmed part ``[start, end)`` of a segment on ``page`` (none when blank)."""
+    s, e = _trimmed(text, start, end)
+    return [seg._replace(start=s, end=e, page=page)] if s < e else []
 
 
 def segment_text(

@@ -36,20 +36,17 @@ Examples
 from __future__ import annotations
 
 import contextlib
-import csv
 import datetime as dt
-import io
 import re
 from collections.abc import Iterable
 from os import PathLike
-from pathlib import Path
 from typing import IO, Any
 
 import pandas as pd
 
 from research.editions._schemas import Column, TableSchema, _rows
-from research.errors import InputError, Problem, closest
-from research.files import Limits, check_zip, decode_bytes, read_limited
+from research.errors import Problem, closest
+from research.files import Limits, read_rows
 
 __all__ = ["empty_table", "read_table"]
 
@@ -61,76 +58,9 @@ _INT = re.compile(r"^[+-]?\d+$")
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 
 
-# ---------------------------------------------------------------------------
-# Raw reading: CSV and XLSX to a header and rows of text
-# ---------------------------------------------------------------------------
-
+#: What :func:`read_table` reads: a path, or an open CSV text or bytes stream
+#: (the rows are read by :func:`research.files.read_rows`).
 Source = str | PathLike | IO[str] | IO[bytes]
-
-
-def _delimiter(text: str) -> str:
-    """The delimiter of the header line: the most frequent of ``,``, ``;`` and tab."""
-    header = text.split("\n", 1)[0]
-    counts = {d: header.count(d) for d in (",", ";", "\t")}
-    best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else ","
-
-
-_RESAVE_CSV = "save the file again as 'CSV UTF-8' from the spreadsheet"
-
-
-def _read_csv_rows(
-    source: Source, where: str | None, problems: list[Problem], options: Limits
-) -> list[list[str]]:
-    if isinstance(source, str | PathLike):
-        data = read_limited(source, max_bytes=options.max_file_bytes)
-    else:
-        data = source.read()
-    if isinstance(data, str):
-        text = data
-    else:
-        text, found = decode_bytes(data, path=where, hint=_RESAVE_CSV)
-        problems += found
-    text = text.removeprefix("\ufeff")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-    try:
-        return [list(r) for r in reader]
-    except csv.Error as exc:
-        raise InputError(f"the CSV cannot be parsed ({exc})", path=where, line=reader.line_num,
-                         hint="look for an unclosed double quote on or before that line") from exc  # fmt: skip
-
-
-def _xlsx_text(value: Any) -> str:
-    """The text a spreadsheet cell stands for, in the notation the CSV reader expects."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _read_xlsx_rows(path: Path, options: Limits) -> list[list[str]]:
-    import openpyxl
-
-    data = read_limited(path, max_bytes=options.max_file_bytes)
-    with check_zip(path, options, data=data, kind=".xlsx"):
-        pass  # the index is within the limits; openpyxl reads the members
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many unrelated types for a broken file
-        raise InputError(f"the workbook cannot be opened ({exc})", path=path,
-                         hint="save it again as .xlsx, or export the sheet as CSV UTF-8") from exc  # fmt: skip
-    try:
-        sheet = book.worksheets[0]
-        return [[_xlsx_text(v) for v in r] for r in sheet.iter_rows(values_only=True)]
-    finally:
-        book.close()
 
 
 # ---------------------------------------------------------------------------
@@ -351,10 +281,7 @@ def read_table(
     where = None if path is None else str(path)
     problems: list[Problem] = []
     options = options or Limits()
-    if isinstance(source, str | PathLike) and Path(source).suffix.lower() == ".xlsx":
-        records = _read_xlsx_rows(Path(source), options)
-    else:
-        records = _read_csv_rows(source, where, problems, options)
+    records = read_rows(source, path=where, options=options, problems=problems)
     if not records:
         problems += _header_problems([], schema, where)
         return empty_table(schema), problems

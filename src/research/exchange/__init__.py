@@ -1,5 +1,5 @@
-"""Files other software reads and writes: REFI-QDA projects (``.qdpx``) and codebooks (``.qdc``);
-a chapter's results for the thesis, as Word or LaTeX (:func:`write_thesis`)."""
+"""Files other software reads and writes: REFI-QDA projects (``.qdpx``) and codebooks (``.qdc``),
+IRaMuTeQ corpora, and a chapter's results for the thesis, as Word or LaTeX (:func:`write_thesis`)."""
 
 from research.exchange._descriptions import code_description, parse_code_description
 from research.exchange._export_codebook import export_qdc, qdc_bytes
@@ -11,6 +11,12 @@ from research.exchange._export_project import (
     qdpx_bytes,
 )
 from research.exchange._imported import QdaImport, word_boundary_share
+from research.exchange._iramuteq import (
+    VARIABLE_NAMES,
+    export_iramuteq,
+    iramuteq_corpus,
+    iramuteq_value,
+)
 from research.exchange._positions import from_units, origin_units, to_units, unit_boundaries
 from research.exchange._read_qdc import read_qdc
 from research.exchange._read_qdpx import read_qdpx
@@ -40,6 +46,7 @@ __all__ = [
     "GUID_NAMESPACE",
     "ORIGIN",
     "PROJECT_NS",
+    "VARIABLE_NAMES",
     "Bullets",
     "FigureBlock",
     "Heading",
@@ -49,12 +56,15 @@ __all__ = [
     "TableBlock",
     "ThesisDocument",
     "code_description",
+    "export_iramuteq",
     "export_project",
     "export_qdc",
     "export_qdpx",
     "french_number",
     "from_units",
     "import_refiqda",
+    "iramuteq_corpus",
+    "iramuteq_value",
     "latex_escape",
     "markdown_blocks",
     "origin_units",

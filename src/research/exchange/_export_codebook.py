@@ -37,7 +37,7 @@ References
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -65,7 +65,7 @@ def _code_element(
     code: str,
     *,
     memo: bool,
-    note_refs: Mapping[str, str],
+    note_refs: Mapping[str, str | Sequence[str]],
     colors: Mapping[str, str],
 ) -> None:
     row = book.get(code)
@@ -86,8 +86,9 @@ def _code_element(
     description = code_description(fields, memo=memo)
     if description:
         _sub(element, "Description", text=_text(description, f"the description of code {code!r}"))
-    if code in note_refs:
-        _sub(element, "NoteRef", {"targetGUID": note_refs[code]})
+    refs = note_refs.get(code, ())
+    for ref in [refs] if isinstance(refs, str) else refs:
+        _sub(element, "NoteRef", {"targetGUID": ref})
     for child in book.children(code):
         _code_element(element, book, child, memo=memo, note_refs=note_refs, colors=colors)
 

@@ -19,7 +19,11 @@ The mapping:
   the memo as ``Description``) holding one ``Coding`` (coder, date, ``CodeRef``,
   ``NoteRef`` to the memo's ``Note``); notes carry a coder and a date;
 - document attributes → ``Variable``, a ``VariableValue`` per attribute inside
-  each ``TextSource``, and per document a ``Case`` with a ``SourceRef``;
+  each ``TextSource``; the ``cases`` attribute → named ``Case`` elements with a
+  ``SourceRef`` per document (a document in none has its own case); the ``sets``
+  attribute → ``Set`` elements with a ``MemberSource`` per document;
+- memo files → ``Note`` elements with ``NoteRef`` elements in what they link
+  (:mod:`research.exchange._notes`);
 - the project's ``Description`` records how positions are counted (code points,
   or UTF-16 units for clients that count so, see
   :func:`research.exchange.unit_boundaries`).
@@ -46,6 +50,7 @@ from lxml import etree
 from research.contracts import CODING_KEY, is_blank, require_columns
 from research.errors import ExportError, SchemaError
 from research.exchange._export_codebook import _code_element, export_qdc
+from research.exchange._notes import MemoNote, groups, memo_notes, source_memo_text
 from research.exchange._positions import Units, unit_boundaries
 from research.exchange._variables import (
     _VALUE_TAGS,
@@ -181,6 +186,8 @@ def qde_bytes(
     *,
     name: str = "research project",
     units: Units = "code_points",
+    memos: pd.DataFrame | None = None,
+    memo_kinds: Mapping[str, str] | None = None,
 ) -> bytes:
     """The ``project.qde`` XML of a project (``urn:QDA-XML:project:1.0``).
 
@@ -208,12 +215,34 @@ def qde_bytes(
     units : {"code_points", "utf16"}
         How positions are counted: the standard's code points, or UTF-16 code
         units for clients that count so.
+    memos : pandas.DataFrame, optional
+        The memos table (``project.memos``); its memo files become notes
+        (:mod:`research.exchange._notes`); coding memos come with their codings.
+    memo_kinds : mapping, optional
+        The project's own kinds of memo and their French names.
 
     Raises
     ------
     ExportError
         When a coding uses an unknown code or document, or lies outside its text.
     """
+    return _project_xml(
+        book, documents, texts, codings, name=name, units=units, memos=memos, memo_kinds=memo_kinds
+    )[0]
+
+
+def _project_xml(
+    book: Codebook,
+    documents: pd.DataFrame,
+    texts: Mapping[str, str],
+    codings: pd.DataFrame,
+    *,
+    name: str,
+    units: Units,
+    memos: pd.DataFrame | None,
+    memo_kinds: Mapping[str, str] | None,
+) -> tuple[bytes, list[MemoNote]]:
+    """The ``project.qde`` bytes and the memo notes whose texts go beside it."""
     description = project_description(units)
     codings = codings.reset_index(drop=True)
     _check_codings(codings, book, texts)
@@ -223,29 +252,42 @@ def qde_bytes(
     root.set("name", _text(name, "the project name"))
     root.set("origin", ORIGIN)
     coders = sorted(set(codings["coder"].astype(str)))
-    if coders:
-        users = _sub(root, "Users")
-        for coder in coders:
-            _sub(users, "User", {"guid": stable_guid("user", coder), "name": coder, "id": coder})
     by_doc = _coding_records(codings)
     first = _earliest(r for records in by_doc.values() for r in records)
     project_time = first[0] if first else FALLBACK_TIME
+    doc_ids = documents["doc_id"].astype(str).tolist() if len(documents) else []
+    memo_list = memo_notes(memos, codes=book.ids, documents=doc_ids, codings=codings, texts=texts,
+                           kinds=memo_kinds, fallback_time=project_time)  # fmt: skip
+    people = sorted(set(coders) | {m.author for m in memo_list if m.author})
+    if people:
+        users = _sub(root, "Users")
+        for person in people:
+            _sub(users, "User", {"guid": stable_guid("user", person), "name": person, "id": person})
     notes: list[tuple] = []
-    code_notes = {}
+    code_notes: dict[str, list[str]] = {}
     for code in book.ids:
         memo = book.get(code)["memo"]
         if not is_blank(memo):
             guid = stable_guid("note", "code", code)
-            code_notes[code] = guid
+            code_notes[code] = [guid]
             where = f"the memo of {code!r}"
             notes.append((guid, f"Mémo : {book.label(code)}", str(memo), where, None, project_time))
+    source_notes: dict[str, list[MemoNote]] = {}
+    selection_notes: dict[tuple, list[str]] = {}
+    for note in memo_list:
+        for code in note.codes:
+            code_notes.setdefault(code, []).append(note.guid)
+        for doc_id in note.documents:
+            source_notes.setdefault(doc_id, []).append(note)
+        for key in note.codings:
+            selection_notes.setdefault(key, []).append(note.guid)
     if len(book):
         colors = book.colors()
         codes = _sub(_sub(root, "CodeBook"), "Codes")
         for code in book.roots():
             _code_element(codes, book, code, memo=True, note_refs=code_notes, colors=colors)
-    doc_ids = documents["doc_id"].astype(str).tolist() if len(documents) else []
     variables = _document_variables(documents) if len(documents) else {}
+    named_cases = groups(documents, "cases") if len(documents) else {}
     if variables:
         element = _sub(root, "Variables")
         for var, (kind, _) in variables.items():
@@ -260,13 +302,7 @@ def qde_bytes(
             )
             if kind == "json":
                 _sub(variable, "Description", text=JSON_VALUES)
-        # one case per document, linked by its SourceRef; the values themselves are
-        # the source's (a client that reads both counts them twice, and QualCoder
-        # turns a variable valued in a named case into a case variable)
-        cases = _sub(root, "Cases")
-        for doc_id in doc_ids:
-            case = _sub(cases, "Case", {"guid": stable_guid("case", doc_id), "name": doc_id})
-            _sub(case, "SourceRef", {"targetGUID": stable_guid("source", doc_id)})
+    _cases(root, doc_ids if variables else [], named_cases)
     if doc_ids:
         sources = _sub(root, "Sources")
         for i, doc_id in enumerate(doc_ids):
@@ -280,11 +316,18 @@ def qde_bytes(
                 attrib["creatingUser"] = stable_guid("user", coders[0])
             attrib["creationDateTime"] = owner[0] if owner else project_time
             source = _sub(sources, "TextSource", attrib)
+            linked = source_notes.get(doc_id, [])
+            if linked:  # what QualCoder shows as the source's memo
+                where = f"the memos of {doc_id!r}"
+                text = source_memo_text((n.name, n.text) for n in linked)
+                _sub(source, "Description", text=_text(text, where))
             if records:
                 bounds = None
                 if units == "utf16":
                     bounds = unit_boundaries(texts[doc_id], units="utf16")[1]
-                notes += _selections(source, doc_id, records, bounds, project_time)
+                notes += _selections(source, doc_id, records, bounds, project_time, selection_notes)
+            for note in linked:
+                _sub(source, "NoteRef", {"targetGUID": note.guid})
             for var, (kind, values) in variables.items():
                 if values[i] is None:
                     continue
@@ -292,12 +335,69 @@ def qde_bytes(
                 _sub(value, "VariableRef", {"targetGUID": stable_guid("variable", var)})
                 where = f"the attribute {var!r} of {doc_id!r}"
                 _sub(value, _VALUE_TAGS[kind], text=_text(_value_text(values[i], kind), where))
-    if notes:
+    if notes or memo_list:
         element = _sub(root, "Notes")
         for note in notes:
             _note(element, *note)
+        for memo in memo_list:
+            _memo_note(element, memo)
+    _sets(root, groups(documents, "sets") if len(documents) else {})
     _sub(root, "Description", text=description)
-    return _serialise(root)
+    for memo in memo_list:
+        if memo.project:
+            _sub(root, "NoteRef", {"targetGUID": memo.guid})
+    return _serialise(root), memo_list
+
+
+def _memo_note(notes: etree._Element, memo: MemoNote) -> None:
+    """A memo file's ``Note``: its text in a file of the archive, its kind and id described."""
+    where = f"the memo {memo.memo_id!r}"
+    attrib = {
+        "guid": memo.guid,
+        "name": _text(memo.name, where),
+        "plainTextPath": f"internal://{memo.guid}.txt",
+    }
+    if memo.author is not None:
+        attrib["creatingUser"] = stable_guid("user", memo.author)
+    attrib["creationDateTime"] = memo.when
+    note = _sub(notes, "Note", attrib)
+    _sub(note, "Description", text=_text(memo.description, where))
+    _text(memo.text, where)
+
+
+def _cases(root: etree._Element, doc_ids: Sequence[str], named: Mapping[str, list[str]]) -> None:
+    """``Cases``: the named cases of the ``cases`` attribute, and a case per other document.
+
+    A named case links its documents by ``SourceRef``; a document in no named
+    case has its own case, named by its id. Variable values stay the sources'
+    (a client that reads both counts them twice, and QualCoder turns a variable
+    valued in a named case into a case variable).
+    """
+    in_named = {doc_id for members in named.values() for doc_id in members}
+    alone = [doc_id for doc_id in doc_ids if doc_id not in in_named]
+    if not named and not alone:
+        return
+    cases = _sub(root, "Cases")
+    for case_name, members in named.items():
+        attrib = {"guid": stable_guid("case", "named", case_name), "name": case_name}
+        case = _sub(cases, "Case", {k: _text(v, "a case name") for k, v in attrib.items()})
+        for doc_id in members:
+            _sub(case, "SourceRef", {"targetGUID": stable_guid("source", doc_id)})
+    for doc_id in alone:
+        case = _sub(cases, "Case", {"guid": stable_guid("case", doc_id), "name": doc_id})
+        _sub(case, "SourceRef", {"targetGUID": stable_guid("source", doc_id)})
+
+
+def _sets(root: etree._Element, named: Mapping[str, list[str]]) -> None:
+    """``Sets``: one ``Set`` per name of the documents' ``sets`` attribute (none: no element)."""
+    if not named:
+        return  # an empty <Sets/> is not valid
+    element = _sub(root, "Sets")
+    for set_name, members in named.items():
+        attrib = {"guid": stable_guid("set", set_name), "name": _text(set_name, "a set name")}
+        group = _sub(element, "Set", attrib)
+        for doc_id in members:
+            _sub(group, "MemberSource", {"targetGUID": stable_guid("source", doc_id)})
 
 
 def _coding_records(codings: pd.DataFrame) -> dict[str, list[tuple]]:
@@ -323,6 +423,7 @@ def _selections(
     records: list[tuple],
     bounds: np.ndarray | None,
     project_time: str,
+    note_refs: Mapping[tuple, list[str]] | None = None,
 ) -> list[tuple]:
     """Add one selection per coding (several codes of a span: several selections).
 
@@ -361,7 +462,10 @@ def _selections(
             parts.append(f'<NoteRef targetGUID="{note}"/>')
             title = f"Mémo : {doc_id} {start}-{end} ({coder})"
             notes.append((note, title, str(memo), where, user, stamp or project_time))
-        parts.append("</Coding></PlainTextSelection>")
+        parts.append("</Coding>")
+        for ref in (note_refs or {}).get((coder, doc_id, start, end, code), ()):
+            parts.append(f'<NoteRef targetGUID="{ref}"/>')  # a memo file that links this coding
+        parts.append("</PlainTextSelection>")
     if parts:
         wrapper = etree.fromstring(f'<S xmlns="{PROJECT_NS}">{"".join(parts)}</S>')
         source.extend(list(wrapper))
@@ -387,8 +491,12 @@ def qdpx_bytes(
     *,
     name: str = "research project",
     units: Units = "code_points",
+    memos: pd.DataFrame | None = None,
+    memo_kinds: Mapping[str, str] | None = None,
 ) -> bytes:
     """A whole project as ``.qdpx`` bytes: ``project.qde`` then ``sources/<guid>.txt``.
+
+    The texts of the memo notes follow the documents' (see :func:`qde_bytes`).
 
     Documents are written in the order of their ids and every zip entry has the
     same fixed time, so the bytes depend only on the project's content.
@@ -408,11 +516,13 @@ def qdpx_bytes(
     True
     """
     texts = corpus.texts()
-    qde = qde_bytes(book, corpus.documents, texts, codings, name=name, units=units)
+    qde, memo_list = _project_xml(book, corpus.documents, texts, codings, name=name, units=units,
+                                  memos=memos, memo_kinds=memo_kinds)  # fmt: skip
     members = [("project.qde", qde)]
     for doc_id in sorted(corpus.doc_ids):
         guid = stable_guid("source", doc_id)
         members.append((f"sources/{guid}.txt", texts[doc_id].encode("utf-8")))
+    members += [(memo.path, memo.text.encode("utf-8")) for memo in memo_list]
     return _zip(members)
 
 
@@ -424,10 +534,14 @@ def export_qdpx(
     *,
     name: str = "research project",
     units: Units = "code_points",
+    memos: pd.DataFrame | None = None,
+    memo_kinds: Mapping[str, str] | None = None,
 ) -> Path:
     """Write a project to a ``.qdpx`` file, atomically (see :func:`qdpx_bytes`)."""
     path = Path(path)
-    atomic_write_bytes(path, qdpx_bytes(book, corpus, codings, name=name, units=units))
+    data = qdpx_bytes(book, corpus, codings, name=name, units=units, memos=memos,
+                      memo_kinds=memo_kinds)  # fmt: skip
+    atomic_write_bytes(path, data)
     return path
 
 
@@ -439,6 +553,10 @@ def export_project(
     units: Units = "code_points",
 ) -> Path:
     """Export a research project as ``.qdpx``, or its codebook as ``.qdc``, by suffix.
+
+    A ``.qdpx`` holds the documents with their attributes, sets and cases, the
+    codebook, the codings (with their memos) and the memo files
+    (:func:`qde_bytes`).
 
     Parameters
     ----------
@@ -473,5 +591,12 @@ def export_project(
             )
         codings = codings[codings["coder"].isin(list(coders))]
     return export_qdpx(
-        path, project.codebook, project.corpus, codings, name=project.root.name, units=units
+        path,
+        project.codebook,
+        project.corpus,
+        codings,
+        name=project.root.name,
+        units=units,
+        memos=project.memos,
+        memo_kinds=project.memo_kinds,
     )

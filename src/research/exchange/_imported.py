@@ -43,6 +43,12 @@ class QdaImport:
         without a kind are written to a folder named after it.
     units, crlf : str
         How its positions were read (see :func:`origin_units`).
+    memos : tuple of dict
+        The memo files it holds: ``memo_id``, ``title``, ``kind`` (and ``label``,
+        the French name of a kind of the exporting project), ``date`` (ISO text),
+        ``author``, ``codes``, ``documents``, ``memos`` (ids), ``codings``
+        (:class:`research.memos.CodingLink`) and ``text``; coding memos are in
+        ``codings["memo"]`` (see :mod:`research.exchange._read_memos`).
     problems : tuple of Problem
         Warnings: items skipped or repaired on the way.
     """
@@ -55,6 +61,7 @@ class QdaImport:
     crlf: str = "two"
     problems: tuple[Problem, ...] = field(default_factory=tuple)
     name: str = ""
+    memos: tuple[dict[str, Any], ...] = ()
 
     @property
     def codes(self) -> pd.DataFrame:

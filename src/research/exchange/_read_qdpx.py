@@ -43,6 +43,7 @@ from research.coding import CODING_COLUMNS, typed_codings
 from research.corpus import document_id
 from research.errors import InputError, Problem
 from research.exchange._imported import QdaImport, word_boundary_share
+from research.exchange._notes import Grouping
 from research.exchange._positions import (
     CrlfOption,
     UnitsOption,
@@ -50,6 +51,17 @@ from research.exchange._positions import (
     known_origin,
     origin_units,
     unit_boundaries,
+)
+from research.exchange._read_memos import (
+    MemoContext,
+    NoteInfo,
+    _date,
+    copies_memos,
+    is_memo_file,
+    note_places,
+    read_cases,
+    read_memos,
+    read_sets,
 )
 from research.exchange._read_qdc import _codebook, _codes, _note_text, _slug, _unique
 from research.exchange._variables import _case_values, _value, _variables
@@ -124,12 +136,21 @@ def _read_text(archive: _Archive, element: etree._Element, what: str) -> tuple[s
     )
 
 
-def _notes(root: etree._Element, archive: _Archive) -> dict[str, str]:
+def _notes(root: etree._Element, archive: _Archive) -> dict[str, NoteInfo]:
     notes = {}
     container = _child(root, "Notes")
     for note in _children(container, "Note") if container is not None else []:
         raw, _ = _read_text(archive, note, f"note {note.get('name')!r}")
-        notes[_guid(note.get("guid"))] = normalise(raw).strip()
+        guid = _guid(note.get("guid"))
+        notes[guid] = NoteInfo(
+            guid=guid,
+            name=(note.get("name") or "").strip(),
+            text=normalise(raw),
+            description=normalise(_text_of(_child(note, "Description"))),
+            user=_guid(note.get("creatingUser") or note.get("modifyingUser")),
+            when=note.get("creationDateTime") or note.get("modifiedDateTime"),
+            element=note,
+        )
     return notes
 
 
@@ -164,7 +185,14 @@ class _ProjectReader:
         self.root, self.archive, self.path = root, archive, path
         self.units, self.crlf = units, crlf
         self.problems: list[Problem] = []
-        self.notes = _notes(root, archive)
+        self.all_notes = _notes(root, archive)
+        self.places = note_places(root)
+        # notes only codes or codings refer to are their memos; the others are memo files
+        self.notes = {
+            guid: note.text.strip()
+            for guid, note in self.all_notes.items()
+            if not is_memo_file(note, self.places.get(guid, []))
+        }
         self.users = _users(root)
         book = _child(root, "CodeBook")
         rows, self.code_ids = _codes(
@@ -174,8 +202,13 @@ class _ProjectReader:
         self.variables = _variables(root)
         self.case_values = _case_values(root, self.variables, path)
         self.default_user = _guid(root.get("creatingUserGUID"))
+        self._group_memos: list[tuple[str, Grouping]] = []
         self._coders: dict[tuple, str] = {}
         self._codes_by_ref: dict[str | None, str | None] = {}
+        self.doc_ids: dict[str, str] = {}  # source GUID → doc_id
+        self.source_names: dict[str, str] = {}  # source GUID → name
+        self.selections: dict[str, list[tuple]] = {}  # selection GUID → coding links
+        self.memos: list[dict] = []
 
     def coder(self, *users: str | None) -> str:
         """The coder named by the first known ``creatingUser`` GUID, else the project's."""
@@ -224,7 +257,9 @@ class _ProjectReader:
                 self._skip(source, name, "is empty")
                 continue
             doc_id = _doc_id(name, taken)
-            attributes = dict(self.case_values.get(_guid(source.get("guid")), {}))
+            guid = _guid(source.get("guid"))
+            self.doc_ids[guid], self.source_names[guid] = doc_id, name
+            attributes = dict(self.case_values.get(guid, {}))
             attributes.update(
                 p
                 for p in (
@@ -233,13 +268,67 @@ class _ProjectReader:
                 if p is not None
             )
             description = _text_of(_child(source, "Description")).strip()
-            if description:
+            if description and not copies_memos(description, source, self.all_notes):
                 attributes.setdefault("description", description)
             documents.append({"doc_id": doc_id, "text": text, **attributes})
             codings += self._codings(source, name, doc_id, text, bounds)
+        self._groups(documents)
         frame = pd.DataFrame(documents) if documents else pd.DataFrame(columns=["doc_id", "text"])
         frame = frame.astype(object).where(frame.notna(), None)
         return frame, self._merge(codings)
+
+    def _groups(self, documents: list[dict]) -> None:
+        """The ``sets`` and ``cases`` attributes of the documents; memos of what else they hold."""
+        by_id = {row["doc_id"]: row for row in documents}
+        ours = (self.root.get("origin") or "").startswith("research ")
+        for column, found, what in (
+            ("sets", read_sets(self.root, self.code_ids), "Ensemble"),
+            ("cases", read_cases(self.root, self.source_names, ours=ours), "Cas"),
+        ):
+            for group, sources in found:
+                group.documents = [self.doc_ids[g] for g in sources if g in self.doc_ids]
+                for doc_id in group.documents:
+                    names = by_id[doc_id].setdefault(column, [])
+                    if group.name not in names:
+                        names.append(group.name)
+                if group.description or group.codes or group.memos:
+                    self._group_memos.append((f"{what} « {group.name} »", group))
+
+    def read_memos(self) -> None:
+        """The memo files: notes, descriptions of sets and cases, another program's project description."""
+        selections = {g: list(dict.fromkeys(v)) for g, v in self.selections.items()}
+        context = MemoContext(self.users, self.default_user, self.code_ids, self.doc_ids,
+                              selections, {})  # fmt: skip
+        self.memos = read_memos(self.all_notes, self.places, context)
+        taken = {m["memo_id"] for m in self.memos}
+        ids_of_notes = {m["guid"]: m["memo_id"] for m in self.memos}
+        for title, group in self._group_memos:
+            self.memos.append(
+                {
+                    "memo_id": _unique(_slug(title) or "memo", taken),
+                    "guid": None,
+                    "title": title,
+                    "kind": "document" if group.documents else "code" if group.codes else "reflexive",
+                    "label": None, "date": None, "author": None,
+                    "codes": tuple(group.codes), "documents": tuple(group.documents),
+                    "memos": tuple(ids_of_notes[g] for g in group.memos if g in ids_of_notes),
+                    "codings": (),
+                    "text": group.description + "\n" if group.description else "",
+                }
+            )  # fmt: skip
+        description = normalise(_text_of(_child(self.root, "Description"))).strip()
+        if description and not _DECLARED_UNITS.search(description):
+            self.memos.append(
+                {
+                    "memo_id": _unique("description-du-projet", taken),
+                    "guid": None,
+                    "title": "Description du projet", "kind": "methodological", "label": None,
+                    "date": _date(self.root.get("creationDateTime")),
+                    "author": self.users.get(self.default_user),
+                    "codes": (), "documents": (), "memos": (), "codings": (),
+                    "text": description + "\n",
+                }
+            )  # fmt: skip
 
     def _skip(self, source, name: str, why: str) -> None:
         """Warn that a source is left out with its codings; the rest still comes in."""
@@ -266,6 +355,7 @@ class _ProjectReader:
         starts: list[int] = []
         ends: list[int] = []
         records: list[tuple] = []
+        owners: list[str | None] = []
         spans = [(None, 0, total)]  # codings of the whole source
         for selection in source.iterchildren(q + "PlainTextSelection"):
             what = f"selection {selection.get('guid')} of source {name!r}"
@@ -312,15 +402,21 @@ class _ProjectReader:
                         memo = f"{memo}\n\n{extra}" if memo else extra
                 coder = self.coder(coding.get("creatingUser"), user)
                 records.append((coder, code, memo, coding.get("creationDateTime") or when))
+                owners.append(None if selection is None else _guid(selection.get("guid")))
                 starts.append(start)
                 ends.append(end)
         first = from_units(bounds, starts, side="start").tolist()
         last = from_units(bounds, ends, side="end").tolist()
-        rows = [
-            (coder, doc_id, a, b, code, text[a:b], memo, created)
-            for (coder, code, memo, created), a, b in zip(records, first, last, strict=True)
-            if b > a
-        ]
+        rows = []
+        for (coder, code, memo, created), owner, a, b in zip(
+            records, owners, first, last, strict=True
+        ):
+            if b > a:
+                rows.append((coder, doc_id, a, b, code, text[a:b], memo, created))
+                if owner is not None:  # what a memo's NoteRef in the selection links
+                    self.selections.setdefault(owner, []).append(
+                        (coder, doc_id, code, a, text[a:b])
+                    )
         if len(rows) < len(records):
             self.problems.append(
                 Problem(
@@ -511,6 +607,7 @@ def read_qdpx(
         if guess:
             reader, documents, codings = _by_evidence(root, archive, path, first, crlf=crlf)
             use_units, use_crlf = reader.units, reader.crlf
+        reader.read_memos()
     return QdaImport(
         documents,
         reader.codebook,
@@ -520,4 +617,5 @@ def read_qdpx(
         use_crlf,
         tuple(reader.problems),
         (root.get("name") or "").strip() or Path(path).stem,
+        tuple(reader.memos),
     )

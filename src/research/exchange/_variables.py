@@ -22,6 +22,7 @@ import pandas as pd
 from lxml import etree
 
 from research.errors import InputError
+from research.exchange._notes import STRUCTURE_COLUMNS
 from research.exchange._xml import _HINT, _child, _children, _guid, _local, _text_of
 
 __all__ = ["DERIVED_COLUMNS"]
@@ -122,7 +123,7 @@ def _document_variables(documents: pd.DataFrame) -> dict[str, tuple[str, list[An
     """Variable name → (type, value per document) for each exported attribute."""
     variables = {}
     for column in documents.columns:
-        if column in DERIVED_COLUMNS:
+        if column in DERIVED_COLUMNS or column in STRUCTURE_COLUMNS:
             continue
         values = _restore_ints(documents[column])
         present = [v for v in values if v is not None]

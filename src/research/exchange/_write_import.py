@@ -133,6 +133,95 @@ def _plan_codings(project, imported: QdaImport, *, force: bool):
     return targets, problems
 
 
+def _plan_memos(project, imported: QdaImport, *, force: bool):
+    """Memo files ``corpus/memos/<id>.md`` of the import, and the conflicts they meet."""
+    from research.memos import MEMO_KINDS, memo_file_text, read_memos
+
+    if not imported.memos:
+        return [], []
+    folder = project.paths.memos
+    existing, _ = read_memos(folder, root=project.root, kinds=project.memo_kinds)
+    paths = {
+        str(m): project.root / p for m, p in zip(existing["memo_id"], existing["path"], strict=True)
+    }
+    settings = _settings(project)
+    known = {*MEMO_KINDS, *_declared_kinds(settings)}
+    planned, problems = [], []
+    new_kinds: dict[str, str] = {}
+    for memo in imported.memos:
+        memo_id, kind = memo["memo_id"], memo["kind"]
+        if kind not in known:
+            label = memo.get("label") or kind
+            if "memos" not in settings:
+                new_kinds.setdefault(kind, label)  # declared by the import (see _declare_kinds)
+            else:
+                problems.append(
+                    Problem(
+                        "error",
+                        f"memo {memo_id!r} is of the kind {kind!r}, which this project "
+                        "does not declare",
+                        path=project.paths.relative(project.root / SETTINGS),
+                        hint=f"add '{kind}: {label}' under memos: kinds: in research.yaml "
+                        "and import again",
+                    )
+                )
+                continue
+        target = paths.get(memo_id, folder / f"{memo_id}.md")
+        if memo_id in paths and not force:
+            problems.append(
+                Problem(
+                    "error",
+                    f"memo {memo_id!r} already exists",
+                    path=project.paths.relative(target),
+                    hint="use --force to replace it",
+                )
+            )
+            continue
+        record = {key: memo.get(key) for key in
+                  ("title", "kind", "date", "author", "codes", "documents", "memos", "codings")}  # fmt: skip
+        planned.append((target, memo_file_text(record, text=memo.get("text") or "")))
+    if new_kinds and not problems:
+        planned.append(_declare_kinds(project, new_kinds))
+    return planned, problems
+
+
+#: The project's settings file (``research.project.SETTINGS_FILE``).
+SETTINGS = "research.yaml"
+
+
+def _settings(project) -> dict:
+    """The settings as the file says now (an import may have declared kinds since it was opened)."""
+    from research.files import load_yaml
+
+    path = project.root / SETTINGS
+    if not path.is_file():
+        return {}
+    found = load_yaml(path.read_text(encoding="utf-8"), path=path)
+    return found if isinstance(found, dict) else {}
+
+
+def _declared_kinds(settings: dict) -> set[str]:
+    section = settings.get("memos")
+    kinds = section.get("kinds") if isinstance(section, dict) else None
+    return {str(k) for k in kinds} if isinstance(kinds, dict | list) else set()
+
+
+def _declare_kinds(project, kinds: dict[str, str]) -> tuple[Path, str]:
+    """``research.yaml`` with a ``memos:`` section declaring the imported kinds of memo.
+
+    Only for a project whose settings have no ``memos:`` yet: the section is
+    added at the end, and the rest of the file (comments included) is kept.
+    """
+    import yaml
+
+    path = project.root / SETTINGS
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    if text and not text.endswith("\n"):
+        text += "\n"
+    block = yaml.safe_dump({"memos": {"kinds": kinds}}, allow_unicode=True, sort_keys=False)
+    return path, text + "# Kinds of memo of an imported project (research qdpx import).\n" + block
+
+
 def write_import(
     project,
     imported: QdaImport,
@@ -140,12 +229,14 @@ def write_import(
     force: bool = False,
     folder: str | None = None,
 ) -> list[Path]:
-    """Write an import into a project: documents, codebook, codings; all or nothing.
+    """Write an import into a project: documents, codebook, codings, memos; all or nothing.
 
     Documents become Markdown files with their attributes as front matter
     (:func:`research.corpus.render_markdown`), the codebook YAML files
     (:func:`research.codebook.codebook_texts`), each coder's codings a CSV file
-    (:func:`research.coding.codings_text`), all in one
+    (:func:`research.coding.codings_text`), each memo a file of ``corpus/memos/``
+    (:func:`research.memos.memo_file_text`; a memo whose kind the project does not
+    declare is a conflict that names the line to add to ``research.yaml``), all in one
     :func:`research.files.transaction` while the coders' locks are held. Every
     conflict is found before anything is written; if a write fails, the files
     already written are put back.
@@ -155,7 +246,7 @@ def write_import(
     project : research.project.Project
     imported : QdaImport
     force : bool
-        Replace documents, codebook files and coder files that exist.
+        Replace documents, codebook files, coder files and memos that exist.
     folder : str, optional
         Sub-folder of the documents folder (default: ``interviews/``, ``minutes/``…
         from each document's kind, and for documents without a kind a folder named
@@ -178,6 +269,8 @@ def write_import(
     problems += found
     coder_files, found = _plan_codings(project, imported, force=force)
     problems += found
+    memos, found = _plan_memos(project, imported, force=force)
+    problems += found
     if problems:
         raise ValidationFailed(problems)
     texts = codebook_texts(imported.codebook) if imported.codebook is not None else {}
@@ -189,13 +282,13 @@ def write_import(
             folder.mkdir(parents=True, exist_ok=True)
             for coder in codings:
                 locks.enter_context(coder_lock(folder, coder))
-            _write_all(project, documents, texts, codings)
+            _write_all(project, documents + memos, texts, codings)
     except BaseException:
         for directory in made:  # the folder made for the locks, if left empty
             with contextlib.suppress(OSError):
                 directory.rmdir()
         raise
-    return [path for path, _ in documents] + book_files + coder_files
+    return [path for path, _ in documents] + book_files + coder_files + [p for p, _ in memos]
 
 
 def _write_all(project, documents, texts: dict[str, str], codings: dict[str, str]) -> None:

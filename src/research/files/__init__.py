@@ -30,6 +30,7 @@ from research.files._links import (
     outside_links,
 )
 from research.files._processes import pid_alive
+from research.files._rows import read_rows
 from research.files._spreadsheet import csv_text, spreadsheet_cell, spreadsheet_safe, xlsx_bytes
 from research.files._stable_zip import FIXED_ZIP_TIME, stable_zip
 from research.files._transaction import JOURNAL_PREFIX, Transaction, recover, transaction
@@ -58,6 +59,7 @@ __all__ = [
     "pid_alive",
     "read_limited",
     "read_member",
+    "read_rows",
     "recover",
     "remove_stale_temporaries",
     "spreadsheet_cell",

@@ -26,6 +26,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from research.errors import InputError
+from research.figures import label_points, separate_labels
 from research.network._actor_network import simple_graph
 from research.network._node_measures import node_measures
 from research.vocabulary import label
@@ -367,98 +368,13 @@ def draw_network(
             linewidths=0.5,
             zorder=2,
         )
-    for v in _top(values, top_labels):
-        x, y = pos[v]
-        ax.annotate(
-            str(H.nodes[v].get("label", v)),
-            (x, y),
-            xytext=(4, 4),
-            textcoords="offset points",
-            ha="left",
-            va="bottom",
-            fontsize=8,
-            zorder=3,
-            gid=_LABEL_GID,
-            arrowprops={
-                "arrowstyle": "-",
-                "color": "#757575",
-                "lw": 0.5,
-                "shrinkA": 0,
-                "shrinkB": 2,
-            },
-        )
+    top = _top(values, top_labels)
+    label_points(ax, [pos[v] for v in top], [str(H.nodes[v].get("label", v)) for v in top])
     _frame(ax, {**(ghost or {}), **{v: pos[v] for v in H.nodes}}, title)
     if legend:
         ax.legend(handles=_legend_handles(colours), loc="upper left", fontsize=7, frameon=False)
     separate_labels(ax)
     return fig
-
-
-_LABEL_GID = "research-node-label"
-# Where a label may sit around its node, tried in order: unit directions, then rings.
-_DIRECTIONS = [(1, 1), (-1, 1), (1, -1), (-1, -1), (1, 0), (-1, 0), (0, 1), (0, -1)]
-_RINGS = (4.0, 12.0, 22.0, 34.0, 48.0, 64.0)
-
-
-def _node_labels(ax: Axes) -> list[Any]:
-    return [t for t in ax.texts if t.get_gid() == _LABEL_GID]
-
-
-def separate_labels(ax: Axes) -> None:
-    """Move the node labels of ``ax`` so that no two label boxes overlap.
-
-    Labels are placed in the order they were drawn (largest nodes first): each
-    takes the first spot around its node, nearest first (the eight directions,
-    on rings 4 to 64 points away), whose box meets none of the boxes already
-    placed; a label moved off its first ring gets a thin leader line to its
-    node. Boxes are measured with the figure's renderer, so call this again
-    after changing the figure's size or the axes' position (as
-    :func:`small_multiples` does).
-    """
-    texts = _node_labels(ax)
-    if not texts:
-        return
-    fig = ax.figure
-    renderer = _renderer(fig)
-    points = 72.0 / fig.dpi
-    pad = 1.5
-    placed: list[Any] = []
-    for text in texts:
-        text.xyann = (0.0, 0.0)
-        text.set_ha("center")
-        text.set_va("center")
-        box = label_box(text, renderer)
-        half_w, half_h = box.width / 2 * points + pad, box.height / 2 * points + pad
-        chosen = None
-        for ring in _RINGS:
-            for dx, dy in _DIRECTIONS:
-                text.xyann = (dx * (half_w + ring), dy * (half_h + ring))
-                candidate = label_box(text, renderer).padded(pad / points)
-                if not any(candidate.overlaps(other) for other in placed):
-                    chosen = ring
-                    break
-            if chosen is not None:
-                break
-        if text.arrow_patch is not None:  # a leader line only for labels moved away
-            text.arrow_patch.set_visible(chosen is None or chosen > _RINGS[0])
-        placed.append(label_box(text, renderer).padded(pad / points))
-
-
-def _renderer(fig: Figure) -> Any:
-    canvas = fig.canvas
-    if hasattr(canvas, "get_renderer"):
-        return canvas.get_renderer()
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    return FigureCanvasAgg(fig).get_renderer()
-
-
-def label_box(text: Any, renderer: Any) -> Any:
-    """The box of a node label's text (without its leader line), in display units."""
-    from matplotlib.text import Text
-
-    text.update_positions(renderer)
-    return Text.get_window_extent(text, renderer)
 
 
 def _frame(ax: Axes, pos: Layout, title: str | None) -> None:

@@ -44,6 +44,7 @@ __all__ = [
     "coding_start_message",
     "document_grouping",
     "frequent_word",
+    "interviewer_of",
     "missing_tables_message",
     "project_contents",
     "speech_by_group",
@@ -176,7 +177,9 @@ def project_contents(project: Project) -> ProjectContents:
         kinds = tuple(sorted(documents["kind"].dropna().astype(str).unique()))
     tables = tuple(sorted(project.tables)) if paths.tables.is_dir() else ()
     codes: tuple[str, ...] = ()
-    if paths.codebook.is_dir() and any(paths.codebook.glob("*.y*ml")):
+    from research.codebook import codebook_files
+
+    if codebook_files(paths.codebook):
         book = project.codebook.codes
         codable = book["codable"] if "codable" in book else pd.Series(True, index=book.index)
         codes = tuple(book.loc[codable.fillna(True).astype(bool), "code"].astype(str))
@@ -318,6 +321,24 @@ def speech_by_group(corpus: Corpus, actors: Actors | None = None) -> pd.DataFram
         .sum()
     )
     return table.sort_values(["words", "group"], ascending=[False, True]).reset_index(drop=True)
+
+
+def interviewer_of(project: Project) -> tuple[tuple[str, ...] | None, tuple[str, ...]]:
+    """Who the interviewer of ``project`` is, for the analyses that leave their words out.
+
+    Returns the speaker labels its lexicon names (``interviewer:`` in
+    ``codebook/lexicon.yaml``; ``None``: the usual labels, see
+    :data:`research.lexicometry.INTERVIEWER_LABELS`) and the actors of category
+    ``researcher`` of its registry (none without a registry).
+    """
+    from research.nlp import read_lexicon
+
+    labels = read_lexicon(project.paths.lexicon).interviewer
+    actors: tuple[str, ...] = ()
+    registry = project.tables.get("actors") if project.paths.tables.is_dir() else None
+    if registry is not None and {"actor_id", "category"} <= set(registry.columns):
+        actors = tuple(registry.loc[registry["category"] == "researcher", "actor_id"].astype(str))
+    return labels, actors
 
 
 def frequent_word(corpus: Corpus, *, min_letters: int = 6) -> str | None:

@@ -114,6 +114,13 @@ class ProjectPaths:
             memos=where("memos", corpus / "memos"),
         )
 
+    @property
+    def lexicon(self) -> Path:
+        """The project's lexicon (``lexicon.yaml`` in the codebook folder; see :mod:`research.nlp`)."""
+        from research.nlp import LEXICON_FILE
+
+        return self.codebook / LEXICON_FILE
+
     def relative(self, path: str | Path) -> str:
         """``path`` relative to the root, with ``/`` separators (for tables and logs)."""
         path = Path(path)
@@ -216,6 +223,53 @@ class Project:
         from research.project._executor import read_executor_setting
 
         return read_executor_setting(self.settings, path=self.root / SETTINGS_FILE)
+
+    @cached_property
+    def pseudonym_key(self) -> Path:
+        """Where the pseudonym key is: ``privacy: {key: …}`` in ``research.yaml``
+        (relative to it, ``~`` allowed), else ``pseudonyms.yaml`` in the private folder.
+
+        :mod:`research.privacy` refuses a key inside the shared folders or one git
+        would commit.
+
+        Raises
+        ------
+        InputError
+            When ``privacy`` is not a mapping, has an unknown key, or ``key`` is not
+            a path written as text, naming the line of ``research.yaml``.
+        """
+        path = self.root / SETTINGS_FILE
+        privacy = self.settings.get("privacy")
+        if privacy is None:
+            return self.paths.private / "pseudonyms.yaml"
+        line = getattr(self.settings, "key_lines", {}).get("privacy")
+        if not isinstance(privacy, dict):
+            raise InputError(
+                f"'privacy' must be a mapping of 'name: value' lines, not {privacy!r}",
+                path=path,
+                line=line,
+                hint="write for instance  privacy: {key: private/pseudonyms.yaml}",
+            )
+        lines = getattr(privacy, "key_lines", {})
+        unknown = sorted(map(str, set(privacy) - {"key"}))
+        if unknown:
+            raise InputError(
+                f"unknown key(s) {unknown} under 'privacy'",
+                path=path,
+                line=lines.get(unknown[0], line),
+                hint="the only key is 'key', the path of the pseudonym key",
+            )
+        value = privacy.get("key")
+        if value is None:
+            return self.paths.private / "pseudonyms.yaml"
+        if not isinstance(value, str) or not value.strip():
+            raise InputError(
+                f"privacy.key must be a file path written as text, not {value!r}",
+                path=path,
+                line=lines.get("key", line),
+                hint="write for instance  key: private/pseudonyms.yaml  (relative to research.yaml)",
+            )
+        return (self.root / Path(value.strip()).expanduser()).resolve()
 
     def _refuse_outside_links(self, folder: Path) -> None:
         """Raise for the first entry of ``folder`` that a link takes out of the project."""

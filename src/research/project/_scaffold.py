@@ -23,6 +23,8 @@ _SETTINGS = """\
 # folders:            # override where things live, relative to this file
 #   outputs: outputs
 #   private: private  # real names, pseudonym key: never committed
+# privacy:
+#   key: private/pseudonyms.yaml  # the pseudonym key: outside corpus/ and outputs/, git-ignored
 # limits:             # protections against hostile or huge files
 #   max_unzipped_bytes: 500000000
 #   max_zip_ratio: 200

@@ -24,6 +24,7 @@ __all__ = [
     "check_codings",
     "check_corpus",
     "check_journals",
+    "check_lexicon",
     "check_links",
     "check_memos",
     "check_references",
@@ -338,6 +339,13 @@ def check_memos(project, state: dict[str, Any]) -> list[Problem]:
     )
 
 
+def check_lexicon(project, state: dict[str, Any]) -> list[Problem]:
+    """Check the project's lexicon (``codebook/lexicon.yaml``), if there is one."""
+    from research.nlp import check_lexicon as lexicon_problems
+
+    return lexicon_problems(project.paths.lexicon, root=project.root)
+
+
 CHECKS: list[Check] = [
     check_journals,
     check_links,
@@ -346,6 +354,7 @@ CHECKS: list[Check] = [
     check_tables,
     check_references,
     check_codebook,
+    check_lexicon,
     check_codings,
     check_coders_file,
     check_memos,

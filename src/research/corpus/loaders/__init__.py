@@ -10,6 +10,13 @@ New formats plug in with :func:`register`::
     @register(".rtf")
     def load_rtf(path, options): ...
 
+A format may name the kind its documents usually are (``register(".eml",
+kind="email")``): an import that finds no speaker turns records that kind. A
+file that holds several documents (a mailbox) registers a collection loader
+with :func:`register_collection`; it returns one :class:`LoadedDocument` per
+document, each with its own ``id``. Collections are split at import
+(``research import``); the corpus itself holds one document per file.
+
 Examples
 --------
 >>> {".md", ".txt"} <= set(registered_suffixes())
@@ -31,12 +38,16 @@ from research.text import normalise
 
 __all__ = [
     "LoadedDocument",
+    "collection_suffixes",
+    "load_collection",
     "load_document",
     "loader_for",
     "register",
+    "register_collection",
     "registered_suffixes",
     "segments_for",
     "split_front_matter",
+    "usual_kind",
 ]
 
 
@@ -65,15 +76,38 @@ class LoadedDocument:
 
 
 Loader = Callable[[Path, Limits], LoadedDocument]
+CollectionLoader = Callable[[Path, Limits], list[LoadedDocument]]
 _REGISTRY: dict[str, Loader] = {}
+_COLLECTIONS: dict[str, CollectionLoader] = {}
+_KINDS: dict[str, str] = {}
 
 
-def register(*suffixes: str) -> Callable[[Loader], Loader]:
-    """Register a loader function for one or more file suffixes (``".md"``)."""
+def register(*suffixes: str, kind: str | None = None) -> Callable[[Loader], Loader]:
+    """Register a loader function for one or more file suffixes (``".md"``).
+
+    ``kind`` is the kind its documents usually are (see :func:`usual_kind`).
+    """
 
     def decorator(func: Loader) -> Loader:
         for suffix in suffixes:
             _REGISTRY[suffix.lower()] = func
+            if kind:
+                _KINDS[suffix.lower()] = kind
+        return func
+
+    return decorator
+
+
+def register_collection(
+    *suffixes: str, kind: str | None = None
+) -> Callable[[CollectionLoader], CollectionLoader]:
+    """Register a loader of files that hold several documents (``".mbox"``)."""
+
+    def decorator(func: CollectionLoader) -> CollectionLoader:
+        for suffix in suffixes:
+            _COLLECTIONS[suffix.lower()] = func
+            if kind:
+                _KINDS[suffix.lower()] = kind
         return func
 
     return decorator
@@ -82,6 +116,22 @@ def register(*suffixes: str) -> Callable[[Loader], Loader]:
 def registered_suffixes() -> list[str]:
     """The suffixes that have a loader."""
     return sorted(_REGISTRY)
+
+
+def collection_suffixes() -> list[str]:
+    """The suffixes of files that hold several documents, split at import."""
+    return sorted(_COLLECTIONS)
+
+
+def usual_kind(path: str | Path) -> str | None:
+    """The kind the documents of a file's format usually are (``None``: no usual kind).
+
+    Examples
+    --------
+    >>> usual_kind("rapport.pdf"), usual_kind("notes.txt")
+    ('document', None)
+    """
+    return _KINDS.get(PurePath(path).suffix.lower())
 
 
 def loader_for(path: str | Path) -> Loader:
@@ -96,6 +146,12 @@ def loader_for(path: str | Path) -> Loader:
     try:
         return _REGISTRY[suffix]
     except KeyError:
+        if suffix in _COLLECTIONS:
+            raise InputError(
+                f"a {suffix} file holds several documents",
+                path=path,
+                hint="import it with 'research import', which makes one document of each",
+            ) from None
         raise InputError(
             f"no loader for files ending in {suffix or '(no suffix)'!r}",
             path=path,
@@ -117,6 +173,22 @@ def load_document(path: str | Path, *, options: Limits | None = None) -> LoadedD
     return loader_for(path)(path, options or Limits())
 
 
+def load_collection(path: str | Path, *, options: Limits | None = None) -> list[LoadedDocument]:
+    """Load every document of a file: several for a collection (a mailbox), else one.
+
+    Raises
+    ------
+    InputError
+        As :func:`load_document`.
+    """
+    if not isinstance(path, Path):
+        path = Path(path)
+    collection = _COLLECTIONS.get(path.suffix.lower())
+    if collection is None:
+        return [load_document(path, options=options)]
+    return collection(path, options or Limits())
+
+
 def segments_for(doc: LoadedDocument) -> list[Segment]:
     """Segment a loaded document as its metadata says.
 
@@ -134,5 +206,13 @@ def segments_for(doc: LoadedDocument) -> list[Segment]:
 
 
 # Built-in formats register themselves on import.
-from research.corpus.loaders import _markdown, _office, _subtitles, _transcriber  # noqa: E402, F401
+from research.corpus.loaders import (  # noqa: E402, F401
+    _email,
+    _html,
+    _markdown,
+    _office,
+    _pdf,
+    _subtitles,
+    _transcriber,
+)
 from research.corpus.loaders._markdown import split_front_matter  # noqa: E402

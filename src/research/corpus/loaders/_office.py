@@ -20,7 +20,8 @@ segmenter cuts it as it would cut the same document written in Markdown:
   text boxes, headers and footers, and generated tables of contents are left out.
 
 The document properties title, author and creation date become the attributes
-``title``, ``author`` and ``created`` when they are set. When two speaker labels or
+``title``, ``author`` and ``created`` when they are set (an import leaves the
+author out: :data:`research.corpus.PERSONAL_METADATA`). When two speaker labels or
 more each start two paragraphs or more, and such paragraphs are at least half of
 all, the document is taken as a transcript and ``segmentation: turns`` is set (see
 :func:`guess_segmentation`); a label found once (``Date : 12 mars 2024``) stays text.
