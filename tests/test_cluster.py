@@ -17,13 +17,16 @@ import shutil
 import signal
 import threading
 import time
+from concurrent.futures import Executor
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import pytest
 
 from research.cli import main
 from research.corpus import read_corpus
+from research.nlp import annotate, cache_annotations
 from research.pipeline import (
     dask_client,
     execute_runs,
@@ -115,7 +118,9 @@ def _without_times(notebook: bytes) -> dict:
     return nb
 
 
-def test_chapters_on_the_cluster_give_the_same_bytes_as_on_this_machine(new_project, client):
+def test_chapters_on_the_cluster_give_the_same_bytes_as_on_this_machine(
+    new_project, client, capsys
+):
     chapters = ["corpus-overview", "coding-and-agreement"]
     project = open_project(new_project)
     local = run_chapters(project, chapters, jobs=1)
@@ -123,7 +128,10 @@ def test_chapters_on_the_cluster_give_the_same_bytes_as_on_this_machine(new_proj
     outputs = project.paths.outputs
     before = {c: _run_files(outputs / c / "default") for c in chapters}
     address = client.scheduler.address
+    shutil.rmtree(new_project / ".cache" / "nlp")  # chapter 01 annotates: on the cluster now
+    capsys.readouterr()
     _cli("run", *chapters, "--force", "--scheduler", address, "-C", str(new_project))
+    assert "2 document(s) annotated on the cluster for the chapters" in capsys.readouterr().out
     for chapter in chapters:
         after = _run_files(outputs / chapter / "default")
         assert sorted(after) == sorted(before[chapter])
@@ -156,6 +164,31 @@ def test_the_corpus_loads_through_the_cluster_as_here(new_project, client):
     assert len(project.codings) == 6
 
 
+class _Watched(Executor):
+    """A Dask client's executor that keeps what each task sent back."""
+
+    def __init__(self, executor):
+        self.executor, self.results = executor, []
+
+    def submit(self, fn, /, *args, **kwargs):
+        future = self.executor.submit(fn, *args, **kwargs)
+        future.add_done_callback(lambda f: self.results.append(f.result()))
+        return future
+
+
+def test_annotation_runs_on_the_cluster_and_only_counts_come_back(new_project, client, tmp_path):
+    corpus = open_project(new_project).corpus
+    here = annotate(corpus)
+    watched = _Watched(client.get_executor(pure=False))
+    there = annotate(corpus, cache_dir=tmp_path, executor=watched, task_characters=200)
+    pd.testing.assert_frame_equal(there, here)
+    assert len(watched.results) == 2  # one task per batch of documents (two documents here)
+    assert [[type(n) for n in result] for result in watched.results] == [[int], [int]]
+    assert sum(n for result in watched.results for n in result) == len(here)
+    assert len(list(tmp_path.rglob("*.parquet"))) == 2  # the workers wrote the cache
+    assert cache_annotations(corpus, cache_dir=tmp_path, executor=watched) == 0
+
+
 # -- a worker killed during a run ----------------------------------------------------------------
 
 _BLOCKING = [
@@ -167,8 +200,8 @@ _BLOCKING = [
     "import pandas as pd\n"
     "signals = pathlib.Path('signals')\n"
     "start = len(list(signals.glob(f'{run}-*.pid'))) + 1\n"
-    "(signals / f'{run}-{start}.pid').write_text(str(os.getppid()))\n"
-    "save_table(pd.DataFrame({'start': [start]}), 'before')\n",
+    "save_table(pd.DataFrame({'start': [start]}), 'before')\n"
+    "(signals / f'{run}-{start}.pid').write_text(str(os.getppid()))\n",
     "deadline = time.time() + 240\n"
     "while not (signals / f'release-{run}').exists() and time.time() < deadline:\n"
     "    time.sleep(0.2)\n",

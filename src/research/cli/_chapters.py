@@ -92,6 +92,7 @@ def run(
     from research.cli._privacy import refuse_real_names
     from research.pipeline import (
         ConsoleProgress,
+        annotate_for_runs,
         execute_runs,
         parse_assignments,
         plan_runs,
@@ -104,6 +105,8 @@ def run(
         proj, chapters, parameters=parse_assignments(param or []), no_code=no_code, force=force
     )
     with scheduler_client(proj, scheduler, workers=jobs) as client:
+        if client is not None and (annotated := annotate_for_runs(proj, plans, client)):
+            typer.echo(f"{annotated} document(s) annotated on the cluster for the chapters")
         display = ConsoleProgress(plans)
         try:
             results = execute_runs(plans, jobs=jobs, executor=client, progress=display)

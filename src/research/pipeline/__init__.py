@@ -21,6 +21,7 @@ from research.pipeline._chapters import (
 )
 from research.pipeline._cluster import (
     LOCAL_SCHEDULER,
+    annotate_for_runs,
     check_workers,
     dask_client,
     executor_name,
@@ -115,6 +116,7 @@ __all__ = [
     "RunSpec",
     "Saved",
     "add_standard_chapter",
+    "annotate_for_runs",
     "cache_key",
     "chapter_document",
     "check_parameters",

@@ -61,10 +61,13 @@ from research.pipeline._runs import PlannedRun, RunResult, execute_run, run_fail
 if TYPE_CHECKING:
     from distributed import Client
 
+    from research.project import Project
+
 __all__ = [
     "INSTALL_HINT",
     "LOCAL_SCHEDULER",
     "MAX_STARTS",
+    "annotate_for_runs",
     "check_workers",
     "dask_client",
     "dask_client_of",
@@ -388,3 +391,51 @@ def run_on_dask(
                 _forget_attempts(task)
                 result = run_failed(task, _lost_message(earlier) if earlier else str(exc))
         done(index, result)
+
+
+# -- annotation before the runs ------------------------------------------------------------------
+
+
+def _annotates(notebook: str | os.PathLike) -> bool:
+    """Whether a chapter notebook annotates the corpus (calls ``research.nlp.annotate``)."""
+    try:
+        cells = json.loads(Path(notebook).read_text(encoding="utf-8")).get("cells", [])
+    except (OSError, ValueError):
+        return False
+    for cell in cells:
+        source = cell.get("source", "")
+        text = "".join(source) if isinstance(source, list) else str(source)
+        if cell.get("cell_type") == "code" and "research.nlp" in text and "annotate(" in text:
+            return True
+    return False
+
+
+def annotate_for_runs(project: Project, plans: Sequence[PlannedRun], client: Client) -> int:
+    """Annotate the corpus on the cluster before runs whose notebooks annotate it.
+
+    A chapter that calls :func:`research.nlp.annotate` (chapters 01 and 06 do)
+    would otherwise annotate the whole corpus in its one kernel. Here the corpus
+    is loaded and annotated in coarse tasks of the cluster, which write the
+    tokens to the project's cache (``.cache/nlp``, in the shared project folder)
+    and send back only their number; the kernels then read the cache.
+
+    Returns
+    -------
+    int
+        The documents annotated (0 when no run needs it, or all were cached).
+    """
+    from research.errors import ResearchError
+    from research.nlp import cache_annotations
+
+    todo = [p for p in plans if not p.cached and not p.problem]
+    if not any(_annotates(p.notebook) for p in todo):
+        return 0
+    executor = client.get_executor(pure=False)
+    project.executor = executor
+    try:
+        corpus = project.reload().corpus
+    except ResearchError:  # the runs report the project's own problems
+        return 0
+    if not len(corpus):
+        return 0
+    return cache_annotations(corpus, cache_dir=project.paths.cache / "nlp", executor=executor)

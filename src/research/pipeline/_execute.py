@@ -546,7 +546,9 @@ def run_chapters(
 
     See :func:`plan_runs` for ``selection``, ``parameters``, ``no_code``,
     ``force`` and ``chapters_file``, and :func:`execute_runs` for ``jobs``,
-    ``executor`` and ``progress``. ``outputs/index.html`` is rewritten at the end.
+    ``executor`` and ``progress``. On a Dask cluster, the corpus is first
+    annotated there for the runs that need it (:func:`annotate_for_runs`).
+    ``outputs/index.html`` is rewritten at the end.
 
     Returns
     -------
@@ -563,6 +565,11 @@ def run_chapters(
         force=force,
         chapters_file=chapters_file,
     )
+    from research.pipeline._cluster import annotate_for_runs, dask_client_of
+
+    client = dask_client_of(executor)
+    if client is not None:
+        annotate_for_runs(project, plans, client)
     results = execute_runs(plans, jobs=jobs, executor=executor, progress=progress)
     write_index(project, chapters_file=chapters_file)
     return results
