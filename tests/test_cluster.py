@@ -275,3 +275,23 @@ def test_a_killed_worker_restarts_the_run_once_then_reports_it_with_its_notebook
     assert (folder / "tables" / "before.csv").read_text().splitlines()[1] == "2"
     assert not (signals / "twice-3.pid").exists()  # no third start
     assert not list((root / "outputs" / "blocking").glob(".*attempts*"))
+
+
+# -- workers that could not give the same outputs ------------------------------------------------
+
+
+def test_workers_that_cannot_see_the_project_or_run_other_versions_are_refused(
+    client, tmp_path, monkeypatch
+):
+    from research.errors import PipelineError
+    from research.pipeline import _provenance, check_workers
+
+    assert check_workers(client, tmp_path) == 2
+    with pytest.raises(PipelineError, match=r"cannot see the project folder /nowhere/these"):
+        check_workers(client, "/nowhere/these")
+    here = dict(_provenance.package_versions())
+    monkeypatch.setattr(_provenance, "package_versions", lambda: {**here, "pandas": "0.1"})
+    with pytest.raises(
+        PipelineError, match=r"runs other package versions: pandas \S+ \(here 0\.1\)"
+    ):
+        check_workers(client, tmp_path)

@@ -28,8 +28,9 @@ def scheduler_client(
 ) -> Iterator[Any]:
     """A Dask client for ``--scheduler`` (or ``executor:`` of research.yaml), else ``None``.
 
-    The client and any local cluster it started are closed on exit; the line
-    printed says where the work goes.
+    The workers are checked first (the project folder, the same software: see
+    :func:`research.pipeline.check_workers`); the client and any local cluster it
+    started are closed on exit; the line printed says where the work goes.
     """
     from research.project import check_scheduler_address
 
@@ -46,10 +47,10 @@ def scheduler_client(
     if address is None:
         yield None
         return
-    from research.pipeline import dask_client
+    from research.pipeline import check_workers, dask_client
 
     with dask_client(address, workers=workers) as client:
-        count = len(client.scheduler_info().get("workers", {}))
+        count = check_workers(client, proj.root)
         where = "local Dask cluster" if address == "local" else "Dask scheduler"
         typer.echo(f"{where} {client.scheduler.address} ({count} worker(s))", err=True)
         yield client

@@ -430,6 +430,7 @@ def annotate_for_runs(project: Project, plans: Sequence[PlannedRun], client: Cli
     todo = [p for p in plans if not p.cached and not p.problem]
     if not any(_annotates(p.notebook) for p in todo):
         return 0
+    check_workers(client, project.root)
     executor = client.get_executor(pure=False)
     project.executor = executor
     try:
