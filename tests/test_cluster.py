@@ -295,3 +295,17 @@ def test_workers_that_cannot_see_the_project_or_run_other_versions_are_refused(
         PipelineError, match=r"runs other package versions: pandas \S+ \(here 0\.1\)"
     ):
         check_workers(client, tmp_path)
+
+
+def test_the_scheduler_of_research_yaml_is_used_unless_none_is_asked(tmp_path, client, capsys):
+    root = tmp_path / "project"
+    shutil.copytree(DATA / "pipeline" / "project", root)
+    shutil.copytree(DATA / "pipeline" / "notebooks", root / "notebooks")
+    address = client.scheduler.address
+    (root / "research.yaml").write_text(f"executor:\n  dask: {address}\n", encoding="utf-8")
+    _cli("run", "values/a", "-C", str(root))
+    assert f"Dask scheduler {address} (2 worker(s))" in capsys.readouterr().err
+    record = read_provenance(root / "outputs" / "values" / "a")
+    assert record["executor"]["name"] == f"dask {address}"
+    _cli("run", "values/a", "--force", "--scheduler", "none", "-j", "1", "-C", str(root))
+    assert read_provenance(root / "outputs" / "values" / "a")["executor"]["name"] == "this process"

@@ -16,8 +16,9 @@ SchedulerOption = Annotated[
         "--scheduler",
         metavar="ADDRESS|local|none",
         help="Run on a Dask distributed cluster: its scheduler's address (tcp://host:8786), "
-        "'local' to start workers on this machine, or 'none' for this machine's pool even "
-        "when research.yaml names a cluster. Needs: pip install 'research[cluster]'.",
+        "'local' to start workers on this machine (--jobs of them), or 'none' for this "
+        "machine's pool even when research.yaml names a cluster. Needs: pip install "
+        "'research[cluster]'.",
     ),
 ]
 
