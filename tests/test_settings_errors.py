@@ -81,7 +81,7 @@ def test_a_coders_yaml_of_the_wrong_shape_fails_validate(project, capsys):
     (project / "corpus" / "codings" / "coders.yaml").write_text("camille:\n  documents: 3\n")
     code, text = validate(project, capsys)
     assert code == 1
-    assert "corpus/codings/coders.yaml: coder 'camille' needs 'documents:'" in text
+    assert "corpus/codings/coders.yaml, line 2: coder 'camille' needs 'documents:'" in text
 
 
 def test_a_good_coders_yaml_passes(project, capsys):

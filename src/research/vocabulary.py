@@ -691,6 +691,7 @@ def readers_table(
     codes = _code_labels(codebook)
     values = {str(k): v for k, v in (values or {}).items()}
     frame = table.to_frame() if isinstance(table, pd.Series) else table.copy()
+    frame.attrs = {}  # not shown, and pandas would copy it deeply at every column taken
     # cells
     shown: dict[int, pd.Series] = {}
     keep: list[int] = []

@@ -48,6 +48,7 @@ from research.agreement._scope import (
     agreement_scope,
     documents_in_common,
     read_documents_coded,
+    scope_message,
     select_codes,
 )
 from research.agreement._unitizing import (
@@ -98,6 +99,7 @@ __all__ = [
     "read_decisions",
     "read_documents_coded",
     "roll_up_codings",
+    "scope_message",
     "segment_codings",
     "segment_units",
     "segment_values",

@@ -18,21 +18,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from os import PathLike
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from research.codebook import choose_codes
+from research.coding import CODERS_FILE, read_coders_file
 from research.contracts import check_offsets, require_columns
 from research.errors import AgreementError, CodingError, InputError
-from research.files import load_yaml
 
 __all__ = [
     "CODERS_FILE",
     "agreement_scope",
     "documents_in_common",
     "read_documents_coded",
+    "scope_message",
     "select_codes",
 ]
 
@@ -92,9 +92,6 @@ def _coded_sets(
     return {c: given[c] for c in coders}
 
 
-CODERS_FILE = "coders.yaml"
-
-
 def read_documents_coded(
     folder: str | PathLike, *, doc_ids: Iterable[str] = ()
 ) -> dict[str, set[str]] | None:
@@ -108,6 +105,10 @@ def read_documents_coded(
         second-coder:
           documents: [INT01, INT04, CR-W17-05]
 
+    (see :func:`research.coding.read_coders_file` for the documents given to a
+    coder before coding). A coder who was given documents but has no
+    ``documents:`` line has finished none.
+
     Returns ``None`` when the file does not exist.
 
     Raises
@@ -115,28 +116,21 @@ def read_documents_coded(
     AgreementError
         When the file is not a mapping of coders to ``documents`` lists, naming it.
     """
-    path = Path(folder) / CODERS_FILE
-    if not path.is_file():
-        return None
     try:
-        data = load_yaml(path.read_text(encoding="utf-8"), path=path) or {}
-    except InputError as exc:
+        work = read_coders_file(folder)
+    except CodingError as exc:
         raise AgreementError(str(exc)) from None
-    if not isinstance(data, dict):
-        raise AgreementError(f"{path}: expected a mapping 'coder: {{documents: [...]}}'")
-    every = set(doc_ids)
-    done: dict[str, set[str]] = {}
-    for coder, entry in data.items():
-        documents = entry.get("documents") if isinstance(entry, dict) else None
-        if documents == "all":
-            done[str(coder)] = set(every)
-        elif isinstance(documents, list):
-            done[str(coder)] = {str(d) for d in documents}
-        else:
-            raise AgreementError(
-                f"{path}: coder {coder!r} needs 'documents:' as a list of ids or 'all'"
-            )
-    return done
+    if work is None:
+        return None
+    every = list(doc_ids)
+    return {coder: entry.finished_documents(every) for coder, entry in work.items()}
+
+
+def _sample(work: Mapping[str, Any] | None, names: Sequence[str]) -> set[str] | None:
+    """The documents given to the compared coders before coding (those every one
+    of them who was given documents was given), or ``None``."""
+    given = [set(work[n].assigned) for n in names if work and n in work and work[n].assigned]
+    return set.intersection(*given) if given else None
 
 
 def agreement_scope(
@@ -146,7 +140,9 @@ def agreement_scope(
 
     When ``<codings>/coders.yaml`` (see :func:`read_documents_coded`) lists every
     one of ``coders``, their finished documents are compared
-    (``documents_coded``); otherwise, the documents where each coder has at least
+    (``documents_coded``); and when some of them were given a reliability sample
+    before coding (``assigned:``), exactly the documents of that sample that
+    they have finished. Otherwise, the documents where each coder has at least
     one coding (``infer_documents=True``).
 
     Returns
@@ -173,12 +169,61 @@ def agreement_scope(
     {'camille': ['INT01', 'INT02'], 'lea': ['INT01']}
     >>> agreement_scope(folder, coders=["camille", "zoe"])
     {'infer_documents': True}
+    >>> _ = (folder / CODERS_FILE).write_text("camille: {documents: all}\\n"
+    ...     "lea: {documents: [INT01, INT02], assigned: [INT02, INT03]}\\n", encoding="utf-8")
+    >>> scope = agreement_scope(folder, coders=["camille", "lea"], doc_ids=["INT01", "INT02"])
+    >>> {coder: sorted(ids) for coder, ids in scope["documents_coded"].items()}
+    {'camille': ['INT02'], 'lea': ['INT02']}
     """
     done = read_documents_coded(folder, doc_ids=doc_ids)
     names = [str(c) for c in coders]
     if done and all(name in done for name in names):
+        sample = _sample(read_coders_file(folder), names)
+        if sample is not None:
+            return {"documents_coded": {name: set(done[name]) & sample for name in names}}
         return {"documents_coded": {name: set(done[name]) for name in names}}
     return {"infer_documents": True}
+
+
+def scope_message(
+    folder: str | PathLike, *, coders: Sequence[str], doc_ids: Iterable[str] = ()
+) -> str:
+    """What :func:`agreement_scope` compares, in French, for a chapter's readers.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> scope_message(pathlib.Path(tempfile.mkdtemp()), coders=["camille", "lea"])
+    'Documents comparés : ceux où chaque codeur a au moins un codage.'
+    """
+    ids = list(doc_ids)
+    scope = agreement_scope(folder, coders=coders, doc_ids=ids)
+    if "documents_coded" not in scope:
+        return "Documents comparés : ceux où chaque codeur a au moins un codage."
+    names = [str(c) for c in coders]
+    work = read_coders_file(folder) or {}
+    sample = _sample(work, names)
+    if sample is None:
+        return (
+            f"Documents comparés : ceux que `{CODERS_FILE}` déclare finis par {' et '.join(names)}."
+        )
+    given = [n for n in names if work[n].assigned]
+    drawn = next((work[n].sample for n in given if work[n].sample), {})
+    how = ""
+    if drawn:
+        share = float(drawn.get("share", 0))
+        by = drawn.get("by")
+        how = (
+            f" ({share:.0%} des documents".replace("%", " %")
+            + (f", stratifiés par « {by} »" if by else "")
+            + f", tirés avec la graine {drawn.get('seed')})"
+        )
+    common = set.intersection(*map(set, scope["documents_coded"].values()))
+    return (
+        f"Documents comparés : l'échantillon de fiabilité donné à {', '.join(given)} avant le "
+        f"codage{how}, soit {len(sample)} documents, dont {len(common)} déclarés finis par "
+        f"{' et '.join(names)} dans `{CODERS_FILE}`."
+    )
 
 
 def documents_in_common(

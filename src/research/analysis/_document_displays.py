@@ -179,6 +179,11 @@ def code_document_matrix(
     return matrix
 
 
+#: Documents up to which each column of the heatmap is drawn and named.
+_NAMED_DOCUMENTS = 150
+_WIDE_INCHES = 24.0
+
+
 def plot_code_document_matrix(
     matrix: pd.DataFrame,
     *,
@@ -187,6 +192,11 @@ def plot_code_document_matrix(
     cmap: str = "Blues",
 ) -> Figure:
     """A heatmap of a code × document matrix, with the groups of documents marked above.
+
+    Up to :data:`_NAMED_DOCUMENTS` documents, each column is named; beyond, the
+    figure keeps a readable width (the columns are drawn smoothed to it) and only
+    the groups are named: a figure a fifth of an inch per document would be metres
+    wide for a corpus of thousands.
 
     Examples
     --------
@@ -199,15 +209,20 @@ def plot_code_document_matrix(
     from matplotlib.figure import Figure
 
     n_codes, n_docs = matrix.shape
-    fig = Figure(figsize=(max(6.0, 0.22 * n_docs + 4.0), max(3.0, 0.24 * n_codes + 2.2)),
-                 layout="constrained")  # fmt: skip
+    named = n_docs <= _NAMED_DOCUMENTS
+    width = 0.22 * n_docs + 4.0 if named else _WIDE_INCHES
+    fig = Figure(figsize=(max(6.0, width), max(3.0, 0.24 * n_codes + 2.2)), layout="constrained")
     ax = fig.add_subplot()
     values = matrix.to_numpy(dtype=float)
     image = ax.imshow(np.ma.masked_equal(values, 0), cmap=cmap, vmin=0, aspect="auto",
-                      interpolation="nearest")  # fmt: skip
+                      interpolation="nearest" if named else "antialiased")  # fmt: skip
     names = [(labels or {}).get(c, c) for c in matrix.index]
     ax.set_yticks(range(n_codes), names, fontsize=7)
-    ax.set_xticks(range(n_docs), matrix.columns, rotation=90, fontsize=6)
+    if named:
+        ax.set_xticks(range(n_docs), matrix.columns, rotation=90, fontsize=6)
+    else:
+        ax.set_xticks([])
+        ax.set_xlabel(f"{n_docs} documents", fontsize=7)
     ax.set_facecolor("#fbfbfb")
     start, centers, names_ = 0, [], []
     for group in matrix.attrs.get("groups", []):

@@ -26,6 +26,8 @@ from research.cli import (
     _suggest,
     _export,
     _privacy,
+    _assign,
+    _merge,
 )
 
 # isort: on
@@ -46,6 +48,8 @@ _COMMAND_MODULES = (
     _suggest,
     _export,
     _privacy,
+    _assign,
+    _merge,
 )
 
 

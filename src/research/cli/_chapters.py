@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from research.cli._app import AllowRealNamesOption, ProjectOption, app, open_project_for_command
+from research.cli._scheduler import SchedulerOption, scheduler_client
 
 # -- chapter pipeline ----------------------------------------------------------------------
 
@@ -78,16 +79,20 @@ def run(
         bool, typer.Option("--no-code", help="Hide the code cells in the HTML (for readers).")
     ] = False,
     allow_real_names: AllowRealNamesOption = False,
+    scheduler: SchedulerOption = None,
     project: ProjectOption = Path("."),
 ) -> None:
     """Run the chapter notebooks into outputs/<chapter>/<run>/ and write outputs/index.html.
 
-    With a pseudonym key, the run is refused while real names of the key are in the
-    project (see research privacy check), unless --allow-real-names is given.
+    With --scheduler (or executor: in research.yaml), each run is a task of a Dask
+    cluster whose workers see the project folder at the same path. With a pseudonym
+    key, the run is refused while real names of the key are in the project (see
+    research privacy check), unless --allow-real-names is given.
     """
     from research.cli._privacy import refuse_real_names
     from research.pipeline import (
         ConsoleProgress,
+        annotate_for_runs,
         execute_runs,
         parse_assignments,
         plan_runs,
@@ -99,11 +104,14 @@ def run(
     plans = plan_runs(
         proj, chapters, parameters=parse_assignments(param or []), no_code=no_code, force=force
     )
-    display = ConsoleProgress(plans)
-    try:
-        results = execute_runs(plans, jobs=jobs, progress=display)
-    finally:
-        display.close()
+    with scheduler_client(proj, scheduler, workers=jobs) as client:
+        if client is not None and (annotated := annotate_for_runs(proj, plans, client)):
+            typer.echo(f"{annotated} document(s) annotated on the cluster for the chapters")
+        display = ConsoleProgress(plans)
+        try:
+            results = execute_runs(plans, jobs=jobs, executor=client, progress=display)
+        finally:
+            display.close()
     index = write_index(proj)
     counts = {s: sum(r.status == s for r in results) for s in ("ok", "cached", "failed")}
     typer.echo(

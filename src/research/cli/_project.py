@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from research.cli._app import ProjectOption, app, open_project_for_command, print_problems
+from research.cli._scheduler import SchedulerOption, scheduler_client
 
 
 @app.command()
@@ -26,10 +27,16 @@ def init(
 
 
 @app.command()
-def validate(project: ProjectOption = Path(".")) -> None:
-    """Check documents, tables, codebook and codings; print every problem found."""
+def validate(scheduler: SchedulerOption = None, project: ProjectOption = Path(".")) -> None:
+    """Check documents, tables, codebook and codings; print every problem found.
+
+    With --scheduler, the documents are read in batches on a Dask cluster.
+    """
     proj = open_project_for_command(project, announce=False)
-    problems = proj.validate()
+    with scheduler_client(proj, scheduler, use_setting=False) as client:
+        if client is not None:
+            proj.executor = client.get_executor(pure=False)
+        problems = proj.validate()
     print_problems(problems)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors

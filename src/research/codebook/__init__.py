@@ -21,6 +21,7 @@ from research.codebook._model import (
     add_code,
     choose_codes,
     validate_codes,
+    with_codes_from,
 )
 
 __all__ = [
@@ -40,4 +41,5 @@ __all__ = [
     "read_codebook",
     "save_codebook",
     "validate_codes",
+    "with_codes_from",
 ]

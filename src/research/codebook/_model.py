@@ -648,3 +648,79 @@ def add_code(
     }
     frame = pd.concat([book.codes, pd.DataFrame([row])], ignore_index=True)
     return Codebook.from_frame(frame, headers=book.headers)
+
+
+def with_codes_from(
+    book: Codebook, source: Codebook | None, codes: Iterable[str]
+) -> tuple[Codebook, list[str]]:
+    """``book`` with the codes of ``source`` it lacks among ``codes`` (and their parents).
+
+    What another copy of the project (or another program's file) added to its
+    codebook comes in with its label, definition, rules and colour; the codes
+    ``book`` already has are kept as they are. A new code goes into the file of its
+    parent; a new tree into a file of its own (the other copy's file name when this
+    codebook has no file of that name, else ``<root>.yaml``).
+
+    Returns
+    -------
+    codebook : Codebook
+    added : list of str
+        The codes added, parents first.
+
+    Raises
+    ------
+    CodebookError
+        When a code is in neither codebook, or a new tree has no free file name.
+
+    Examples
+    --------
+    >>> mine = Codebook.from_frame(pd.DataFrame({"code": ["sut", "sut.trust"]}))
+    >>> theirs = Codebook.from_frame(pd.DataFrame(
+    ...     {"code": ["sut", "sut.trust", "sut.place", "ant", "ant.enrolment"],
+    ...      "label": ["SUT", "Confiance", "Lieu", "ANT", "Enrôlement"]}))
+    >>> book, added = with_codes_from(mine, theirs, ["sut.place", "ant.enrolment", "sut.trust"])
+    >>> added, book.label("ant.enrolment"), book.get("ant.enrolment")["file"]
+    (['ant', 'sut.place', 'ant.enrolment'], 'Enrôlement', 'ant.yaml')
+    """
+    missing = sorted({str(c) for c in codes} - set(book.ids))
+    unknown = [c for c in missing if source is None or c not in source]
+    if unknown:
+        raise CodebookError(
+            f"code(s) {', '.join(unknown[:5])} are in neither codebook",
+            hint="add them to the codebook first, or correct the codings",
+        )
+    if not missing or source is None:
+        return book, []
+    chain: list[str] = []
+    for code in missing:
+        for c in [*reversed(source.ancestors(code)), code]:
+            if c not in book and c not in chain:
+                chain.append(c)
+    theirs = source.codes.set_index("code")
+    files = dict(zip(book.codes["code"], book.codes["file"], strict=True))
+    taken = {str(f) for f in files.values() if not _blank(f)}
+    rows = []
+    for code in sorted(chain, key=lambda c: (source.depth(c), source.ids.index(c))):
+        row = {k: theirs.at[code, k] for k in CODE_COLUMNS if k != "code" and k in theirs.columns}
+        row["code"] = code
+        parent = row.get("parent")
+        if not _blank(parent):
+            row["file"] = files[parent]
+        else:
+            name = str(row.get("file") or f"{code}.yaml")
+            if name in taken:
+                name = f"{code}.yaml"
+            if name in taken:
+                raise CodebookError(
+                    f"the new tree {code!r} cannot have a file of its own: {name} holds "
+                    "another tree",
+                    hint="rename one of the two trees' files",
+                )
+            row["file"] = name
+            taken.add(name)
+        row["line"] = None
+        files[code] = row["file"]
+        rows.append(row)
+    frame = pd.concat([book.codes, pd.DataFrame(rows)], ignore_index=True)
+    added = [row["code"] for row in rows]
+    return Codebook.from_frame(frame, headers=book.headers), added

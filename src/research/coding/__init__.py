@@ -1,8 +1,9 @@
 """Coding: the coders' stores, anchoring to the text, the coding session, views and codebook revisions.
 
 Each coder's codings live in one CSV file (``corpus/codings/<coder>.csv``), written
-atomically under a lock. Codebook revisions (rename, move, merge, split, delete)
-live here because they rewrite every coder's codings with the codebook. The
+atomically under a lock; ``coders.yaml`` beside them says which documents each
+coder finished or was given before coding. Codebook revisions (rename, move, merge,
+split, delete) live here because they rewrite every coder's codings with the codebook. The
 coding widgets of JupyterLab (:class:`CodingWidget`, :class:`CodeBrowser`,
 :func:`code_document`, :func:`code_browser`; public face
 :mod:`research.coding_widget`) live here too, since a session opens them; they
@@ -19,8 +20,18 @@ from research.coding._anchoring import (
     locate_quote,
     reanchor,
 )
+from research.coding._assignments import (
+    CODER_KEYS,
+    CODERS_FILE,
+    CoderWork,
+    assign_documents,
+    draw_sample,
+    mark_finished,
+    read_coders_file,
+)
 from research.coding._checking import check_codings
 from research.coding._lock import coder_lock
+from research.coding._merging import MERGE_COLUMNS, merge_codings
 from research.coding._reading import coding_files, load_codings, read_codings, validate_codings
 from research.coding._revision import (
     ARCHIVE_COLUMNS,
@@ -69,16 +80,21 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "ARCHIVE_COLUMNS",
+    "CODERS_FILE",
+    "CODER_KEYS",
     "CODING_COLUMNS",
+    "MERGE_COLUMNS",
     "Anchor",
     "Change",
     "CodeBrowser",
+    "CoderWork",
     "CodingSession",
     "CodingWidget",
     "HTMLView",
     "Utf16Offsets",
     "apply_change",
     "apply_reanchoring",
+    "assign_documents",
     "check_anchors",
     "check_codings",
     "closest_passage",
@@ -89,11 +105,15 @@ __all__ = [
     "codings_text",
     "delete_code",
     "document_html",
+    "draw_sample",
     "empty_codings",
     "load_codings",
     "locate_quote",
+    "mark_finished",
     "merge_codes",
+    "merge_codings",
     "move_code",
+    "read_coders_file",
     "read_codings",
     "reanchor",
     "rename_code",

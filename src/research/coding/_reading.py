@@ -113,6 +113,39 @@ def _row_problems(
     return problems
 
 
+#: The lines git writes around the two sides of a conflict (and the base, in diff3 style).
+_CONFLICT_MARKER = r"(?:<{7}|={7}|>{7}|\|{7})(?:\s|$)"
+_CONFLICT_HINT = (
+    "git could not merge this file: between the markers are the two versions of the same "
+    "codings; keep the right one of each, delete the marker lines, then run research "
+    "validate again (or take the other copy's codings with research merge)"
+)
+
+
+def _marker_problems(frame: pd.DataFrame, markers: np.ndarray, rel: str) -> list[Problem]:
+    """One error per conflict marker left by git, naming its line."""
+    where = np.flatnonzero(markers)
+    problems = [
+        Problem(
+            "error",
+            f"a git conflict marker is left in the file ({frame['coder'].iat[i][:40]!r})",
+            path=rel,
+            line=int(frame["_line"].iat[i]),
+            hint=_CONFLICT_HINT,
+        )
+        for i in where[:_MAX_REPORTED]
+    ]
+    if len(where) > _MAX_REPORTED:
+        problems.append(
+            Problem(
+                "error",
+                f"… and {len(where) - _MAX_REPORTED} more conflict markers",
+                path=rel,
+            )
+        )
+    return problems
+
+
 def _order_and_duplicates(frame: pd.DataFrame) -> tuple[bool, np.ndarray]:
     """Whether rows are in file order (``doc_id, start, end, code``), and which rows
     repeat the row before them (meaningful only when in order)."""
@@ -195,6 +228,10 @@ def _read_file(path: Path, rel: str) -> tuple[pd.DataFrame, list[Problem]]:
             problems.extend(_row_problems(mask, frame, rel, column, message, hint))
             bad |= mask
 
+    markers = frame["coder"].str.match(_CONFLICT_MARKER).to_numpy(dtype=bool)
+    if markers.any():
+        problems += _marker_problems(frame, markers, rel)
+        bad |= markers
     flag(
         frame["coder"].to_numpy(dtype=object) != coder,
         "coder",

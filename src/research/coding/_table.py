@@ -24,6 +24,10 @@ __all__ = ["CODING_COLUMNS", "codings_text", "empty_codings", "typed_codings"]
 CODING_COLUMNS = list(contracts.CODING_COLUMNS)
 _KEY = list(CODING_KEY)
 _SORT = ["coder", "doc_id", "start", "end", "code"]
+#: The order of a coder file's rows: by place and code, then (for two rows of the
+#: same coding, which a file should not hold) by every other column, so that the
+#: text depends on the rows only, never on the order they were given in.
+_FILE_ORDER = ["doc_id", "start", "end", "code", "created", "quote", "memo"]
 _CODER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
 _MAX_REPORTED = 20
 _TIME = "datetime64[ns, UTC]"
@@ -118,6 +122,10 @@ def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
 def codings_text(frame: pd.DataFrame) -> str:
     """The CSV text of codings: header, ``\\n`` newlines, rows in file order.
 
+    The same rows give the same text whatever their order, and a text read back
+    gives itself again, so that files change only where codings change (two
+    copies of a project merge line by line).
+
     Examples
     --------
     >>> frame = typed_codings(pd.DataFrame({"coder": ["a"], "doc_id": ["D"], "start": [0],
@@ -129,7 +137,7 @@ def codings_text(frame: pd.DataFrame) -> str:
     non",,2019-03-14T10:00:00Z
     """
     frame = typed_codings(frame)
-    out = frame[CODING_COLUMNS].sort_values(["doc_id", "start", "end", "code"], kind="stable")
+    out = frame[CODING_COLUMNS].sort_values(_FILE_ORDER, kind="stable")
     header = ",".join(CODING_COLUMNS) + "\n"
     if not len(out):
         return header

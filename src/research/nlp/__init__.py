@@ -7,7 +7,7 @@ applies elisions, expressions and the project's ``codebook/lexicon.yaml``
 (:func:`read_lexicon`); :func:`lemma_frequencies` counts lemmas per group.
 """
 
-from research.nlp._annotate import TASK_CHARACTERS, TOKEN_COLUMNS, annotate
+from research.nlp._annotate import TASK_CHARACTERS, TOKEN_COLUMNS, annotate, cache_annotations
 from research.nlp._frequencies import lemma_frequencies
 from research.nlp._lexicon import (
     ELISIONS,
@@ -38,6 +38,7 @@ __all__ = [
     "Lexicon",
     "Task",
     "annotate",
+    "cache_annotations",
     "check_lexicon",
     "disabled_components",
     "lemma_frequencies",

@@ -7,7 +7,11 @@ documents (about :data:`TASK_CHARACTERS` characters): each task runs one batched
 annotation task needs (:mod:`research.nlp._model`), writes each document's tokens
 to the cache and returns them. Tasks run in this process, or on an
 ``executor`` (a :class:`concurrent.futures.Executor`: a process pool, or a Dask
-distributed client's executor), where each worker loads the model once.
+distributed client's executor), where each worker loads the model once; there,
+with a cache, a task sends back only the number of tokens it wrote and the
+tokens are read from the cache, so that no table of millions of tokens crosses
+the network. :func:`cache_annotations` only fills the cache (before chapter
+runs on a cluster).
 
 The cache holds one Parquet file per document under
 ``<cache>/<model>-<version>/<components>/``, named by the document's SHA-256 and
@@ -46,7 +50,7 @@ from research.nlp._model import (
 if TYPE_CHECKING:
     from research.corpus import Corpus
 
-__all__ = ["TASK_CHARACTERS", "TOKEN_COLUMNS", "annotate"]
+__all__ = ["TASK_CHARACTERS", "TOKEN_COLUMNS", "annotate", "cache_annotations"]
 
 TOKEN_COLUMNS = [
     "doc_id",
@@ -154,13 +158,21 @@ def _strings(
 
 
 def _annotate_batch(
-    items: list[_Item], *, model: str, task: str, folder: str | None, batch_size: int
+    items: list[_Item],
+    *,
+    model: str,
+    task: str,
+    folder: str | None,
+    batch_size: int,
+    send_back: bool = True,
 ) -> list:
     """Annotate the segments of several documents with one batched ``nlp.pipe``.
 
     One task of :func:`annotate` (it may run in another process): writes each
-    document's tokens to ``folder`` when given, and returns them as Arrow tables.
-    Token attributes are read as arrays (``Doc.to_array``), not token by token.
+    document's tokens to ``folder`` when given, and returns them as Arrow tables,
+    or, without ``send_back``, only their number of tokens (the caller reads the
+    cache). Token attributes are read as arrays (``Doc.to_array``), not token by
+    token.
     """
     from spacy.attrs import ENT_TYPE, IDX, IS_ALPHA, IS_SPACE, IS_STOP, LEMMA, LENGTH, POS
 
@@ -202,7 +214,7 @@ def _annotate_batch(
         tokens = _tokens_table(columns)
         if folder is not None:
             _write_cached(Path(folder) / f"{key}.parquet", tokens)
-        frames.append(tokens)
+        frames.append(tokens if send_back or folder is None else tokens.num_rows)
     return frames
 
 
@@ -220,6 +232,26 @@ def _batches(items: list[_Item], size: int) -> list[list[_Item]]:
     if current:
         batches.append(current)
     return batches
+
+
+def _items(corpus: Corpus, wanted: list[str]) -> dict[str, _Item]:
+    """What a task needs of each document: its id, cache name, segment ids, starts, texts."""
+    hashes = corpus.documents.set_index("doc_id")["sha256"]
+    groups = {d: g for d, g in corpus.segments.groupby("doc_id", sort=False)}
+    items = {}
+    for doc_id in wanted:
+        corpus.text(doc_id)  # an unknown id is named, with the closest ones
+        segs = groups.get(doc_id, corpus.segments.iloc[:0])
+        starts, ends = segs["start"].to_numpy(), segs["end"].to_numpy()
+        key = _document_key(str(hashes[doc_id]), starts, ends)
+        items[doc_id] = (
+            doc_id,
+            key,
+            segs["seg_id"].tolist(),
+            starts.tolist(),
+            segs["text"].tolist(),
+        )
+    return items
 
 
 def annotate(
@@ -252,7 +284,9 @@ def annotate(
         Only these documents.
     executor : concurrent.futures.Executor, optional
         Run the annotation tasks on this executor (a process pool, a Dask
-        client's executor) instead of in this process.
+        client's executor) instead of in this process. With a cache, the tasks
+        write the tokens there and send nothing back but their number; the
+        tokens are then read from the cache (which the workers must share).
     task_characters : int
         Characters of text per task (whole documents are grouped up to it).
     batch_size : int
@@ -271,23 +305,11 @@ def annotate(
         folder = Path(cache_dir) / model_version(model) / "+".join(components)
         folder.mkdir(parents=True, exist_ok=True)
     wanted = list(doc_ids) if doc_ids is not None else corpus.doc_ids
-    hashes = corpus.documents.set_index("doc_id")["sha256"]
-    groups = {d: g for d, g in corpus.segments.groupby("doc_id", sort=False)}
-    keys, items, tables = {}, {}, {}
-    for doc_id in wanted:
-        corpus.text(doc_id)  # an unknown id is named, with the closest ones
-        segs = groups.get(doc_id, corpus.segments.iloc[:0])
-        starts, ends = segs["start"].to_numpy(), segs["end"].to_numpy()
-        keys[doc_id] = _document_key(str(hashes[doc_id]), starts, ends)
-        items[doc_id] = (
-            doc_id,
-            keys[doc_id],
-            segs["seg_id"].tolist(),
-            starts.tolist(),
-            segs["text"].tolist(),
-        )
+    items = _items(corpus, wanted)
+    tables = {}
+    for doc_id, item in items.items():
         if folder is not None:
-            table = _read_cached(folder / f"{keys[doc_id]}.parquet")
+            table = _read_cached(folder / f"{item[1]}.parquet")
             if table is not None:
                 tables[doc_id] = table
     missing = [items[d] for d in wanted if d not in tables]
@@ -319,10 +341,77 @@ def _run(
     )
     if executor is None:
         results: Iterable[list] = map(run, batches)
-    else:
+    elif folder is None:
         results = [future.result() for future in [executor.submit(run, b) for b in batches]]
+    else:  # the tokens stay in the cache, where the workers wrote them
+        futures = [executor.submit(run, b, send_back=False) for b in batches]
+        for future in futures:
+            future.result()
+        return {item[0]: _from_workers(folder, item) for batch in batches for item in batch}
     out: dict = {}
     for batch, frames in zip(batches, results, strict=True):
         for item, frame in zip(batch, frames, strict=True):
             out[item[0]] = frame
     return out
+
+
+def _from_workers(folder: Path, item: _Item):
+    """A document's tokens, as a task on an executor wrote them to the cache."""
+    from research.errors import ResearchError
+
+    table = _read_cached(folder / f"{item[1]}.parquet")
+    if table is None:
+        raise ResearchError(
+            f"the annotations of {item[0]} written by the executor's workers are not in "
+            f"{folder} (hint: the cache folder must be on a file system the workers share, "
+            "at the same path; a project's .cache/ is when the project folder is)"
+        )
+    return table
+
+
+def cache_annotations(
+    corpus: Corpus,
+    *,
+    cache_dir: str | Path,
+    task: Task = "lemmas",
+    model: str = DEFAULT_MODEL,
+    executor: Executor | None = None,
+    task_characters: int = TASK_CHARACTERS,
+    batch_size: int = 256,
+) -> int:
+    """Annotate the documents missing from the cache, and only write them there.
+
+    What a cluster does before chapter runs that annotate the corpus: the
+    tokens are written by the tasks (on ``executor``'s workers, which must see
+    ``cache_dir``) and nothing comes back but their number, so the chapters then
+    read them from the cache. See :func:`annotate` for the parameters.
+
+    Returns
+    -------
+    int
+        The number of documents annotated (0 when all were in the cache).
+    """
+    folder = Path(cache_dir) / model_version(model) / "+".join(task_components(task))
+    folder.mkdir(parents=True, exist_ok=True)
+    items = _items(corpus, corpus.doc_ids)
+    missing = [item for item in items.values() if not (folder / f"{item[1]}.parquet").is_file()]
+    if not missing:
+        return 0
+    from functools import partial
+
+    run = partial(
+        _annotate_batch,
+        model=model,
+        task=task,
+        folder=str(folder),
+        batch_size=batch_size,
+        send_back=False,
+    )
+    batches = _batches(missing, task_characters)
+    if executor is None:
+        for batch in batches:
+            run(batch)
+    else:
+        for future in [executor.submit(run, batch) for batch in batches]:
+            future.result()
+    return len(missing)

@@ -1,8 +1,10 @@
 """Chapters: the chapter list, runs of the notebooks into ``outputs/``, provenance and the index page.
 
-Inside a chapter notebook, :func:`save_table`, :func:`save_figure`, :func:`save_quotes`
-and :func:`save_page` write its results reproducibly into its run folder;
-:func:`export_chapter` puts a run's results into a Word or LaTeX document for the thesis.
+Runs execute in this process, a local process pool, or on a Dask distributed
+cluster (:func:`dask_client`). Inside a chapter notebook, :func:`save_table`,
+:func:`save_figure`, :func:`save_quotes` and :func:`save_page` write its results
+reproducibly into its run folder; :func:`export_chapter` puts a run's results into
+a Word or LaTeX document for the thesis.
 """
 
 from research.pipeline._chapters import (
@@ -16,6 +18,13 @@ from research.pipeline._chapters import (
     parse_assignments,
     read_chapters,
     select_chapters,
+)
+from research.pipeline._cluster import (
+    LOCAL_SCHEDULER,
+    annotate_for_runs,
+    check_workers,
+    dask_client,
+    executor_name,
 )
 from research.pipeline._execute import (
     ENV_CHAPTER,
@@ -61,7 +70,14 @@ from research.pipeline._provenance import (
     tree_hashes,
     write_provenance,
 )
-from research.pipeline._runs import MANIFEST_FILE, PlannedRun, RunResult, execute_run, not_started
+from research.pipeline._runs import (
+    MANIFEST_FILE,
+    PlannedRun,
+    RunResult,
+    execute_run,
+    not_started,
+    run_failed,
+)
 from research.pipeline._site import (
     INDEX_FILE,
     collect_runs,
@@ -86,6 +102,7 @@ __all__ = [
     "ENV_RUN",
     "INDEX_FILE",
     "KERNEL_NAME",
+    "LOCAL_SCHEDULER",
     "MANIFEST_FILE",
     "PROVENANCE_FILE",
     "TRACKED_PACKAGES",
@@ -99,16 +116,20 @@ __all__ = [
     "RunSpec",
     "Saved",
     "add_standard_chapter",
+    "annotate_for_runs",
     "cache_key",
     "chapter_document",
     "check_parameters",
+    "check_workers",
     "code_hash",
     "coerce_value",
     "collect_runs",
     "combined_hash",
+    "dask_client",
     "execute_notebook",
     "execute_run",
     "execute_runs",
+    "executor_name",
     "export_chapter",
     "figure_bytes",
     "file_sha256",
@@ -129,6 +150,7 @@ __all__ = [
     "read_provenance",
     "record_input",
     "run_chapters",
+    "run_failed",
     "run_folder",
     "run_id_for",
     "save_figure",

@@ -22,13 +22,17 @@ Caching
 
 Parallelism
     Runs go through one :class:`concurrent.futures.Executor`: a local process pool
-    of ``jobs`` workers by default, or any executor passed as ``executor=`` (a
-    Dask distributed client, for instance). Longest runs (by their last duration)
-    start first.
+    of ``jobs`` workers by default, or any executor passed as ``executor=``; a
+    Dask distributed client (or its ``get_executor()``) sends each run to its
+    cluster as one task (:mod:`research.pipeline._cluster`). Longest runs (by
+    their last duration) start first. The provenance of each run names the
+    executor that ran it.
 
 Failures
     A failing run is reported with its chapter, the cell and the error; its
-    partial executed notebook is kept; the other runs go on.
+    partial executed notebook is kept; the other runs go on. A run whose worker
+    died is reported the same way (on a Dask cluster, after one more start on
+    another worker).
 
 Examples
 --------
@@ -47,6 +51,7 @@ import threading
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -72,7 +77,7 @@ from research.pipeline._provenance import (
     read_provenance,
     tree_hashes,
 )
-from research.pipeline._runs import PlannedRun, RunResult, execute_run, not_started
+from research.pipeline._runs import PlannedRun, RunResult, execute_run, not_started, run_failed
 
 if TYPE_CHECKING:
     from research.project import Project
@@ -447,11 +452,14 @@ def execute_runs(
     jobs : int, optional
         Workers of the local process pool (default: one per core, at most one per
         run); ``1`` runs in this process.
-    executor : concurrent.futures.Executor, optional
-        Run on this executor instead of a local pool; it is not shut down.
+    executor : concurrent.futures.Executor or distributed.Client, optional
+        Run on this executor instead of a local pool; it is not shut down. A Dask
+        client's workers must see the project folder at the same path.
     progress : callable, optional
         Called with each :class:`RunResult` as soon as it is known.
     """
+    from research.pipeline._cluster import executor_name
+
     results: dict[int, RunResult] = {}
 
     def done(index: int, result: RunResult) -> None:
@@ -469,6 +477,8 @@ def execute_runs(
             todo.append((index, task))
     todo.sort(key=lambda item: -item[1].expected_seconds)
     workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+    name = executor_name(executor, workers=workers)
+    todo = [(index, replace(task, executor=name)) for index, task in todo]
     if todo and executor is None and workers == 1:
         for index, task in todo:
             done(index, execute_run(task))
@@ -497,6 +507,12 @@ def _process_pool(workers: int) -> ProcessPoolExecutor:
 
 
 def _run_on_executor(todo, executor: Executor | None, workers: int, done) -> None:
+    from research.pipeline._cluster import dask_client_of, run_on_dask
+
+    client = dask_client_of(executor)
+    if client is not None:
+        run_on_dask(todo, client, done)
+        return
     pool = executor or _process_pool(workers)
     try:
         futures: dict[Future, tuple[int, PlannedRun]] = {
@@ -507,14 +523,7 @@ def _run_on_executor(todo, executor: Executor | None, workers: int, done) -> Non
             try:
                 result = future.result()
             except Exception as exc:  # the worker itself died
-                result = RunResult(
-                    task.chapter,
-                    task.run,
-                    "failed",
-                    task.output_dir,
-                    0.0,
-                    f"the worker failed: {type(exc).__name__}: {exc}",
-                )
+                result = run_failed(task, f"the worker failed: {type(exc).__name__}: {exc}")
             done(index, result)
     finally:
         if executor is None:
@@ -537,7 +546,9 @@ def run_chapters(
 
     See :func:`plan_runs` for ``selection``, ``parameters``, ``no_code``,
     ``force`` and ``chapters_file``, and :func:`execute_runs` for ``jobs``,
-    ``executor`` and ``progress``. ``outputs/index.html`` is rewritten at the end.
+    ``executor`` and ``progress``. On a Dask cluster, the corpus is first
+    annotated there for the runs that need it (:func:`annotate_for_runs`).
+    ``outputs/index.html`` is rewritten at the end.
 
     Returns
     -------
@@ -554,6 +565,11 @@ def run_chapters(
         force=force,
         chapters_file=chapters_file,
     )
+    from research.pipeline._cluster import annotate_for_runs, dask_client_of
+
+    client = dask_client_of(executor)
+    if client is not None:
+        annotate_for_runs(project, plans, client)
     results = execute_runs(plans, jobs=jobs, executor=executor, progress=progress)
     write_index(project, chapters_file=chapters_file)
     return results

@@ -220,6 +220,10 @@ def _as_written(table: pd.DataFrame | pd.Series) -> pd.DataFrame:
     unnamed integer index (row numbers, perhaps reordered by a sort) is dropped.
     """
     frame = table.to_frame() if isinstance(table, pd.Series) else table.copy()
+    # What an analysis attached to its table (the documents of each group, say) is not
+    # written, and pandas would copy it deeply at every column taken: thousands of
+    # columns times thousands of documents.
+    frame.attrs = {}
     named = any(name is not None for name in frame.index.names)
     labelled = isinstance(frame.index, pd.MultiIndex) or not pd.api.types.is_integer_dtype(
         frame.index.dtype

@@ -15,9 +15,11 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import shutil
+import socket
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -36,7 +38,14 @@ from research.pipeline._provenance import (
     write_provenance,
 )
 
-__all__ = ["MANIFEST_FILE", "PlannedRun", "RunResult", "execute_run", "not_started"]
+__all__ = [
+    "MANIFEST_FILE",
+    "PlannedRun",
+    "RunResult",
+    "execute_run",
+    "not_started",
+    "run_failed",
+]
 
 MANIFEST_FILE = ".manifest.jsonl"
 Status = Literal["ok", "cached", "failed"]
@@ -65,6 +74,10 @@ class PlannedRun:
     durations_file: str | None = None
     git: Mapping[str, Any] | None = None
     env: Mapping[str, str] = field(default_factory=dict)
+    #: How the run is executed ("this process", "dask tcp://…"), for its provenance.
+    executor: str = ""
+    #: Why earlier starts of this run ended (a worker that died), for its provenance.
+    lost_workers: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -101,7 +114,8 @@ class RunResult:
         if self.status == "cached":
             return f"{self.label}: unchanged, skipped (use --force to rerun)"
         if self.status == "ok":
-            return f"{self.label}: done in {self.seconds:.1f} s"
+            note = f" ({self.message})" if self.message else ""
+            return f"{self.label}: done in {self.seconds:.1f} s{note}"
         return f"{self.label}: FAILED: {self.message}"
 
 
@@ -323,7 +337,6 @@ def execute_run(task: PlannedRun) -> RunResult:
     output, root = Path(task.output_dir), Path(task.root)
     notebook = Path(task.notebook)
     executed = output / notebook.name
-    html = output / f"{notebook.stem}.html"
     status: Status = "ok"
     message, cell, error, nb, attempts = "", None, None, None, 0
     _prepare_folder(output)
@@ -338,21 +351,65 @@ def execute_run(task: PlannedRun) -> RunResult:
     executed_s = time.perf_counter() - clock
     if executed.is_file():
         try:
-            nb = _without_machine_paths(executed, root)
-            _render_html(executed, html, no_code=task.no_code, title=f"{task.title} — {task.run}")
+            nb = _finish_notebook(task)
         except Exception as exc:  # a broken rendering must not hide the run's own result
             status = "failed"
             message = message or f"could not render the HTML: {type(exc).__name__}: {exc}"
+    if status == "ok" and task.lost_workers:
+        message = f"started again after {'; '.join(task.lost_workers)}"
+    timings = {"execute_s": round(executed_s, 3), "cells_s": _cell_seconds(nb) if nb else []}
+    total = _write_record(
+        task, status, started, clock, timings, attempts, message if status != "ok" else "", error
+    )
+    return RunResult(
+        task.chapter, task.run, status, task.output_dir, round(total, 3), message, cell, attempts
+    )
+
+
+def _finish_notebook(task: PlannedRun) -> Any:
+    """Make the executed notebook's paths relative and render its HTML; return it."""
+    notebook = Path(task.notebook)
+    output = Path(task.output_dir)
+    nb = _without_machine_paths(output / notebook.name, Path(task.root))
+    _render_html(
+        output / notebook.name,
+        output / f"{notebook.stem}.html",
+        no_code=task.no_code,
+        title=f"{task.title} — {task.run}",
+    )
+    return nb
+
+
+def _write_record(
+    task: PlannedRun,
+    status: Status,
+    started: str,
+    clock: float,
+    timings: dict[str, Any],
+    attempts: int,
+    message: str,
+    error: dict | None,
+) -> float:
+    """Write the run's ``provenance.json``; return the run's total seconds."""
+    output, root = Path(task.output_dir), Path(task.root)
+    notebook = Path(task.notebook)
+    executed, html = output / notebook.name, output / f"{notebook.stem}.html"
     own = {executed.name, html.name, MANIFEST_FILE, PROVENANCE_FILE}
     outputs, recorded = _read_manifest(output, own)
     total = time.perf_counter() - clock
+    executor: dict[str, Any] = {
+        "name": task.executor or "this process",
+        "host": socket.gethostname(),
+    }
+    if task.lost_workers:
+        executor["started_again_after"] = list(task.lost_workers)
     record = {
         "chapter": task.chapter,
         "title": task.title,
         "run": task.run,
         "status": status,
-        "notebook": Path(task.notebook).relative_to(root).as_posix()
-        if root in Path(task.notebook).parents
+        "notebook": notebook.relative_to(root).as_posix()
+        if root in notebook.parents
         else task.notebook,
         "notebook_output": executed.name if executed.is_file() else None,
         "html": html.name if html.is_file() else None,
@@ -369,20 +426,44 @@ def execute_run(task: PlannedRun) -> RunResult:
         "versions": package_versions(),
         "research_code_sha256": code_hash(),
         "git": task.git,
+        "executor": executor,
         "started": started,
         "finished": _now(),
         "timings": {
-            "execute_s": round(executed_s, 3),
+            "execute_s": timings.get("execute_s", 0.0),
             "total_s": round(total, 3),
-            "cells_s": _cell_seconds(nb) if nb is not None else [],
+            "cells_s": timings.get("cells_s", []),
         },
         "attempts": attempts,
         "error": None if status == "ok" else {"message": message, **(error or {})},
     }
     write_provenance(output, record)
-    return RunResult(
-        task.chapter, task.run, status, task.output_dir, round(total, 3), message, cell, attempts
-    )
+    return total
+
+
+def run_failed(task: PlannedRun, reason: str) -> RunResult:
+    """Report a run whose worker was lost: its partial notebook, rendered, and its provenance.
+
+    Called when a run could not end by itself (its worker process died, or the
+    executor failed); what the notebook wrote before is kept and listed.
+    """
+    started, clock = _now(), time.perf_counter()
+    output = Path(task.output_dir)
+    executed = output / Path(task.notebook).name
+    output.mkdir(parents=True, exist_ok=True)
+    message, cells = reason, []
+    if executed.is_file():
+        with contextlib.suppress(Exception):  # a notebook cut mid-write is kept as it is
+            cells = _cell_seconds(_finish_notebook(task))
+        try:
+            shown = executed.relative_to(task.root).as_posix()
+        except ValueError:
+            shown = str(executed)
+        message = f"{reason}; partial notebook: {shown}"
+    timings = {"execute_s": 0.0, "cells_s": cells}
+    error = {"ename": "WorkerLost", "evalue": reason}
+    _write_record(task, "failed", started, clock, timings, 0, message, error)
+    return RunResult(task.chapter, task.run, "failed", task.output_dir, 0.0, message)
 
 
 def _codebook_version(inputs: Mapping[str, str]) -> str | None:

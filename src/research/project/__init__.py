@@ -12,6 +12,12 @@ from research.project._contents import (
     project_contents,
     speech_by_group,
 )
+from research.project._executor import (
+    ExecutorSetting,
+    check_scheduler_address,
+    read_executor_setting,
+)
+from research.project._merge import MergeReport, merge_coder
 from research.project._overview import (
     format_totals,
     overview_tables,
@@ -37,6 +43,8 @@ __all__ = [
     "CHECKS",
     "FORMATS_DOC",
     "SETTINGS_FILE",
+    "ExecutorSetting",
+    "MergeReport",
     "Project",
     "ProjectContents",
     "ProjectPaths",
@@ -47,6 +55,7 @@ __all__ = [
     "check_lexicon",
     "check_memos",
     "check_references",
+    "check_scheduler_address",
     "check_speakers",
     "check_tables",
     "coding_start_message",
@@ -56,11 +65,13 @@ __all__ = [
     "frequent_word",
     "init_project",
     "interviewer_of",
+    "merge_coder",
     "missing_tables_message",
     "open_project",
     "overview_tables",
     "project_contents",
     "project_totals",
+    "read_executor_setting",
     "speech_by_group",
     "validate_project",
     "write_overview",

@@ -27,8 +27,11 @@ from research.errors import InputError, Problem
 from research.files import load_yaml
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
     from research.corpus import Corpus
     from research.files import Limits
+    from research.project._executor import ExecutorSetting
 
 __all__ = ["SETTINGS_FILE", "Project", "ProjectPaths", "find_root", "open_project"]
 
@@ -170,17 +173,23 @@ class Project:
 
     Use :func:`open_project` rather than the constructor. Attributes load on first
     use and are cached; call :meth:`reload` after editing files.
+
+    ``executor`` (a :class:`concurrent.futures.Executor`, such as a Dask client's
+    ``get_executor()``) loads the corpus in batches of documents on it.
     """
 
-    def __init__(self, root: str | Path) -> None:
+    def __init__(self, root: str | Path, *, executor: Executor | None = None) -> None:
         self.root = Path(root).resolve()
         self.settings = _read_settings(self.root)
         self.paths = ProjectPaths.from_settings(self.root, self.settings)
+        #: Where the corpus is loaded (None: this machine, see :func:`research.corpus.read_corpus`).
+        self.executor = executor
         #: What :func:`open_project` found of changes interrupted by a kill (see
         #: :func:`research.files.recover`): a warning per change finished or undone,
         #: an error per change it could not recover.
         self.recovered: list[Problem] = []
         self.loader_options  # noqa: B018  (a wrong limit is named here, not per document)
+        self.executor_setting  # noqa: B018  (so is a malformed executor setting)
 
     def __repr__(self) -> str:
         return f"Project({str(self.root)!r})"
@@ -215,6 +224,13 @@ class Project:
             path=self.root / SETTINGS_FILE,
             line=getattr(self.settings, "key_lines", {}).get("limits"),
         )
+
+    @cached_property
+    def executor_setting(self) -> ExecutorSetting:
+        """Where heavy work runs, from ``research.yaml`` (``executor:``)."""
+        from research.project._executor import read_executor_setting
+
+        return read_executor_setting(self.settings, path=self.root / SETTINGS_FILE)
 
     @cached_property
     def pseudonym_key(self) -> Path:
@@ -275,7 +291,12 @@ class Project:
         """The documents and segments; raises if any document has an error."""
         from research.corpus import load_corpus
 
-        return load_corpus(self.paths.documents, root=self.root, options=self.loader_options)
+        return load_corpus(
+            self.paths.documents,
+            root=self.root,
+            options=self.loader_options,
+            executor=self.executor,
+        )
 
     @cached_property
     def tables(self) -> dict:
@@ -412,13 +433,16 @@ class Project:
         )
 
 
-def open_project(path: str | Path = ".") -> Project:
+def open_project(path: str | Path = ".", *, executor: Executor | None = None) -> Project:
     """Open the research project that contains ``path``.
 
     Parameters
     ----------
     path : path-like
         The project root or any folder inside it.
+    executor : concurrent.futures.Executor, optional
+        Load the corpus in batches of documents on this executor (a Dask
+        client's ``get_executor()``, for instance) instead of on this machine.
 
     Returns
     -------
@@ -437,6 +461,6 @@ def open_project(path: str | Path = ".") -> Project:
     """
     from research.files import recover
 
-    project = Project(find_root(path))
+    project = Project(find_root(path), executor=executor)
     project.recovered = recover(project.root)
     return project

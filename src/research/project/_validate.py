@@ -11,6 +11,7 @@ file is read twice.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from research.contracts import is_blank
@@ -65,7 +66,10 @@ def check_corpus(project, state: dict[str, Any]) -> list[Problem]:
     from research.corpus import read_corpus
 
     corpus, problems = read_corpus(
-        project.paths.documents, root=project.root, options=project.loader_options
+        project.paths.documents,
+        root=project.root,
+        options=project.loader_options,
+        executor=getattr(project, "executor", None),
     )
     state["corpus"] = corpus
     return problems
@@ -248,9 +252,10 @@ def check_codings(project, state: dict[str, Any]) -> list[Problem]:
 
 
 def check_coders_file(project, state: dict[str, Any]) -> list[Problem]:
-    """Check ``coders.yaml`` (which documents each coder finished), if there is one."""
-    from research.agreement import CODERS_FILE, read_documents_coded
-    from research.errors import AgreementError, InputError
+    """Check ``coders.yaml`` (which documents each coder finished or was given), if there
+    is one: its form, and that the documents it names are in the corpus."""
+    from research.coding import CODER_KEYS, CODERS_FILE, read_coders_file
+    from research.errors import CodingError
     from research.files import load_yaml
 
     path = project.paths.codings / CODERS_FILE
@@ -258,20 +263,48 @@ def check_coders_file(project, state: dict[str, Any]) -> list[Problem]:
         return []
     shown = project.paths.relative(path)
     try:
-        load_yaml(path.read_text(encoding="utf-8"), path=shown)
-    except InputError as exc:
-        return [exc.to_problem()]
-    except UnicodeDecodeError:
-        return [Problem("error", "the file is not UTF-8 text", path=shown,
-                        hint="save it again as UTF-8 from the text editor")]  # fmt: skip
-    try:
-        read_documents_coded(project.paths.codings)
-    except AgreementError as exc:
-        message = str(exc).replace(f"{path}: ", "")
-        return [Problem("error", message, path=shown,
-                        hint="write each coder as 'name: {documents: all}' or "
-                        "'name: {documents: [INT01, INT04]}' (see docs/formats.md)")]  # fmt: skip
-    return []
+        work = read_coders_file(project.paths.codings)
+    except CodingError as exc:
+        return [replace(exc.to_problem(), path=shown)]
+    lines = load_yaml(path.read_text(encoding="utf-8"), path=shown, lines=True) or {}
+    problems = []
+    for coder, block in lines.items():
+        where = getattr(block, "key_lines", {})
+        for key in where:
+            if key not in CODER_KEYS:
+                problems.append(
+                    Problem(
+                        "warning",
+                        f"coder {coder!r}: unknown key {key!r} (ignored)",
+                        path=shown,
+                        line=where[key],
+                        hint=f"the keys of a coder are {', '.join(CODER_KEYS)}",
+                    )
+                )
+    corpus = state.get("corpus")
+    if corpus is None or not work:
+        return problems
+    known = set(corpus.doc_ids)
+    for coder, entry in work.items():
+        where = getattr(lines.get(coder), "key_lines", {})
+        named = {
+            "documents": set() if entry.finished in (None, "all") else set(entry.finished),
+            "assigned": set(entry.assigned or ()),
+        }
+        for key, ids in named.items():
+            missing = sorted(ids - known)
+            if missing:
+                listed = ", ".join(missing[:5]) + (" …" if len(missing) > 5 else "")
+                problems.append(
+                    Problem(
+                        "warning",
+                        f"coder {coder!r}: {key} names document(s) not in the corpus: {listed}",
+                        path=shown,
+                        line=where.get(key, lines.key_lines.get(coder)),
+                        hint="correct the ids, or restore the documents",
+                    )
+                )
+    return problems
 
 
 def check_memos(project, state: dict[str, Any]) -> list[Problem]:
