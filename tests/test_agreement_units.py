@@ -553,7 +553,9 @@ def test_agreement_scope_infers_when_a_coder_is_not_listed(tmp_path, text):
 
 def test_agreement_scope_names_a_broken_coders_file(tmp_path):
     (tmp_path / "coders.yaml").write_text("camille:\n  documents: several\n", encoding="utf-8")
-    with pytest.raises(AgreementError, match=r"coders\.yaml: coder 'camille' needs 'documents:'"):
+    with pytest.raises(
+        AgreementError, match=r"coders\.yaml, line 2: coder 'camille' needs 'documents:'"
+    ):
         agreement_scope(tmp_path, coders=["camille", "hugo"])
 
 
