@@ -178,6 +178,38 @@ def test_layout_hides_markdown_marks_and_keeps_every_other_character(project):
     assert set(left_out) <= set("#* :\n-")
 
 
+def test_page_breaks_of_a_paginated_text_show_as_page_labels(project):
+    """A PDF's stored text holds <!-- page N --> lines: the reader sees "p. N" at each
+    break (the widget and the static view), never the marker, and the headings stay
+    headings."""
+    from research.coding import document_html
+    from research.corpus import page_marker
+
+    text = (
+        f"# Rapport\n\n{page_marker('xii')}\n\nPremier paragraphe assez long.\n\n"
+        f"{page_marker(2)}\n\n## Suite\n\nLe paragraphe qui continue.\n"
+    )
+    corpus = Corpus.from_texts({"R": text})
+    view = document_view(corpus, "R")
+    kinds = [b["kind"] for b in view["blocks"]]
+    assert kinds == ["heading", "page", "para", "page", "heading", "para"]
+    shown = [[text[s:e] for s, e, _ in triples(b["runs"])] for b in view["blocks"]]
+    assert shown == [
+        ["Rapport"],
+        ["xii"],
+        ["Premier paragraphe assez long."],
+        ["2"],
+        ["Suite"],
+        ["Le paragraphe qui continue."],
+    ]
+    codings = pd.DataFrame(columns=["coder", "doc_id", "start", "end", "code"])
+    book = project.codebook
+    page = str(document_html(corpus, codings, book, "R"))
+    assert "&lt;!--" not in page and "<!--" not in page.split("<table", 1)[1]
+    assert re.search(r'class="[^"]*\bpage\b[^"]*">p\. xii<', page)
+    assert re.search(r'class="[^"]*\bheading level-2[^"]*">Suite<', page)
+
+
 # -- coding through the widget's messages ---------------------------------------------------------
 
 

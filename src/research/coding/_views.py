@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from research.corpus import PAGE_MARKER
 from research.errors import CodingError
 
 if TYPE_CHECKING:
@@ -380,16 +381,25 @@ def _trim(pieces: list[dict[str, str]], head: int, tail: int) -> list[dict[str, 
 
 
 def _blocks(text: str, segs: pd.DataFrame) -> list[tuple[int, int, object]]:
-    """The segments of a text in order, with the non-blank text between them."""
+    """The segments of a text in order, with the non-blank text between them (a
+    page break of a paginated text apart)."""
     blocks: list[tuple[int, int, object]] = []
     at = 0
 
-    def gap(a: int, b: int) -> None:
+    def plain(a: int, b: int) -> None:
         piece = text[a:b]
         if piece.strip():
             a += len(piece) - len(piece.lstrip())
             b -= len(piece) - len(piece.rstrip())
             blocks.append((a, b, None))
+
+    def gap(a: int, b: int) -> None:
+        # a page break of a paginated text (<!-- page 12 -->) is a block of its own
+        for marker in PAGE_MARKER.finditer(text, a, b):
+            plain(a, marker.start())
+            plain(marker.start(), marker.end())
+            a = marker.end()
+        plain(a, b)
 
     for seg in segs.itertuples(index=False):
         gap(at, int(seg.start))
@@ -397,6 +407,19 @@ def _blocks(text: str, segs: pd.DataFrame) -> list[tuple[int, int, object]]:
         at = max(at, int(seg.end))
     gap(at, len(text))
     return blocks
+
+
+def _page_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the page label lies when the block ``text[start:end]`` is only a page
+    break (``<!-- page 12 -->``); ``None`` for any other block.
+
+    >>> text = "Fin.\n\n<!-- page xii -->\n"
+    >>> span = _page_span(text, 6, 23)
+    >>> text[slice(*span)], _page_span(text, 0, 4)
+    ('xii', None)
+    """
+    marker = PAGE_MARKER.fullmatch(text, start, end)
+    return (marker.start(1), marker.end(1)) if marker else None
 
 
 def _layout(text: str, segs: pd.DataFrame) -> list[tuple[int, int, Any, tuple[int, int] | None]]:
@@ -506,8 +529,11 @@ def document_html(
                         "coder": by if several else "",
                     }
                 )
+        page = _page_span(text, s, e) if seg is None else None
+        if page is not None:  # a page break: its label only
+            s, e = page
         pieces = _highlight(text, s, e, [sp[:4] for sp in touching], colors)
-        heading = _heading_level(text[s:e]) if seg is None else 0
+        heading = _heading_level(text[s:e]) if seg is None and page is None else 0
         emphasis = _emphasised(text[s:e])
         if heading:
             pieces = _trim(pieces, len(text[s:e]) - len(text[s:e].lstrip("#").lstrip()), 0)
@@ -518,6 +544,7 @@ def document_html(
                 "pieces": _strong(pieces),
                 **_label(text, label_at, near, colors),
                 "between": seg is None and not heading,  # notes between segments
+                "page": page is not None,
                 "heading": heading,
                 "emphasis": emphasis,
                 "speaker": speaker if label_at is None else "",

@@ -40,7 +40,13 @@ import pandas as pd
 from research.coding._offsets import Utf16Offsets
 from research.coding._reading import _read_file, coding_files
 from research.coding._table import CODING_COLUMNS, empty_codings
-from research.coding._views import _LIST_MARKER, _emphasised, _heading_level, _layout
+from research.coding._views import (
+    _LIST_MARKER,
+    _emphasised,
+    _heading_level,
+    _layout,
+    _page_span,
+)
 from research.contracts import is_blank
 from research.errors import CodingError
 
@@ -126,6 +132,9 @@ def _block(text: str, start: int, end: int, seg: Any, label: tuple[int, int] | N
     """One block of the layout, in code points."""
     piece = text[start:end]
     speaker = "" if seg is None or not isinstance(seg.speaker, str) else seg.speaker
+    page = _page_span(text, start, end) if seg is None else None
+    if page is not None:  # a page break: its label, which the page writes after "p."
+        return {"kind": "page", "level": 0, "speaker": "", "label": [], "runs": [(*page, 0)]}
     heading = _heading_level(piece) if seg is None else 0
     block: dict[str, Any] = {"kind": "para", "level": 0, "speaker": speaker, "label": []}
     flag = 0
