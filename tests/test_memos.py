@@ -170,7 +170,7 @@ def test_memo_new_refuses_bad_links_and_kinds_and_writes_nothing(project, capsys
     assert "no coding of 'lea' there" in capsys.readouterr().err
     assert _cli("memo", "new", "X", "--kind", "coding", "-C", str(project)) == 1
     assert "kept for the memos of the coder files" in capsys.readouterr().err
-    assert not (project / "corpus" / "memos").exists()
+    assert not any((project / "corpus" / "memos").iterdir())  # made by init, still empty
     _memo(project, "Un", "--kind", "reflexive", "--id", "un")
     assert _cli("memo", "new", "Deux", "--kind", "reflexive", "--id", "un", "-C", str(project)) == 1
     assert "already has the id 'un'" in capsys.readouterr().err
@@ -373,6 +373,9 @@ def test_the_memo_index_shows_text_as_text(project, capsys):
     assert "(codage introuvable)" in page
     assert page.count("<article") == 3  # two files, one coding memo
     assert 'href="#memo-perdu"' in page  # the index of codes links the memo
+    # the chapters' index page, which a supervisor opens first, links the memo page
+    front = (project / "outputs/index.html").read_text(encoding="utf-8")
+    assert '<a href="memos/index.html">Mémos du projet</a>' in front
 
 
 def test_a_new_project_has_no_memos_and_says_so(tmp_path, capsys):

@@ -98,7 +98,7 @@ def pristine(tmp_path_factory) -> Path:
     _cli("import", str(DATA / "incoming" / "appel.txt"), "--kind", "note", "-C", str(root))
     shutil.copy(DATA / "actors.csv", root / "corpus" / "tables" / "actors.csv")
     shutil.copy(DATA / "terrain.yaml", root / "codebook" / "terrain.yaml")
-    (root / "corpus" / "memos").mkdir()
+    (root / "corpus" / "memos").mkdir(exist_ok=True)
     shutil.copy(DATA / "memos" / "2024-05-02-reflexion.md", root / "corpus" / "memos")
     for words, code, memo in [
         ("pas Hélène Cuenot", "terrain.nom", "à relire avec Hélène"),

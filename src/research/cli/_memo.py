@@ -245,6 +245,7 @@ def memo_index(
     """Write the memo index page: every memo by kind, its links and text; an index of the codes."""
     from research.files import atomic_write_text
     from research.memos import memo_index_html
+    from research.pipeline import MEMO_INDEX, write_index
 
     proj = open_project_for_command(project)
     has_codings = proj.paths.codings.is_dir()
@@ -256,7 +257,9 @@ def memo_index(
         kinds=proj.memo_kinds,
         title=f"Mémos — {proj.title}",
     )
-    target = out or proj.paths.outputs / "memos" / "index.html"
+    target = out or proj.paths.outputs / MEMO_INDEX
     target.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_text(target, page)
     typer.echo(f"wrote {proj.paths.relative(target)}")
+    if out is None:  # the chapters' index links it
+        write_index(proj)

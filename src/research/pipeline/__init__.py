@@ -80,6 +80,7 @@ from research.pipeline._runs import (
 )
 from research.pipeline._site import (
     INDEX_FILE,
+    MEMO_INDEX,
     collect_runs,
     format_parameters,
     index_html,
@@ -104,6 +105,7 @@ __all__ = [
     "KERNEL_NAME",
     "LOCAL_SCHEDULER",
     "MANIFEST_FILE",
+    "MEMO_INDEX",
     "PROVENANCE_FILE",
     "TRACKED_PACKAGES",
     "AddedChapter",

@@ -18,7 +18,7 @@ Examples
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -28,9 +28,18 @@ from research.pipeline._provenance import read_provenance
 if TYPE_CHECKING:
     from research.project import Project
 
-__all__ = ["INDEX_FILE", "collect_runs", "format_parameters", "index_html", "write_index"]
+__all__ = [
+    "INDEX_FILE",
+    "MEMO_INDEX",
+    "collect_runs",
+    "format_parameters",
+    "index_html",
+    "write_index",
+]
 
 INDEX_FILE = "index.html"
+#: The memo index page (``research memo index``), linked from the index when it exists.
+MEMO_INDEX = "memos/index.html"
 
 
 def format_parameters(parameters: Mapping[str, Any]) -> str:
@@ -146,8 +155,10 @@ def index_html(
     *,
     titles: Mapping[str, str] | None = None,
     project_name: str = "",
+    pages: Sequence[Mapping[str, str]] = (),
 ) -> str:
-    """The index page for the runs of :func:`collect_runs`.
+    """The index page for the runs of :func:`collect_runs`; ``pages`` are other pages
+    of the outputs folder to link (``href`` relative to it, ``text``).
 
     Examples
     --------
@@ -179,6 +190,7 @@ def index_html(
         project_name=project_name,
         contents=contents,
         sections=sections,
+        pages=list(pages),
     )
 
 
@@ -202,7 +214,12 @@ def write_index(project: Project, *, chapters_file: str | os.PathLike | None = N
         pass
     outputs = project.paths.outputs
     outputs.mkdir(parents=True, exist_ok=True)
-    page = index_html(collect_runs(outputs, order), titles=titles, project_name=project.title)
+    pages = []
+    if (outputs / MEMO_INDEX).is_file():
+        pages.append({"href": MEMO_INDEX, "text": "Mémos du projet"})
+    page = index_html(
+        collect_runs(outputs, order), titles=titles, project_name=project.title, pages=pages
+    )
     path = outputs / INDEX_FILE
     atomic_write_text(path, page)
     return path

@@ -59,6 +59,7 @@ def init_project(path: str | Path) -> list[Path]:
         "corpus/documents",
         "corpus/tables",
         "corpus/codings",
+        "corpus/memos",
         "codebook",
         "notebooks",
         "outputs",
