@@ -19,6 +19,7 @@ import numpy as np
 __all__ = [
     "fold",
     "fold_with_offsets",
+    "loose_pattern",
     "normalise",
     "word_count",
     "word_counts",
@@ -100,6 +101,27 @@ def fold_with_offsets(text: str) -> tuple[str, np.ndarray]:
 
 _WORD, _JOINER = 1, 2
 _CLASSES: np.ndarray | None = None
+
+
+def loose_pattern(words: str) -> str:
+    """A regular expression (its source) finding ``words`` whatever apostrophes
+    (``'``, ``’``, ``ʼ``) and runs of white space the text uses between them.
+
+    Examples
+    --------
+    >>> source = loose_pattern("l'entraide  du  pôle")
+    >>> bool(re.fullmatch(source, "l’entraide du\\npôle"))
+    True
+    """
+    parts = []
+    for ch in unicodedata.normalize("NFC", words.strip()):
+        if ch in "'’ʼ":
+            parts.append("['’ʼ]")
+        elif ch.isspace():
+            parts.append(r"\s+")
+        else:
+            parts.append(re.escape(ch))
+    return re.sub(r"(\\s\+)+", r"\\s+", "".join(parts))
 
 
 def _classes() -> np.ndarray:

@@ -53,6 +53,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from research.errors import InputError, Problem, UnknownIdError, ValidationFailed, closest
+from research.files import folder_files
 
 if TYPE_CHECKING:
     from research.codebook import Codebook
@@ -163,16 +164,7 @@ class Dictionary:
 def dictionary_files(folder: str | PathLike) -> list[Path]:
     """The dictionary files of a folder (``*.yaml``, ``*.yml``), sorted; names starting
     with ``.`` or ``_`` are left out, as in the codebook folder."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        return []
-    return sorted(
-        p
-        for p in folder.iterdir()
-        if p.is_file()
-        and p.suffix.lower() in (".yaml", ".yml")
-        and not p.name.startswith((".", "_"))
-    )
+    return folder_files(folder, (".yaml", ".yml"))
 
 
 def find_dictionary(folder: str | PathLike, name: str | PathLike) -> Path:

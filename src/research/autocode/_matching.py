@@ -51,7 +51,7 @@ import pandas as pd
 from research.autocode._dictionary import Dictionary, Exclusion, Rule, Terms, split_elisions
 from research.contracts import require_columns
 from research.errors import InputError
-from research.text import fold, fold_with_offsets
+from research.text import fold, fold_with_offsets, loose_pattern
 
 if TYPE_CHECKING:
     from research.corpus import Corpus
@@ -159,16 +159,7 @@ def _words_pattern(terms: Terms, ignore_case: bool, ignore_accents: bool) -> re.
         return None
     alternatives = []
     for phrase in sorted(terms.words, key=len, reverse=True):
-        text = fold(phrase) if ignore_accents else phrase
-        parts = []
-        for ch in text.strip():
-            if ch in "'’ʼ":
-                parts.append("['’ʼ]")
-            elif ch.isspace():
-                parts.append(r"\s+")
-            else:
-                parts.append(re.escape(ch))
-        alternatives.append(re.sub(r"(\\s\+)+", r"\\s+", "".join(parts)))
+        alternatives.append(loose_pattern(fold(phrase) if ignore_accents else phrase))
     flags = re.IGNORECASE if ignore_case or ignore_accents else 0
     return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])", flags)
 

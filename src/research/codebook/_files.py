@@ -36,7 +36,7 @@ from research.codebook._model import (
     validate_codes,
 )
 from research.errors import CodebookError, InputError, Problem, ValidationFailed
-from research.files import atomic_write_text, load_yaml
+from research.files import atomic_write_text, folder_files, load_yaml
 
 __all__ = [
     "codebook_files",
@@ -61,17 +61,7 @@ def codebook_files(folder: str | Path) -> list[Path]:
     """
     from research.nlp import LEXICON_FILE
 
-    folder = Path(folder)
-    if not folder.is_dir():
-        return []
-    return sorted(
-        p
-        for p in folder.iterdir()
-        if p.is_file()
-        and p.suffix.lower() in _SUFFIXES
-        and not p.name.startswith((".", "_"))
-        and p.name != LEXICON_FILE
-    )
+    return [p for p in folder_files(folder, _SUFFIXES) if p.name != LEXICON_FILE]
 
 
 def _text_value(value: Any, key: str, where: dict, problems: list[Problem]) -> str | None:

@@ -29,6 +29,7 @@ from research.coding._table import (
 )
 from research.contracts import OFFSET_HINT, ORDER_HINT, parse_offsets
 from research.errors import Problem, ValidationFailed
+from research.files import folder_files
 
 if TYPE_CHECKING:
     from research.codebook import Codebook
@@ -42,17 +43,7 @@ __all__ = ["coding_files", "load_codings", "read_codings", "validate_codings"]
 
 def coding_files(folder: str | Path) -> list[Path]:
     """The coder files of a codings folder (``<coder>.csv``), sorted by name."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        return []
-    return sorted(
-        p
-        for p in folder.iterdir()
-        if p.is_file()
-        and p.suffix.lower() == ".csv"
-        and not p.name.startswith((".", "_"))
-        and not p.stem.endswith("decisions")
-    )
+    return [p for p in folder_files(folder, (".csv",)) if not p.stem.endswith("decisions")]
 
 
 def _record_lines(frame: pd.DataFrame, data: bytes) -> np.ndarray:

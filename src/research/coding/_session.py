@@ -48,6 +48,7 @@ from research.coding._views import HTMLView, document_html, retrieve
 from research.contracts import CODING_KEY
 from research.errors import CodingError, ValidationFailed
 from research.files import atomic_write_text
+from research.text import loose_pattern
 
 if TYPE_CHECKING:
     from research.codebook import Codebook
@@ -65,16 +66,7 @@ def _keys_of(frame: pd.DataFrame) -> list[tuple]:
 
 def _loose_pattern(words: str) -> re.Pattern:
     """A pattern finding ``words`` whatever the apostrophes and spaces used."""
-    parts = []
-    for ch in unicodedata.normalize("NFC", words.strip()):
-        if ch in "'’ʼ":
-            parts.append("['’ʼ]")
-        elif ch.isspace():
-            parts.append(r"\s+")
-        else:
-            parts.append(re.escape(ch))
-    source = re.sub(r"(\\s\+)+", r"\\s+", "".join(parts))
-    return re.compile(source)
+    return re.compile(loose_pattern(words))
 
 
 def _codebook_fingerprint(folder: Path | None) -> str | None:

@@ -29,6 +29,7 @@ from research.files._links import (
     outside_link_problem,
     outside_links,
 )
+from research.files._listing import folder_files
 from research.files._processes import pid_alive
 from research.files._rows import read_rows
 from research.files._spreadsheet import csv_text, spreadsheet_cell, spreadsheet_safe, xlsx_bytes
@@ -49,6 +50,7 @@ __all__ = [
     "check_zip",
     "csv_text",
     "decode_bytes",
+    "folder_files",
     "is_temporary",
     "load_yaml",
     "outside_link",
