@@ -277,6 +277,54 @@ def test_a_killed_worker_restarts_the_run_once_then_reports_it_with_its_notebook
     assert not list((root / "outputs" / "blocking").glob(".*attempts*"))
 
 
+def _held_by_scheduler(client, label: str) -> list[str]:
+    """The states of the scheduler's tasks of one run (none once its result is let go)."""
+
+    def states(dask_scheduler, label=label):
+        return [ts.state for key, ts in dask_scheduler.tasks.items() if f"-{label}-" in str(key)]
+
+    return client.run_on_scheduler(states)
+
+
+def _wait_until(condition, seconds: float = 120) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_a_run_whose_worker_dies_after_it_ended_is_not_run_again(tmp_path, client):
+    """A run's result, once in, is let go by the scheduler: the later death of the
+    worker that ran it must not start the notebook again (which would empty its folder
+    while the user reads it)."""
+    root = _blocking_project(tmp_path / "project")
+    signals = root / "signals"
+    (signals / "release-once").touch()
+    plans = plan_runs(open_project(root), ["blocking"])
+    results: list = []
+    runner = threading.Thread(target=lambda: results.extend(execute_runs(plans, executor=client)))
+    runner.start()
+    folder = root / "outputs" / "blocking" / "once"
+    try:
+        _wait_for(signals / "twice-1.pid")
+        assert _wait_until(lambda: (read_provenance(folder) or {}).get("status") == "ok")
+        assert _wait_until(lambda: not _held_by_scheduler(client, "blocking/once")), (
+            "the scheduler still holds the result of a run that ended"
+        )
+        os.kill(int((signals / "once-1.pid").read_text()), signal.SIGKILL)
+        time.sleep(3)
+    finally:
+        (signals / "release-twice").touch()
+        runner.join(timeout=600)
+    assert not runner.is_alive()
+    assert {r.label: r.status for r in results}["blocking/once"] == "ok"
+    assert not (signals / "once-2.pid").exists()
+    assert read_provenance(folder)["status"] == "ok"
+    assert (folder / "tables" / "after.csv").is_file()
+
+
 # -- workers that could not give the same outputs ------------------------------------------------
 
 

@@ -390,6 +390,10 @@ def run_on_dask(
                     continue
                 _forget_attempts(task)
                 result = run_failed(task, _lost_message(earlier) if earlier else str(exc))
+        finally:
+            # the scheduler must not keep a result that is in: the death of the worker
+            # holding it would run the notebook again (and empty its run folder)
+            future.release()
         done(index, result)
 
 
