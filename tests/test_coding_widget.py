@@ -443,6 +443,33 @@ def test_other_coders_are_hidden_by_default_and_never_sent_in_blind_mode(project
     assert blind.others == [] and not blind.show_others
 
 
+def test_a_blind_sample_of_coders_yaml_hides_the_others_there_and_only_there(project, capsys):
+    """``research assign --coder lea`` with a blind sample: lea's widget hides tom's
+    codings in the sampled documents (never sent, cannot be shown), not elsewhere;
+    an explicit ``blind=`` decides for every document."""
+    for doc_id, words in (("ENT01", "samedi"), ("CR01", "Constats")):
+        text = project.corpus.text(doc_id)
+        CodingSession(project, "tom").widget(doc_id).receive(
+            {"type": "code", **message(text, words), "codes": ["terrain.confiance"]}
+        )
+    (project.paths.codings / "coders.yaml").write_text(
+        "tom: {documents: all}\nlea: {assigned: [ENT01], blind: true}\n", encoding="utf-8"
+    )
+    widget = CodingSession(project, "lea").widget(["ENT01", "CR01"], others=True)
+    assert widget.others_info["blind"] and widget.others == [] and not widget.show_others
+    widget.show_others = True
+    assert widget.others == [] and not widget.show_others
+    widget.next()  # CR01 is not in her sample
+    assert not widget.others_info["blind"]
+    widget.show_others = True
+    assert [c["coder"] for c in widget.others] == ["tom"]
+    widget.previous()  # back in the sample: hidden again
+    assert widget.others == [] and not widget.show_others and widget.others_info["blind"]
+    seeing = CodingSession(project, "lea").widget("ENT01", blind=False, others=True)
+    assert [c["coder"] for c in seeing.others] == ["tom"]
+    assert not CodingSession(project, "tom").widget("ENT01").others_info["blind"]  # not his sample
+
+
 def test_documents_of_a_list_or_a_filter_next_and_previous(project):
     session = CodingSession(project, "lea")
     widget = session.widget(["ENT01", "CR01"])

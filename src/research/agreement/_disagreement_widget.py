@@ -59,6 +59,6 @@ def open_disagreement(
             raise AgreementError(f"there is no disagreement number {which} ({len(found)} in all)")
         row = found.iloc[int(which)]
     session = CodingSession(project, coder or str(row["coder_a"]))
-    widget = session.widget(str(row["doc_id"]), others=True)
+    widget = session.widget(str(row["doc_id"]), others=True, blind=False)  # after coding
     widget.jump(row)
     return widget

@@ -128,9 +128,12 @@ class CodingWidget(anywidget.AnyWidget):
         The documents to move through (default: every document).
     where : mapping, optional
         Only documents whose attributes match (see :meth:`Corpus.where`).
-    blind : bool
+    blind : bool, optional
         Blind mode for a reliability sample: other coders' codings are neither
-        shown nor sent to the page, and the widget says so.
+        shown nor sent to the page, and the widget says so. By default, as
+        ``coders.yaml`` says: blind in the documents of a sample given to this coder
+        with ``blind: true`` (``research assign``), not elsewhere. ``True`` or
+        ``False`` decides for every document.
     others : bool
         Show other coders' codings from the start (they can be shown or hidden
         on the page, unless ``blind``); hidden by default.
@@ -192,7 +195,7 @@ class CodingWidget(anywidget.AnyWidget):
         documents: str | Sequence[str] | Any | None = None,
         *,
         where: Mapping[str, Any] | None = None,
-        blind: bool = False,
+        blind: bool | None = None,
         others: bool = False,
         new_codes_under: str | None = None,
         suggestions: pd.DataFrame | None = None,
@@ -202,7 +205,8 @@ class CodingWidget(anywidget.AnyWidget):
         if documents is None and len(self._suggested):
             documents = list(dict.fromkeys(self._suggested["doc_id"]))
         self._doc_ids = document_ids(session.corpus, documents, where)
-        self._blind = bool(blind)
+        self._blind = None if blind is None else bool(blind)
+        self._work = _coder_work(session) if blind is None else None
         self._undo: list[_Edit] = []
         self._redo: list[_Edit] = []
         self._recent: list[str] = []
@@ -211,11 +215,10 @@ class CodingWidget(anywidget.AnyWidget):
             session.codebook.check(new_codes_under)
         roots = session.codebook.roots()
         parent = new_codes_under or (roots[0] if roots else "")
-        state = self._document_state(0, show_others=bool(others) and not self._blind)
+        state = self._document_state(0, show_others=bool(others))
         super().__init__(
             coder=session.coder,
             new_parent=parent,
-            show_others=bool(others) and not self._blind,
             status={"state": "idle", "message": ""},
             history={"undo": "", "redo": ""},
             **state,
@@ -237,10 +240,18 @@ class CodingWidget(anywidget.AnyWidget):
         """The documents the widget moves through."""
         return list(self._doc_ids)
 
+    def _blind_in(self, doc_id: str) -> bool:
+        """Whether the others' codings of ``doc_id`` stay hidden from this coder."""
+        if self._blind is not None:
+            return self._blind
+        return self._work is not None and self._work.blind_in(doc_id)
+
     def _document_state(self, position: int, *, show_others: bool) -> dict[str, Any]:
         session = self.session
         session.refresh()  # another session of this coder may have saved since
         doc_id = self._doc_ids[position]
+        blind = self._blind_in(doc_id)
+        show_others = show_others and not blind
         self._offsets = Utf16Offsets(session.corpus.text(doc_id))
         self._others = other_coders(session.folder, session.coder, doc_id=doc_id)
         mine = session.codings
@@ -253,8 +264,9 @@ class CodingWidget(anywidget.AnyWidget):
             "documents": documents_view(session.corpus, self._doc_ids, mine),
             "others_info": {
                 "coders": [{"coder": c, "n": int(n)} for c, n in dict(counts).items()],
-                "blind": self._blind,
+                "blind": blind,
             },
+            "show_others": show_others,
             "others": self._others_view() if show_others else [],
             "spot": {},
             "suggestions": self._suggestions_view(doc_id),
@@ -283,7 +295,7 @@ class CodingWidget(anywidget.AnyWidget):
         return codings_view(self._others, self._offsets, coder=True)
 
     def _on_show_others(self, change: dict) -> None:
-        if change["new"] and self._blind:
+        if change["new"] and self._blind_in(self.doc_id):
             self.show_others = False
             return
         self.others = self._others_view() if change["new"] else []
@@ -311,7 +323,6 @@ class CodingWidget(anywidget.AnyWidget):
     ) -> None:
         show = self.show_others if show_others is None else show_others
         state = self._document_state(position, show_others=show)
-        state["show_others"] = show
         if focus:
             self._focus_seq += 1
             state["spot"] = {**focus, "seq": self._focus_seq}
@@ -374,7 +385,7 @@ class CodingWidget(anywidget.AnyWidget):
         self.session.corpus.text(doc_id)
         if doc_id not in self._doc_ids:
             self._doc_ids.append(doc_id)
-        show = self.show_others or (coder == "other" and not self._blind)
+        show = self.show_others or coder == "other"  # unless blind there (see _document_state)
         focus = None
         if not (start is None or end is None or is_blank(start) or is_blank(end)):
             start, end = int(start), int(end)
@@ -644,3 +655,13 @@ _HANDLERS = {
     "accept": CodingWidget._accept,
     "reject": CodingWidget._reject,
 }
+
+
+def _coder_work(session: Any) -> Any:
+    """What ``coders.yaml`` says of the session's coder (``None``: nothing, or no file)."""
+    from research.coding._assignments import read_coders_file
+
+    if session.folder is None:
+        return None
+    work = read_coders_file(session.folder)
+    return None if work is None else work.get(session.coder)
