@@ -413,7 +413,7 @@ def _page_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Where the page label lies when the block ``text[start:end]`` is only a page
     break (``<!-- page 12 -->``); ``None`` for any other block.
 
-    >>> text = "Fin.\n\n<!-- page xii -->\n"
+    >>> text = "Fin.\\n\\n<!-- page xii -->\\n"
     >>> span = _page_span(text, 6, 23)
     >>> text[slice(*span)], _page_span(text, 0, 4)
     ('xii', None)
