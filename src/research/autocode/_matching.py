@@ -311,10 +311,15 @@ def _text_matches(
 
 
 def _context(text: str, start: int, end: int) -> str:
-    left = text[max(0, start - _CONTEXT) : start]
-    right = text[end : end + _CONTEXT]
-    flat = " ".join
-    return f"{flat(left.split())} [{text[start:end]}] {flat(right.split())}".strip()
+    """The match in brackets with the words around it, on one line; the spaces
+    next to the match are those of the text (``s’[épuisent].``).
+
+    >>> _context("Ils s’épuisent.\\nEt partent.", 6, 14)
+    'Ils s’[épuisent]. Et partent.'
+    """
+    left = re.sub(r"\s+", " ", text[max(0, start - _CONTEXT) : start]).lstrip()
+    right = re.sub(r"\s+", " ", text[end : end + _CONTEXT]).rstrip()
+    return f"{left}[{text[start:end]}]{right}"
 
 
 def match_dictionary(
