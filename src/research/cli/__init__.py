@@ -14,7 +14,7 @@ import typer
 # Each command module registers its commands on ``app`` when it is imported, in
 # the order ``research --help`` lists them.
 # isort: off
-from research.cli import (
+from research.cli import (  # noqa: F401 (imported for the commands they register)
     _project,
     _code,
     _codebook,
@@ -35,22 +35,6 @@ from research.cli._app import app
 from research.errors import ResearchError, ValidationFailed
 
 __all__ = ["app", "main"]
-
-_COMMAND_MODULES = (
-    _project,
-    _code,
-    _codebook,
-    _memo,
-    _qdpx,
-    _chapters,
-    _agreement,
-    _autocode,
-    _suggest,
-    _export,
-    _privacy,
-    _assign,
-    _merge,
-)
 
 
 def main(argv: list[str] | None = None) -> int:

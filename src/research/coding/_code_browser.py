@@ -20,7 +20,7 @@ import traitlets
 from research.coding._table import CODING_COLUMNS
 from research.coding._views import retrieve
 from research.coding._widget import CodingWidget, widget_asset, widget_module
-from research.coding._widget_data import other_coders, tree_depths
+from research.coding._widget_data import code_tree, other_coders
 from research.contracts import is_blank
 
 __all__ = ["CodeBrowser"]
@@ -33,8 +33,6 @@ FALLBACK_NOTE = (
 
 def _counts_by_coder(codebook, codings: pd.DataFrame, coders: list[str]) -> list[dict]:
     """The codebook in tree order, each code with its codings per coder (sub-codes included)."""
-    colors = codebook.colors()
-    frame = codebook.codes
     table = (
         codings.groupby(["code", "coder"]).size().unstack(fill_value=0)
         if len(codings)
@@ -45,28 +43,9 @@ def _counts_by_coder(codebook, codings: pd.DataFrame, coders: list[str]) -> list
             c: int(table.at[code, c]) if code in table.index and c in table.columns else 0
             for c in coders
         }
-        for code in frame["code"]
+        for code in codebook.codes["code"]
     }
-    parents = dict(zip(frame["code"], frame["parent"], strict=True))
-    for code in reversed(frame["code"].tolist()):  # children come after their parent
-        parent = parents[code]
-        if not is_blank(parent):
-            for c in coders:
-                counts[parent][c] += counts[code][c]
-    depths = tree_depths(frame)
-    return [
-        {
-            "code": row.code,
-            "parent": None if is_blank(row.parent) else row.parent,
-            "label": str(row.label),
-            "color": colors[row.code],
-            "codable": bool(row.codable),
-            "depth": depths[row.code],
-            "definition": "" if is_blank(row.definition) else str(row.definition),
-            "counts": counts[row.code],
-        }
-        for row in frame.itertuples(index=False)
-    ]
+    return code_tree(codebook, counts)
 
 
 class CodeBrowser(anywidget.AnyWidget):

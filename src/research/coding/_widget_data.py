@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from research.corpus import Corpus
 
 __all__ = [
+    "code_tree",
     "codes_view",
     "coding_key",
     "codings_view",
@@ -253,6 +254,36 @@ def tree_depths(codes: pd.DataFrame) -> dict[str, int]:
     return depths
 
 
+def code_tree(codebook: Codebook, counts: Mapping[str, Mapping[str, int]]) -> list[dict]:
+    """The codebook in tree order for a page: each code with ``code``, ``parent``,
+    ``label``, ``color``, ``codable``, ``depth``, ``definition`` and ``counts``, its
+    own numbers (``counts[code]``, name -> number) with its sub-codes' added.
+    """
+    colors = codebook.colors()
+    frame = codebook.codes
+    sums = {code: dict(counts.get(code, {})) for code in frame["code"]}
+    parents = dict(zip(frame["code"], frame["parent"], strict=True))
+    for code in reversed(frame["code"].tolist()):  # tree order: children after their parent
+        parent = parents[code]
+        if not is_blank(parent):
+            for name, n in sums[code].items():
+                sums[parent][name] = sums[parent].get(name, 0) + n
+    depths = tree_depths(frame)
+    return [
+        {
+            "code": row.code,
+            "parent": None if is_blank(row.parent) else row.parent,
+            "label": str(row.label),
+            "color": colors[row.code],
+            "codable": bool(row.codable),
+            "depth": depths[row.code],
+            "definition": "" if is_blank(row.definition) else str(row.definition),
+            "counts": sums[row.code],
+        }
+        for row in frame.itertuples(index=False)
+    ]
+
+
 def codes_view(codebook: Codebook, codings: pd.DataFrame, doc_id: str | None) -> list[dict]:
     """The codebook in tree order with this coder's counts, for the page.
 
@@ -260,35 +291,16 @@ def codes_view(codebook: Codebook, codings: pd.DataFrame, doc_id: str | None) ->
     ``depth``, ``definition``, ``n`` (codings in the document shown) and
     ``total`` (in every document); a category's counts include its sub-codes'.
     """
-    colors = codebook.colors()
     total = codings["code"].value_counts().to_dict() if len(codings) else {}
     here = codings[codings["doc_id"] == doc_id] if len(codings) else codings
     in_doc = here["code"].value_counts().to_dict() if len(here) else {}
-    frame = codebook.codes
-    sums_doc = {c: int(in_doc.get(c, 0)) for c in frame["code"]}
-    sums_all = {c: int(total.get(c, 0)) for c in frame["code"]}
-    parents = dict(zip(frame["code"], frame["parent"], strict=True))
-    for code in reversed(frame["code"].tolist()):  # tree order: children after their parent
-        parent = parents[code]
-        if not is_blank(parent):
-            sums_doc[parent] += sums_doc[code]
-            sums_all[parent] += sums_all[code]
-    depths = tree_depths(frame)
-    rows = []
-    for row in frame.itertuples(index=False):
-        rows.append(
-            {
-                "code": row.code,
-                "parent": None if is_blank(row.parent) else row.parent,
-                "label": str(row.label),
-                "color": colors[row.code],
-                "codable": bool(row.codable),
-                "depth": depths[row.code],
-                "definition": "" if is_blank(row.definition) else str(row.definition),
-                "n": sums_doc[row.code],
-                "total": sums_all[row.code],
-            }
-        )
+    counts = {
+        code: {"n": int(in_doc.get(code, 0)), "total": int(total.get(code, 0))}
+        for code in codebook.codes["code"]
+    }
+    rows = code_tree(codebook, counts)
+    for row in rows:
+        row.update(row.pop("counts"))
     return rows
 
 
