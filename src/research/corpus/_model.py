@@ -239,15 +239,27 @@ class Corpus:
         >>> corpus.where(actors="P2").doc_ids
         ['C']
         """
+        self.check_attributes(criteria)
         mask = pd.Series(True, index=self.documents.index)
         for key, wanted in criteria.items():
-            if key not in self.documents.columns:
-                raise InputError(
-                    f"no document attribute {key!r}",
-                    hint=f"known attributes: {', '.join(map(str, self.documents.columns))}",
-                )
             mask &= self.documents[key].map(_matcher(wanted)).astype(bool)
         return self._subset(self.documents.loc[mask, "doc_id"].tolist())
+
+    def check_attributes(self, names: Iterable[str]) -> None:
+        """Raise :class:`InputError` naming the first of ``names`` that is not a
+        document attribute, with the known ones.
+
+        >>> Corpus.from_texts({"A": "a"}).check_attributes(["kind", "commune"])
+        Traceback (most recent call last):
+        ...
+        research.errors.InputError: no document attribute 'commune' (hint: known attributes: ...)
+        """
+        for name in names:
+            if name not in self.documents.columns:
+                raise InputError(
+                    f"no document attribute {name!r}",
+                    hint=f"known attributes: {', '.join(map(str, self.documents.columns))}",
+                )
 
     def _subset(self, doc_ids: list[str]) -> Corpus:
         keep = set(doc_ids)

@@ -173,12 +173,7 @@ def iramuteq_corpus(
         usual = ("kind", "edition", "respondent_category", "organisation_type")
         attributes = [a for a in usual if a in documents.columns and documents[a].notna().any()]
     attributes = list(attributes)
-    unknown = [a for a in attributes if a not in documents.columns]
-    if unknown:
-        raise InputError(
-            f"no document attribute {unknown[0]!r}",
-            hint=f"known attributes: {', '.join(map(str, documents.columns))}",
-        )
+    corpus.check_attributes(attributes)
     if unit not in ("document", "turn"):
         raise InputError(f"unknown unit {unit!r}", hint="use 'document' or 'turn'")
     segments = corpus.segments

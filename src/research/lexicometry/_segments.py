@@ -236,12 +236,7 @@ def text_segments(
     if attributes is None:
         attributes = [c for c in documents.columns if c not in _BOOKKEEPING and c != "doc_id"]
     attributes = list(attributes)
-    unknown = [a for a in attributes if a not in documents.columns]
-    if unknown:
-        raise InputError(
-            f"no document attribute {unknown[0]!r}",
-            hint=f"known attributes: {', '.join(map(str, documents.columns))}",
-        )
+    corpus.check_attributes(attributes)
     segs = corpus.segments.reset_index(drop=True)
     if not include_interviewer and len(segs):
         asked = interviewer_turns(
