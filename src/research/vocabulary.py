@@ -46,6 +46,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -70,6 +71,7 @@ __all__ = [
     "THEME_LABELS",
     "VOCABULARY",
     "WORKSHOP_TYPE_LABELS",
+    "french_date",
     "label",
     "labels",
     "readers_table",
@@ -305,6 +307,31 @@ def label(kind: str, value: Any) -> str:
     ('porteur avec une idée', 'juré')
     """
     return labels(kind).get(str(value), str(value))
+
+
+_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+           "septembre", "octobre", "novembre", "décembre")  # fmt: skip
+
+
+def french_date(value: Any) -> str:
+    """A date (``2019-12-16``, or a time stamp that starts with one) written in French;
+    other values as they are, a missing one as ``""``.
+
+    Examples
+    --------
+    >>> french_date("2019-12-16"), french_date("2024-03-01T09:26:53Z"), french_date("été 2018")
+    ('16 décembre 2019', '1er mars 2024', 'été 2018')
+    """
+    text = "" if value is None else str(value).strip()
+    if text in ("", "nan", "NaT", "<NA>"):  # missing, as pandas writes it
+        return ""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text[:10])
+    if not match:
+        return str(value)
+    year, month, day = (int(g) for g in match.groups())
+    if not 1 <= month <= 12:
+        return str(value)
+    return f"{'1er' if day == 1 else day} {_MONTHS[month - 1]} {year}"
 
 
 # -- the reader's version of a table ---------------------------------------------------------

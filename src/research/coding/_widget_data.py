@@ -69,20 +69,6 @@ __all__ = [
 # run flags, as the page reads them
 BOLD, ITALIC, TIME = 1, 2, 4
 _TIMESTAMP = re.compile(r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?")
-_MONTHS = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-]
 
 
 def coding_key(start: int, end: int, code: str) -> str:
@@ -159,29 +145,16 @@ def _block(text: str, start: int, end: int, seg: Any, label: tuple[int, int] | N
     return block
 
 
-def _french_date(value: Any) -> str:
-    """``2019-12-16`` as ``16 décembre 2019`` (other values as they are)."""
-    if is_blank(value):
-        return ""
-    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", str(value)[:10])
-    if not match:
-        return str(value)
-    year, month, day = (int(g) for g in match.groups())
-    if not 1 <= month <= 12:
-        return str(value)
-    return f"{day} {_MONTHS[month - 1]} {year}" if day != 1 else f"1er {_MONTHS[month - 1]} {year}"
-
-
 def _describe(document: pd.Series) -> str:
     """The line under a document's title: its kind, date and edition."""
-    from research.vocabulary import label
+    from research.vocabulary import french_date, label
 
     parts = []
     kind = document.get("kind")
     if not is_blank(kind):
         text = label("document_kind", kind)
         parts.append(text[:1].upper() + text[1:])
-    date = _french_date(document.get("date"))
+    date = french_date(document.get("date"))
     if date:
         parts.append(date)
     edition = document.get("edition")

@@ -37,6 +37,7 @@ from research.exchange import (
     write_thesis,
 )
 from research.pipeline._provenance import read_provenance
+from research.vocabulary import french_date
 
 __all__ = ["chapter_document", "export_chapter", "run_folder"]
 
@@ -141,18 +142,6 @@ def _item_blocks(
     return []
 
 
-def _french_date(stamp: str | None) -> str:
-    if not stamp:
-        return ""
-    months = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-              "septembre", "octobre", "novembre", "décembre")  # fmt: skip
-    try:
-        day = pd.Timestamp(stamp)
-    except ValueError:
-        return stamp
-    return f"{day.day} {months[day.month - 1]} {day.year}"
-
-
 def chapter_document(
     folder: str | os.PathLike,
     *,
@@ -207,7 +196,7 @@ def chapter_document(
     parameters = ", ".join(f"{k}={v}" for k, v in sorted((record.get("parameters") or {}).items()))
     blocks: list = [Paragraph(((
         f"Résultats de l'exécution « {record.get('run')} » du chapitre « {record.get('title')} »"
-        f" ({_french_date(record.get('finished'))})"
+        f" ({french_date(record.get('finished'))})"
         + (f" ; paramètres : {parameters}" if parameters else "") + ".", ""),), style="note")]  # fmt: skip
     for cell in cells:
         if cell.get("cell_type") == "markdown":
